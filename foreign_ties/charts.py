@@ -1,0 +1,191 @@
+"""Chart builders: pure functions from a DataFrame of facts to a Plotly figure.
+
+Every figure carries its own title, unit, period and source footnote, so a screenshot or
+an exported image still says what it shows. A place keeps one colour (and one marker
+shape, for readers who cannot tell the colours apart) in every chart.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from foreign_ties import formatting
+from foreign_ties.catalog import Indicator
+from foreign_ties.i18n import current_language, t
+
+# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
+PLACE_COLOURS = {
+    "son-la": "#0072B2",
+    "lang-son": "#D55E00",
+    "tuyen-quang": "#009E73",
+    "vietnam": "#333333",
+    "ha-giang": "#CC79A7",
+}
+PLACE_SYMBOLS = {"son-la": "circle", "lang-son": "square", "tuyen-quang": "diamond",
+                 "vietnam": "triangle-up", "ha-giang": "cross"}
+FALLBACK_COLOUR = "#999999"
+FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, sans-serif"  # local fonts only, nothing fetched
+_SCALE_KEYS = ((1e9, "scale.billion"), (1e6, "scale.million"))
+
+
+def colour(province_id: str) -> str:
+    return PLACE_COLOURS.get(province_id, FALLBACK_COLOUR)
+
+
+def axis_scale(values: pd.Series, unit: str) -> tuple[float, str]:
+    """Divisor and axis title for money ('US$ million'); other units are drawn as they are."""
+    lang = current_language()
+    if unit in ("USD", "VND"):
+        biggest = values.abs().max()
+        for divisor, key in _SCALE_KEYS:
+            if biggest >= divisor:
+                return divisor, t(f"axis.{unit}", lang, scale=t(key, lang))
+        return 1.0, t(f"axis.{unit}", lang, scale="").strip()
+    return 1.0, t(f"axis.unit.{unit}", lang)
+
+
+def source_footnote(df: pd.DataFrame) -> str:
+    """'Sources: Vietnam Business Forum (6 Nov 2024); …' from the rows actually drawn."""
+    lang = current_language()
+    seen: dict[str, str] = {}
+    for row in df.itertuples():
+        date = row.published_date
+        when = formatting.date_text(date, lang) if isinstance(date, dt.date) and not pd.isna(date) else t("source.undated", lang)
+        seen.setdefault(row.source_id, f"{row.publisher} ({when})")
+    return t("chart.sources", lang, sources="; ".join(seen.values()))
+
+
+def _series_label(row, place_names: dict[str, str]) -> str:
+    name = place_names.get(row.province_id, row.province_id)
+    return f"{name} — {row.breakdown}" if isinstance(row.breakdown, str) and row.breakdown else name
+
+
+def _point_label(row) -> str:
+    text = formatting.value_text(row.value, row.unit, row.qualifier)
+    if row.status != "reported":
+        text += f" ({t('status.' + row.status)})"
+    if bool(row.uncertain):
+        text += " ?"
+    return text
+
+
+def _hover(row, place_names: dict[str, str]) -> str:
+    quote = row.quote if len(row.quote) <= 180 else row.quote[:177] + "…"
+    period = formatting.period_text(row.period_start, row.period_end, row.kind)
+    lines = [f"<b>{_series_label(row, place_names)}</b>", f"{_point_label(row)} · {period}",
+             f"{row.publisher}", f"“{quote}”"]
+    if bool(row.uncertain) and isinstance(row.uncertain_reason, str):
+        lines.append(t("chart.uncertain", reason=row.uncertain_reason))
+    return "<br>".join(lines)
+
+
+def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: int) -> go.Figure:
+    fig.update_layout(
+        template="simple_white",
+        title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left"},
+        font={"family": FONT_FAMILY, "size": 15},
+        height=height,
+        margin={"l": 70, "r": 30, "t": 90, "b": 110},
+        legend={"orientation": "h", "y": -0.18, "x": 0},
+        hoverlabel={"align": "left"},
+    )
+    fig.add_annotation(text=footnote, xref="paper", yref="paper", x=0, y=-0.32,
+                       showarrow=False, xanchor="left", yanchor="top", align="left",
+                       font={"size": 12, "color": "#444444"})
+    return fig
+
+
+def _single_period(df: pd.DataFrame) -> bool:
+    return df[["period_start", "period_end"]].drop_duplicates().shape[0] == 1
+
+
+def indicator_figure(
+    df: pd.DataFrame, indicator: Indicator, place_names: dict[str, str], height: int = 520
+) -> go.Figure | None:
+    """Bars when every figure covers the same period; otherwise a timeline of periods.
+
+    `df` has the columns of queries/indicator_series.sql. Facts in different currencies get
+    separate panels: two measures never share an unlabelled axis. Returns None when there
+    is nothing to draw (the page then says there is no published figure).
+    """
+    if df.empty:
+        return None
+    lang = current_language()
+    units = list(dict.fromkeys(df["unit"]))
+    fig = make_subplots(rows=len(units), cols=1, shared_xaxes=False, vertical_spacing=0.18)
+    single = _single_period(df)
+    for panel, unit in enumerate(units, start=1):
+        part = df[df["unit"] == unit]
+        divisor, axis_title = axis_scale(part["value"], unit)
+        if single:
+            _add_bars(fig, part, divisor, place_names, panel)
+        else:
+            _add_timeline(fig, part, divisor, place_names, panel)
+        fig.update_yaxes(title_text=axis_title, rangemode="tozero", row=panel, col=1)
+    first, last = df["period_start"].min(), df["period_end"].max()
+    if single:
+        period = formatting.period_text(first, last, indicator.kind)
+    else:
+        period = f"{first.year}–{last.year}" if first.year != last.year else str(first.year)
+    subtitle = t("chart.subtitle", unit=t(f"unit.{indicator.unit}", lang), period=period)
+    return _layout(fig, indicator.name(lang), subtitle, source_footnote(df), height * len(units) if len(units) > 1 else height)
+
+
+def _add_bars(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names, panel: int) -> None:
+    for row in df.itertuples():
+        hollow = row.status != "reported"
+        fig.add_trace(go.Bar(
+            x=[_series_label(row, place_names)], y=[row.value / divisor],
+            name=_series_label(row, place_names),
+            marker={"color": "white" if hollow else colour(row.province_id),
+                    "line": {"color": colour(row.province_id), "width": 3},
+                    "pattern": {"shape": "/" if bool(row.uncertain) else ""}},
+            text=[_point_label(row)], textposition="outside", cliponaxis=False,
+            hovertext=[_hover(row, place_names)], hoverinfo="text", showlegend=False,
+        ), row=panel, col=1)
+
+
+def _add_timeline(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names, panel: int) -> None:
+    """Each figure spans its real period; full years of one series are joined by a line."""
+    for _, series in df.groupby(["province_id", df["breakdown"].fillna("")], sort=False):
+        first = series.iloc[0]
+        label = _series_label(first, place_names)
+        pid = first.province_id
+        joined_x, joined_y, last_year = [], [], None
+        for row in series.itertuples():
+            mid = row.period_start + (row.period_end - row.period_start) / 2
+            part_year = formatting.is_part_year(row.period_start, row.period_end, row.kind)
+            multi_year = row.period_start.year != row.period_end.year
+            if row.kind == "flow" and (part_year or multi_year):
+                fig.add_trace(go.Scatter(  # the period itself, as a bar along the time axis
+                    x=[row.period_start, row.period_end], y=[row.value / divisor] * 2,
+                    mode="lines", line={"color": colour(pid), "width": 8,
+                                        "dash": "dot" if row.status != "reported" else "solid"},
+                    opacity=0.45, hoverinfo="skip", showlegend=False, legendgroup=label,
+                ), row=panel, col=1)
+            elif row.status == "reported" and not part_year:
+                year = row.period_end.year
+                if last_year is not None and year - last_year > 1:  # a gap stays a gap
+                    joined_x.append(None)
+                    joined_y.append(None)
+                joined_x.append(mid)
+                joined_y.append(row.value / divisor)
+                last_year = year
+            fig.add_trace(go.Scatter(
+                x=[mid], y=[row.value / divisor], mode="markers+text",
+                marker={"color": "white" if row.status != "reported" else colour(pid),
+                        "symbol": PLACE_SYMBOLS.get(pid, "circle"), "size": 12,
+                        "line": {"color": colour(pid), "width": 2}},
+                text=[_point_label(row)], textposition="top center",
+                hovertext=[_hover(row, place_names)], hoverinfo="text",
+                name=label, legendgroup=label, showlegend=False,
+            ), row=panel, col=1)
+        fig.add_trace(go.Scatter(
+            x=joined_x or [None], y=joined_y or [None], mode="lines",
+            line={"color": colour(pid), "width": 2}, name=label, legendgroup=label,
+            hoverinfo="skip", connectgaps=False,
+        ), row=panel, col=1)
+    fig.update_xaxes(type="date", row=panel, col=1)

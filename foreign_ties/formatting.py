@@ -1,0 +1,97 @@
+"""Numbers, money, qualifiers and periods as a reader expects them, in either language.
+
+Nothing here rounds a published figure: a value is shown in the largest scale (billion,
+million) that still represents it exactly with at most three decimals, otherwise in full.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from foreign_ties.i18n import current_language, t
+
+QUALIFIER_MARKS = {"exact": "", "approx": "≈ ", "more_than": "> ", "at_least": "≥ ", "less_than": "< "}
+
+# (divisor, message key of the scale word); checked from largest to smallest.
+_SCALES = ((1e9, "scale.billion"), (1e6, "scale.million"))
+
+
+def _exact_scaled(value: float) -> tuple[float, str | None]:
+    """The largest scale in which `value` needs at most 3 decimals, and that scale's key."""
+    for divisor, key in _SCALES:
+        if abs(value) >= divisor:
+            scaled = value / divisor
+            if math.isclose(scaled, round(scaled, 3), rel_tol=0, abs_tol=1e-9):
+                return round(scaled, 3), key
+    return value, None
+
+
+def number(value: float, lang: str | None = None) -> str:
+    """A plain number in the locale's format, without losing digits (1,234.5 / 1.234,5)."""
+    lang = lang or current_language()
+    return format_decimal(value, format="#,##0.##########", locale=lang)
+
+
+def money(value: float, currency: str, lang: str | None = None) -> str:
+    """US$186.6 million / 186,6 triệu USD; VND 7,400 billion / 7.400 tỷ đồng."""
+    lang = lang or current_language()
+    scaled, scale_key = _exact_scaled(value)
+    if currency == "VND" and scale_key == "scale.billion" or currency == "VND" and abs(value) >= 1e12:
+        # Officials write VND in billions (tỷ đồng) even above a trillion.
+        scaled, scale_key = value / 1e9, "scale.billion"
+        if not math.isclose(scaled, round(scaled, 3), abs_tol=1e-9):
+            scaled, scale_key = value, None
+    digits = number(scaled, lang)
+    scale = t(scale_key, lang) if scale_key else ""
+    return t(f"money.{currency}", lang, n=digits, scale=scale).replace("  ", " ").strip()
+
+
+def value_text(value: float, unit: str, qualifier: str = "exact", lang: str | None = None) -> str:
+    """A figure with its qualifier mark and unit: '≈ 20', '> 40', 'US$186.6 million'."""
+    lang = lang or current_language()
+    if unit in ("USD", "VND"):
+        body = money(value, unit, lang)
+    elif unit == "percent":
+        body = number(value, lang) + "%"
+    elif unit in ("km", "km2"):
+        body = f"{number(value, lang)} {t('unit.' + unit, lang)}"
+    else:
+        body = number(value, lang)
+    return QUALIFIER_MARKS.get(qualifier, "") + body
+
+
+def date_text(day: dt.date, lang: str | None = None) -> str:
+    lang = lang or current_language()
+    return format_date(day, "dd/MM/yyyy" if lang == "vi" else "d MMM yyyy", locale=lang)
+
+
+def _month(day: dt.date, lang: str) -> str:
+    return format_date(day, "MMM", locale=lang)
+
+
+def period_text(start: dt.date, end: dt.date, kind: str, lang: str | None = None) -> str:
+    """'2023', '2021–2023', 'Q1 2022', 'Jan–Oct 2024', 'as of 6 Nov 2024'."""
+    lang = lang or current_language()
+    if kind == "stock" or start == end:
+        return t("period.as_of", lang, date=date_text(end, lang))
+    whole_years = start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31
+    if whole_years:
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    month_end = (end + dt.timedelta(days=1)).day == 1
+    if start.day == 1 and month_end and start.year == end.year:
+        if start.month == end.month:
+            return f"{_month(start, lang)} {start.year}"
+        if (start.month - 1) % 3 == 0 and end.month == start.month + 2:
+            return t("period.quarter", lang, q=(start.month - 1) // 3 + 1, year=start.year)
+        return f"{_month(start, lang)}–{_month(end, lang)} {start.year}"
+    return f"{date_text(start, lang)} – {date_text(end, lang)}"
+
+
+def is_part_year(start: dt.date, end: dt.date, kind: str) -> bool:
+    """A flow shorter than its calendar year (Jan–Oct, a quarter, a half-month)."""
+    if kind == "stock":
+        return False
+    return not (start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31)

@@ -1,0 +1,44 @@
+"""Every user-facing string goes through `t()`.
+
+Catalogs are gettext .po files under `foreign_ties/locales/`, read with Babel (no compile
+step). Message ids are stable keys such as ``"nav.overview"``; the English catalog holds
+the English text, so a key never leaks to the screen as long as the catalog is complete
+(a test checks that every key used in the code has a translation in every catalog).
+"""
+from __future__ import annotations
+
+import contextvars
+import functools
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+LANGUAGES = ("en",)
+DEFAULT_LANGUAGE = "en"
+
+_current = contextvars.ContextVar("language", default=DEFAULT_LANGUAGE)
+
+
+@functools.cache
+def catalog(lang: str) -> dict[str, str]:
+    """Message key -> translated text for one language."""
+    with open(LOCALES_DIR / f"{lang}.po", "rb") as f:
+        po = read_po(f, locale=lang)
+    return {m.id: m.string for m in po if m.id and m.string}
+
+
+def set_language(lang: str) -> None:
+    _current.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+def current_language() -> str:
+    return _current.get()
+
+
+def t(key: str, lang: str | None = None, **values: object) -> str:
+    """Translate `key`; `values` fill ``{placeholders}`` in the text."""
+    text = catalog(lang or current_language()).get(key)
+    if text is None:  # fall back to English rather than show a key
+        text = catalog(DEFAULT_LANGUAGE).get(key, key)
+    return text.format(**values) if values else text

@@ -1,0 +1,41 @@
+"""The pages of the app, as data.
+
+Why every url_path differs from its file's name: the layout keeps page scripts in a folder
+named `pages/` beside app.py. Streamlit then also builds its legacy (v1) page list from
+that folder whenever a PagesManager is created before `st.navigation` has run (AppTest
+does this on every run; a server does it once, on its first run). A page hash is the hash
+of its url path, so if our url path equalled the file-derived one, that legacy list would
+claim the page and run the script *without* app.py (no sidebar, no filters). With distinct
+url paths the legacy lookup misses, falls back to app.py, and app.py's `st.navigation`
+picks the page. tests/test_site.py guards this rule.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    script: str
+    url_path: str
+    title_key: str
+    section_key: str
+    icon: str
+    default: bool = False
+
+    @property
+    def legacy_url_path(self) -> str:
+        """The url path Streamlit's legacy pages/ mechanism would give this script."""
+        return Path(self.script).stem
+
+
+PAGES = (
+    PageSpec("pages/overview_page.py", "overview", "nav.overview", "nav.section.dashboard", "🌏", default=True),
+    PageSpec("pages/son_la_profile.py", "son-la", "place.son-la", "nav.section.profiles", "🏞️"),
+    PageSpec("pages/lang_son_profile.py", "lang-son", "place.lang-son", "nav.section.profiles", "🏞️"),
+    PageSpec("pages/tuyen_quang_profile.py", "tuyen-quang", "place.tuyen-quang", "nav.section.profiles", "🏞️"),
+    PageSpec("pages/vietnam_profile.py", "vietnam", "place.vietnam", "nav.section.profiles", "🇻🇳"),
+    PageSpec("pages/compare_page.py", "compare", "nav.compare", "nav.section.dashboard", "📊"),
+    PageSpec("pages/sources_page.py", "sources", "nav.sources", "nav.section.dashboard", "📚"),
+)

@@ -1,0 +1,108 @@
+"""The filters a user sees, to and from URL query parameters.
+
+Pure functions: the UI module reads `st.query_params`, calls `from_query`, shows the
+notices, and writes `to_query(...)` back after the widgets, so a copied link reproduces
+the view. Anything a hand-edited link gets wrong falls back to the default with a notice;
+nothing from the URL reaches SQL except as a value checked against a fixed list.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+PROVINCES_KEY = "provinces"
+YEARS_KEY = "years"
+LANGUAGE_KEY = "lang"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message key for `i18n.t` with its values, shown above the page."""
+
+    key: str
+    values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Filters:
+    provinces: tuple[str, ...]
+    year_from: int
+    year_to: int
+
+    def query(self) -> dict[str, list[str]]:
+        return {
+            PROVINCES_KEY: list(self.provinces),
+            YEARS_KEY: [str(self.year_from), str(self.year_to)],
+        }
+
+
+def default_filters(places: Sequence[str], bounds: tuple[int, int]) -> Filters:
+    return Filters(tuple(places), bounds[0], bounds[1])
+
+
+def _shown(raw: str) -> str:
+    """A user's value quoted back safely: short, printable."""
+    text = "".join(ch for ch in raw if ch.isprintable())
+    return text[:40] + ("…" if len(text) > 40 else "")
+
+
+def parse_provinces(
+    raw: Iterable[str], allowed: Sequence[str], default: Sequence[str]
+) -> tuple[tuple[str, ...], list[Notice]]:
+    values = [v for part in raw for v in part.split(",") if v != ""]
+    if not values:
+        return tuple(default), []
+    unknown = [v for v in values if v not in allowed]
+    known = tuple(dict.fromkeys(v for v in values if v in allowed))
+    notices = [Notice("notice.unknown_province", {"value": _shown(v)}) for v in unknown]
+    if not known:
+        return tuple(default), notices
+    return known, notices
+
+
+def parse_years(
+    raw: Sequence[str], bounds: tuple[int, int]
+) -> tuple[tuple[int, int], list[Notice]]:
+    first, last = bounds
+    values = [v for part in raw for v in part.split(",") if v != ""]
+    if not values:
+        return bounds, []
+    try:
+        years = [int(v) for v in values]
+    except ValueError:
+        return bounds, [Notice("notice.bad_years", {"value": _shown(",".join(values))})]
+    if len(years) == 1:
+        years = years * 2
+    if len(years) != 2 or years[0] > years[1] or years[0] < first or years[1] > last:
+        return bounds, [
+            Notice(
+                "notice.bad_years",
+                {"value": _shown(",".join(values)), "first": str(first), "last": str(last)},
+            )
+        ]
+    return (years[0], years[1]), []
+
+
+def from_query(
+    params: Mapping[str, Sequence[str]],
+    allowed_places: Sequence[str],
+    default_places: Sequence[str],
+    bounds: tuple[int, int],
+) -> tuple[Filters, list[Notice]]:
+    """Filters from URL parameters (each a list of strings), with notices for bad values."""
+    provinces, notices = parse_provinces(
+        params.get(PROVINCES_KEY, []), allowed_places, default_places
+    )
+    (year_from, year_to), year_notices = parse_years(params.get(YEARS_KEY, []), bounds)
+    return Filters(provinces, year_from, year_to), notices + year_notices
+
+
+def parse_choice(
+    raw: Sequence[str], allowed: Sequence[str], default: str | None, key: str
+) -> tuple[str | None, list[Notice]]:
+    """One value chosen from a fixed list (an indicator, a family, a fact id)."""
+    if not raw or raw[0] == "":
+        return default, []
+    if raw[0] in allowed:
+        return raw[0], []
+    return default, [Notice("notice.unknown_choice", {"param": key, "value": _shown(raw[0])})]

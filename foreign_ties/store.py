@@ -1,0 +1,69 @@
+"""DuckDB over the built Parquet files: the only place SQL runs.
+
+Each question is one file in `queries/`. `run(name, **params)` reads it, binds the
+parameters by name (never formats them into the SQL text) and returns a DataFrame. One
+connection per process, a cursor per query, because a DuckDB connection must not be
+shared between the threads Streamlit runs sessions in.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from foreign_ties import paths
+
+_PARAM = re.compile(r"(?<!\$)\$([a-z_][a-z0-9_]*)")
+_lock = threading.Lock()
+
+
+class QueryError(ValueError):
+    """A query name or parameter set that does not match a file in queries/."""
+
+
+@functools.cache
+def query_names() -> frozenset[str]:
+    return frozenset(p.stem for p in paths.QUERIES_DIR.glob("*.sql"))
+
+
+@functools.cache
+def query_text(name: str) -> str:
+    if name not in query_names():  # identifiers come from a fixed list: the files
+        raise QueryError(f"unknown query {name!r}")
+    return (paths.QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def query_parameters(name: str) -> frozenset[str]:
+    """The $names a query expects, read from its text without comments."""
+    body = "\n".join(line.split("--", 1)[0] for line in query_text(name).splitlines())
+    return frozenset(_PARAM.findall(body))
+
+
+@functools.cache
+def connection(parquet_dir: str | None = None) -> duckdb.DuckDBPyConnection:
+    """One in-memory database whose views read the Parquet files of the contract."""
+    folder = Path(parquet_dir or paths.PARQUET_DIR)
+    con = duckdb.connect(":memory:")
+    for table in paths.TABLES:
+        file = folder / f"{table}.parquet"
+        if not file.exists():
+            raise FileNotFoundError(f"{file} is missing: run `python -m foreign_ties.build`")
+        con.read_parquet(file.as_posix()).create_view(table)
+    return con
+
+
+def run(name: str, parquet_dir: str | None = None, **params: object) -> pd.DataFrame:
+    """Run queries/<name>.sql with named parameters; all of them must be supplied."""
+    expected = query_parameters(name)
+    if set(params) != expected:
+        raise QueryError(f"{name}.sql expects {sorted(expected)}, got {sorted(params)}")
+    with _lock:
+        cursor = connection(parquet_dir).cursor()
+    try:
+        return cursor.execute(query_text(name), params).df()
+    finally:
+        cursor.close()

@@ -1,0 +1,225 @@
+"""The only module that imports Streamlit: shared set-up, filters and small renderers.
+
+URL <-> widgets: a parameter in the URL that differs from what this session last wrote is
+new input (a pasted link, a page link) and sets the widget; otherwise the widget wins and
+its value is written back to the URL at the end of the run. This keeps every filter in
+the URL, carries it across pages and never trusts the URL's text: values are parsed by
+`state` against fixed lists first.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from urllib.parse import urlencode
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from foreign_ties import catalog, charts, site, state, views
+from foreign_ties.i18n import set_language, t
+from foreign_ties.state import Filters
+
+CSS = """
+<style>
+.ft-tile {font-size: 0.95rem; line-height: 1.35;}
+.ft-figure {margin: 0 0 0.6rem 0;}
+.ft-value {font-size: 1.45rem; font-weight: 700; color: #111;}
+.ft-label {color: #222;}
+.ft-period {color: #555; font-size: 0.85rem;}
+.ft-none {color: #666; font-style: italic; border-left: 3px solid #bbb; padding-left: 0.5rem;}
+.ft-place {font-weight: 700; border-bottom: 4px solid var(--ft-colour); padding-bottom: 2px;}
+mark.ft-quote {background: #FFE08A; padding: 0 2px;}
+.ft-document {white-space: pre-wrap; max-height: 28rem; overflow-y: auto; font-size: 0.95rem;
+              border: 1px solid #ddd; padding: 0.75rem; border-radius: 0.4rem; background: #fafafa;}
+</style>
+"""
+
+_WRITTEN = "_url_written"  # session key: the URL parameters this session last wrote
+_PAGE_PARAMS = "_page_params"  # session key: parameters pages registered during this run
+
+
+def _url_changed(param: str) -> bool:
+    raw = st.query_params.get_all(param)
+    return bool(raw) and raw != st.session_state.get(_WRITTEN, {}).get(param)
+
+
+def _seed(widget_key: str, param: str, value: object) -> None:
+    """Set a widget's value from the URL on first sight or when the URL has new input."""
+    if widget_key not in st.session_state or _url_changed(param):
+        st.session_state[widget_key] = value
+
+
+def setup() -> Filters:
+    """Page config, styles, language and the shared sidebar filters; returns the filters."""
+    st.set_page_config(page_title=t("app.title"), page_icon="🌏", layout="wide")
+    set_language("en")
+    st.html(CSS)
+    st.session_state[_PAGE_PARAMS] = {}
+    place_ids = [p for p in catalog.places() if p in catalog.COMPARED_PLACES]
+    bounds = catalog.year_bounds()
+    params = {key: st.query_params.get_all(key) for key in (state.PROVINCES_KEY, state.YEARS_KEY)}
+    parsed, notices = state.from_query(params, place_ids, catalog.COMPARED_PLACES, bounds)
+    _seed("filter_provinces", state.PROVINCES_KEY, list(parsed.provinces))
+    _seed("filter_years", state.YEARS_KEY, (parsed.year_from, parsed.year_to))
+    if notices:
+        st.session_state["_notices"] = notices
+    with st.sidebar:
+        st.markdown(f"### {t('filters.heading')}")
+        chosen = st.multiselect(
+            t("filters.provinces"), place_ids, key="filter_provinces",
+            format_func=catalog.place_name, placeholder=t("filters.provinces_placeholder"),
+        )
+        years = st.slider(t("filters.years"), bounds[0], bounds[1], key="filter_years", step=1)
+        st.caption(t("filters.caption"))
+    filters = Filters(tuple(chosen) or tuple(catalog.COMPARED_PLACES), int(years[0]), int(years[1]))
+    for notice in st.session_state.pop("_notices", []):
+        st.warning(t(notice.key, **notice.values), icon="⚠️")
+    return filters
+
+
+def page_param(param: str, value: str | list[str] | None) -> None:
+    """Register a page-only URL parameter for this run (dropped on other pages)."""
+    if value not in (None, "", []):
+        st.session_state[_PAGE_PARAMS][param] = value if isinstance(value, list) else [value]
+
+
+def sync_url(filters: Filters) -> None:
+    """Write the view to the URL so a copied link reproduces it exactly."""
+    params = {**filters.query(), **st.session_state.get(_PAGE_PARAMS, {})}
+    if {k: st.query_params.get_all(k) for k in st.query_params} != params:
+        st.query_params.from_dict(params)
+    st.session_state[_WRITTEN] = params
+
+
+def choice(label: str, param: str, options: Sequence[str], default: str | None,
+           format_func: Callable[[str], str], widget: str = "selectbox") -> str | None:
+    """A page-level choice from a fixed list, seeded from and written to the URL."""
+    key = f"page_{param}"
+    value, notices = state.parse_choice(st.query_params.get_all(param), options, default, param)
+    for notice in notices:
+        st.warning(t(notice.key, **notice.values), icon="⚠️")
+    if value not in options:
+        value = default
+    _seed(key, param, value)
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default
+    if widget == "pills":
+        chosen = st.pills(label, options, key=key, format_func=format_func)
+    else:
+        chosen = st.selectbox(label, options, key=key, format_func=format_func)
+    page_param(param, chosen)
+    return chosen
+
+
+def text_param(label: str, param: str) -> str:
+    key = f"page_{param}"
+    raw = st.query_params.get_all(param)
+    _seed(key, param, (raw[0] if raw else "")[:100])
+    value = st.text_input(label, key=key, max_chars=100)
+    page_param(param, value)
+    return value
+
+
+def header(title_key: str, lede_key: str | None = None, **values: str) -> None:
+    st.title(t(title_key, **values))
+    if lede_key:
+        st.markdown(t(lede_key, **values))
+
+
+def link_to_fact(fact_id: str, filters: Filters) -> str:
+    """A link that opens the Sources page on this figure's sentence."""
+    return "sources?" + urlencode({**filters.query(), "fact": fact_id}, doseq=True)
+
+
+def no_figure(message_key: str = "empty.no_published_figure") -> None:
+    st.markdown(f"<div class='ft-none'>{html.escape(t(message_key))}</div>", unsafe_allow_html=True)
+
+
+def tile(place_id: str, figures: list[views.TileFigure], filters: Filters) -> None:
+    """One place's figures for one family; 'no published figure' when there are none."""
+    colour = charts.colour(place_id)
+    parts = [f"<div class='ft-tile'><div class='ft-place' style='--ft-colour:{colour}'>"
+             f"{html.escape(catalog.place_name(place_id))}</div>"]
+    if not figures:
+        parts.append(f"<p class='ft-none'>{html.escape(t('empty.no_published_figure'))}</p>")
+    for fig in figures:
+        flag = f" <span title='{html.escape(t('status.uncertain'))}'>?</span>" if fig.uncertain else ""
+        parts.append(
+            f"<div class='ft-figure'><span class='ft-value'>{html.escape(fig.value)}</span>{flag}<br>"
+            f"<span class='ft-label'>{html.escape(fig.label)}</span><br>"
+            f"<span class='ft-period'>{html.escape(fig.period)} · "
+            f"<a href='{html.escape(link_to_fact(fig.fact_id, filters))}' target='_self'>"
+            f"{html.escape(t('link.source'))}</a></span></div>"
+        )
+    parts.append("</div>")
+    st.markdown("".join(parts), unsafe_allow_html=True)
+
+
+def chart(fig: go.Figure | None, key: str) -> None:
+    if fig is None:
+        no_figure()
+        return
+    st.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True})
+
+
+def facts_table(rows: pd.DataFrame, key: str) -> None:
+    if rows.empty:
+        no_figure()
+        return
+    labels = {c: t(f"column.{c}") for c in rows.columns}
+    st.dataframe(rows.drop(columns=["fact_id"], errors="ignore").rename(columns=labels),
+                 hide_index=True, key=key, width="stretch")
+
+
+def document_with_quote(text: str, quote: str) -> None:
+    """The source text with the quoted sentence highlighted (escaped: it is data)."""
+    escaped, marked = html.escape(text), html.escape(quote)
+    body = escaped.replace(marked, f"<mark class='ft-quote' id='quote'>{marked}</mark>", 1)
+    st.markdown(f"<div class='ft-document'>{body}</div>", unsafe_allow_html=True)
+
+
+def navigation():
+    """The app's pages; see site.PAGES for why url paths differ from file names."""
+    pages = [
+        st.Page(spec.script, title=t(spec.title_key), url_path=spec.url_path,
+                default=spec.default, icon=spec.icon)
+        for spec in site.PAGES
+    ]
+    sections: dict[str, list] = {}
+    for spec, page in zip(site.PAGES, pages):
+        sections.setdefault(t(spec.section_key), []).append(page)
+    return st.navigation(sections)
+
+
+def remember_filters(filters: Filters) -> None:
+    st.session_state["_filters"] = filters
+
+
+def filters() -> Filters:
+    """The filters app.py set up for this run."""
+    return st.session_state["_filters"]
+
+
+def fact_in_context(fact: pd.Series, document: dict | None) -> None:
+    """One figure: what it says, where it comes from, and its sentence in the document."""
+    from foreign_ties import formatting  # local: keeps the module's top imports short
+
+    st.markdown(f"### {html.escape(formatting.value_text(fact['value'], fact['unit'], fact['qualifier']))}")
+    st.markdown(f"> {fact['quote']}")
+    if isinstance(fact.get("gloss_en"), str) and fact["gloss_en"]:
+        st.caption(t("sources.gloss", gloss=fact["gloss_en"]))
+    if bool(fact.get("uncertain")):
+        st.warning(t("sources.uncertain", reason=str(fact.get("uncertain_reason") or "")), icon="❓")
+    if fact.get("status") != "reported":
+        st.info(t(f"sources.status_note.{fact['status']}"), icon="🎯")
+    if document is None:
+        no_figure("empty.no_document")
+        return
+    source_line = f"{document['publisher']} · {document['title']}"
+    if isinstance(document.get("url"), str) and document["url"]:
+        source_line += f" · [{t('link.original')}]({document['url']})"
+    st.markdown(source_line)
+    if document.get("document_kind") == "excerpt":
+        st.caption(t("sources.excerpt_only"))
+    document_with_quote(document["text"], fact["quote"])

@@ -1,0 +1,34 @@
+"""The one template behind the four profile pages (three provinces and the nation)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from foreign_ties import catalog, views
+from foreign_ties.i18n import t
+from foreign_ties.state import Filters
+from foreign_ties.ui import facts_table, header, no_figure
+
+
+def render(province_id: str, filters: Filters) -> None:
+    place = catalog.places()[province_id]
+    header("profile.title", "profile.lede", place=place.name(),
+           first=str(filters.year_from), last=str(filters.year_to))
+    if place.territory_note:
+        st.info(place.territory_note, icon="🗺️")
+    by_family = views.profile(province_id, filters)
+    for family in catalog.FAMILIES:
+        st.subheader(t(f"family.{family}"))
+        facts_table(by_family[family], key=f"profile_{province_id}_{family}")
+    st.subheader(t("profile.partners"))
+    partners = views.partners([province_id])
+    if partners.empty:
+        no_figure("empty.no_named_partner")
+    else:
+        st.dataframe(views.readable_partners(partners), hide_index=True, width="stretch")
+    st.subheader(t("profile.sources"))
+    sources = views.province_sources(province_id)
+    if sources.empty:
+        no_figure("empty.no_source")
+    else:
+        st.dataframe(views.readable_sources(sources), hide_index=True, width="stretch",
+                     column_config={t("column.url"): st.column_config.LinkColumn()})

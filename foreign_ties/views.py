@@ -1,0 +1,156 @@
+"""What each page shows, as plain data: the pages only lay these out.
+
+Every function takes the current filters, asks `store` for rows and returns DataFrames or
+small records, with figures already written for the reader (qualifier marks, periods in
+the reader's language). Nothing here imports Streamlit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from foreign_ties import catalog, formatting, store
+from foreign_ties.i18n import current_language, t
+from foreign_ties.state import Filters
+
+TILE_FIGURES = 4  # per place and family on the Overview; the profile page lists all
+
+
+@dataclass(frozen=True)
+class TileFigure:
+    fact_id: str
+    label: str
+    value: str
+    period: str
+    uncertain: bool
+
+
+def _indicator_label(row) -> str:
+    lang = current_language()
+    name = row.indicator_name_vi if lang == "vi" else row.indicator_name_en
+    if isinstance(row.breakdown, str) and row.breakdown:
+        name = f"{name} — {row.breakdown}"
+    if isinstance(getattr(row, "partner", None), str) and row.partner:
+        name = f"{name} ({t('label.with_partner', partner=row.partner)})"
+    return name
+
+
+def overview_tiles(filters: Filters) -> dict[str, dict[str, list[TileFigure]]]:
+    """family -> place -> the most recent published figures (empty list = none published)."""
+    rows = store.run(
+        "overview_latest", provinces=list(filters.provinces),
+        year_from=filters.year_from, year_to=filters.year_to,
+    )
+    tiles: dict[str, dict[str, list[TileFigure]]] = {
+        family: {pid: [] for pid in filters.provinces} for family in catalog.FAMILIES
+    }
+    rows = rows.sort_values(["period_end"], ascending=False, kind="stable")
+    for row in rows.itertuples():
+        figures = tiles[row.family][row.province_id]
+        if len(figures) < TILE_FIGURES:
+            figures.append(TileFigure(
+                fact_id=row.fact_id, label=_indicator_label(row),
+                value=formatting.value_text(row.value, row.unit, row.qualifier),
+                period=formatting.period_text(row.period_start, row.period_end, row.kind),
+                uncertain=bool(row.uncertain),
+            ))
+    return tiles
+
+
+def readable_facts(rows: pd.DataFrame) -> pd.DataFrame:
+    """Facts as a reader sees them: indicator, figure with its qualifier, period, status."""
+    if rows.empty:
+        return pd.DataFrame(columns=["fact_id", "indicator", "figure", "period", "status", "source", "quote"])
+    lang = current_language()
+    return pd.DataFrame({
+        "fact_id": rows["fact_id"],
+        "place": [catalog.place_name(p) for p in rows["province_id"]] if "province_id" in rows else None,
+        "indicator": [_indicator_label(r) for r in rows.itertuples()],
+        "figure": [formatting.value_text(r.value, r.unit, r.qualifier) for r in rows.itertuples()],
+        "period": [formatting.period_text(r.period_start, r.period_end, r.kind) for r in rows.itertuples()],
+        "status": [
+            t("status." + r.status, lang)
+            + (f" · {t('status.uncertain', lang)}" if bool(r.uncertain) else "")
+            + (f" · {t('status.superseded', lang)}" if isinstance(getattr(r, "superseded_by", None), str) else "")
+            for r in rows.itertuples()
+        ],
+        "source": rows["publisher"],
+        "quote": rows["quote"],
+    }).dropna(axis=1, how="all")
+
+
+def profile(province_id: str, filters: Filters) -> dict[str, pd.DataFrame]:
+    """family -> the place's figures in the chosen years (readable), every family present."""
+    rows = store.run("province_profile", province=province_id,
+                     year_from=filters.year_from, year_to=filters.year_to)
+    return {family: readable_facts(rows[rows["family"] == family]) for family in catalog.FAMILIES}
+
+
+def partners(provinces: list[str]) -> pd.DataFrame:
+    return store.run("province_partners", provinces=provinces)
+
+
+def province_sources(province_id: str) -> pd.DataFrame:
+    return store.run("province_sources", province=province_id)
+
+
+def indicator_choices(filters: Filters) -> pd.DataFrame:
+    return store.run("indicator_choices", provinces=list(filters.provinces),
+                     year_from=filters.year_from, year_to=filters.year_to)
+
+
+def indicator_series(indicator_id: str, filters: Filters) -> pd.DataFrame:
+    return store.run("indicator_series", indicator=indicator_id,
+                     provinces=list(filters.provinces),
+                     year_from=filters.year_from, year_to=filters.year_to)
+
+
+def facts_with_sources(filters: Filters, families: list[str], search: str) -> pd.DataFrame:
+    return store.run("facts_with_sources", provinces=list(filters.provinces),
+                     year_from=filters.year_from, year_to=filters.year_to,
+                     families=families, search=search)
+
+
+def source_document(source_id: str) -> dict | None:
+    rows = store.run("source_document", source=source_id)
+    return None if rows.empty else rows.iloc[0].to_dict()
+
+
+def fact_labels(rows: pd.DataFrame) -> list[str]:
+    """Short labels to pick one figure: 'Son La · Goods exports · US$186.6 million · 2023'."""
+    readable = readable_facts(rows)
+    return [
+        f"{catalog.place_name(r.province_id)} · {ind} · {fig} · {per}"
+        for r, ind, fig, per in zip(rows.itertuples(), readable["indicator"],
+                                    readable["figure"], readable["period"])
+    ]
+
+
+def readable_partners(rows: pd.DataFrame) -> pd.DataFrame:
+    lang = current_language()
+    return pd.DataFrame({
+        t("column.place", lang): [catalog.place_name(p) for p in rows["province_id"]],
+        t("column.partner", lang): [
+            (vi if lang == "vi" and isinstance(vi, str) and vi else en)
+            for en, vi in zip(rows["partner_name"], rows["partner_name_vi"])
+        ],
+        t("column.partner_type", lang): rows["partner_type"],
+        t("column.relation", lang): rows["relation"],
+        t("column.source", lang): rows["publisher"],
+        t("column.quote", lang): rows["quote"],
+    })
+
+
+def readable_sources(rows: pd.DataFrame) -> pd.DataFrame:
+    lang = current_language()
+    return pd.DataFrame({
+        t("column.title", lang): rows["title"],
+        t("column.publisher", lang): rows["publisher"],
+        t("column.published", lang): [
+            formatting.date_text(d, lang) if not pd.isna(d) else t("source.undated", lang)
+            for d in rows["published_date"]
+        ],
+        t("column.figures", lang): rows["figures"],
+        t("column.url", lang): rows["url"],
+    })

@@ -1,0 +1,27 @@
+"""Compare: one indicator across the chosen places and years."""
+import streamlit as st
+
+from foreign_ties import catalog, charts, views
+from foreign_ties.i18n import t
+from foreign_ties import ui
+
+filters = ui.filters()
+ui.header("compare.title", "compare.lede")
+choices = views.indicator_choices(filters)
+if choices.empty:
+    ui.no_figure()
+    st.stop()
+indicator_id = ui.choice(
+    t("compare.indicator"), "indicator", list(choices["indicator_id"]),
+    default=choices["indicator_id"].iloc[0],
+    format_func=lambda i: catalog.indicators()[i].name(),
+)
+indicator = catalog.indicators()[indicator_id]
+series = views.indicator_series(indicator_id, filters)
+names = {p: catalog.place_name(p) for p in catalog.places()}
+ui.chart(charts.indicator_figure(series, indicator, names), key="compare_chart")
+st.markdown(f"**{t('compare.what_it_counts')}** {indicator.description}")
+missing = [p for p in filters.provinces if p not in set(series["province_id"])]
+if missing:
+    st.caption(t("compare.missing", places=", ".join(catalog.place_name(p) for p in missing)))
+ui.facts_table(views.readable_facts(series), key="compare_table")

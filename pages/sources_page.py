@@ -1,0 +1,31 @@
+"""Sources: every figure with its sentence, the documents, and a CSV download."""
+import streamlit as st
+
+from foreign_ties import catalog, export, views
+from foreign_ties.i18n import t
+from foreign_ties import ui
+
+filters = ui.filters()
+ui.header("sources.title", "sources.lede")
+left, right = st.columns([2, 3])
+with left:
+    families = ui.choice(t("sources.family"), "family", ["all", *catalog.FAMILIES], "all",
+                         format_func=lambda f: t(f"family.{f}"))
+with right:
+    search = ui.text_param(t("sources.search"), "q")
+rows = views.facts_with_sources(filters, [] if families == "all" else [families], search)
+st.caption(t("sources.count", n=str(len(rows))))
+ui.facts_table(views.readable_facts(rows), key="sources_table")
+st.download_button(
+    t("sources.download_csv"), export.facts_csv(rows, filters),
+    file_name="foreign_ties_figures.csv", mime="text/csv", key="sources_download",
+)
+st.subheader(t("sources.in_context"))
+fact_ids = list(rows["fact_id"])
+if not fact_ids:
+    ui.no_figure()
+    st.stop()
+labels = dict(zip(rows["fact_id"], views.fact_labels(rows)))
+fact_id = ui.choice(t("sources.pick_fact"), "fact", fact_ids, fact_ids[0], format_func=labels.get)
+fact = rows[rows["fact_id"] == fact_id].iloc[0]
+ui.fact_in_context(fact, views.source_document(fact["source_id"]))

@@ -1,0 +1,12 @@
+-- Purpose: the documents a place's figures come from, with how many figures each gives.
+-- Grain: one row per source.
+-- Parameters: $province (province_id).
+-- Columns: source_id, title, publisher, published_date, url, language, document_kind,
+--          figures
+select s.source_id, s.title, s.publisher, s.published_date, s.url, s.language,
+       s.document_kind, count(*) as figures
+from facts f
+join sources s using (source_id)
+where f.province_id = $province
+group by all
+order by s.published_date desc nulls last, s.source_id

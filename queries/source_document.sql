@@ -1,0 +1,10 @@
+-- Purpose: one source with its full stored text, to show a quote in context.
+-- Grain: one row (or none for an unknown id).
+-- Parameters: $source (source_id).
+-- Columns: source_id, title, publisher, published_date, date_note, url, language,
+--          document_kind, text
+select s.source_id, s.title, s.publisher, s.published_date, s.date_note, s.url,
+       s.language, s.document_kind, d.text
+from sources s
+join documents d using (source_id)
+where s.source_id = $source
