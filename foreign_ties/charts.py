@@ -88,11 +88,11 @@ def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: in
         title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left"},
         font={"family": FONT_FAMILY, "size": 15},
         height=height,
-        margin={"l": 70, "r": 30, "t": 90, "b": 110},
-        legend={"orientation": "h", "y": -0.18, "x": 0},
+        margin={"l": 80, "r": 80, "t": 100, "b": 150},
+        legend={"orientation": "h", "y": -0.12, "x": 0, "yanchor": "top"},
         hoverlabel={"align": "left"},
     )
-    fig.add_annotation(text=footnote, xref="paper", yref="paper", x=0, y=-0.32,
+    fig.add_annotation(text=footnote, xref="paper", yref="paper", x=0, y=-0.26,
                        showarrow=False, xanchor="left", yanchor="top", align="left",
                        font={"size": 12, "color": "#444444"})
     return fig
@@ -103,7 +103,8 @@ def _single_period(df: pd.DataFrame) -> bool:
 
 
 def indicator_figure(
-    df: pd.DataFrame, indicator: Indicator, place_names: dict[str, str], height: int = 520
+    df: pd.DataFrame, indicator: Indicator, place_names: dict[str, str],
+    years: tuple[int, int] | None = None, height: int = 540,
 ) -> go.Figure | None:
     """Bars when every figure covers the same period; otherwise a timeline of periods.
 
@@ -115,6 +116,7 @@ def indicator_figure(
         return None
     lang = current_language()
     units = list(dict.fromkeys(df["unit"]))
+    units_shown: list[str] = []
     fig = make_subplots(rows=len(units), cols=1, shared_xaxes=False, vertical_spacing=0.18)
     single = _single_period(df)
     for panel, unit in enumerate(units, start=1):
@@ -124,13 +126,17 @@ def indicator_figure(
             _add_bars(fig, part, divisor, place_names, panel)
         else:
             _add_timeline(fig, part, divisor, place_names, panel)
+            if years:
+                fig.update_xaxes(range=[dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)],
+                                 row=panel, col=1)
         fig.update_yaxes(title_text=axis_title, rangemode="tozero", row=panel, col=1)
+        units_shown.append(axis_title)
     first, last = df["period_start"].min(), df["period_end"].max()
     if single:
         period = formatting.period_text(first, last, indicator.kind)
     else:
         period = f"{first.year}–{last.year}" if first.year != last.year else str(first.year)
-    subtitle = t("chart.subtitle", unit=t(f"unit.{indicator.unit}", lang), period=period)
+    subtitle = t("chart.subtitle", unit=" | ".join(units_shown), period=period)
     return _layout(fig, indicator.name(lang), subtitle, source_footnote(df), height * len(units) if len(units) > 1 else height)
 
 

@@ -31,11 +31,11 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("pages/overview_page.py", "overview", "nav.overview", "nav.section.dashboard", "🌏", default=True),
-    PageSpec("pages/son_la_profile.py", "son-la", "place.son-la", "nav.section.profiles", "🏞️"),
-    PageSpec("pages/lang_son_profile.py", "lang-son", "place.lang-son", "nav.section.profiles", "🏞️"),
-    PageSpec("pages/tuyen_quang_profile.py", "tuyen-quang", "place.tuyen-quang", "nav.section.profiles", "🏞️"),
-    PageSpec("pages/vietnam_profile.py", "vietnam", "place.vietnam", "nav.section.profiles", "🇻🇳"),
-    PageSpec("pages/compare_page.py", "compare", "nav.compare", "nav.section.dashboard", "📊"),
-    PageSpec("pages/sources_page.py", "sources", "nav.sources", "nav.section.dashboard", "📚"),
+    PageSpec("pages/overview_page.py", "overview", "nav.overview", "nav.section.dashboard", ":material/dashboard:", default=True),
+    PageSpec("pages/son_la_profile.py", "son-la", "place.son-la", "nav.section.profiles", ":material/location_on:"),
+    PageSpec("pages/lang_son_profile.py", "lang-son", "place.lang-son", "nav.section.profiles", ":material/location_on:"),
+    PageSpec("pages/tuyen_quang_profile.py", "tuyen-quang", "place.tuyen-quang", "nav.section.profiles", ":material/location_on:"),
+    PageSpec("pages/vietnam_profile.py", "vietnam", "place.vietnam", "nav.section.profiles", ":material/flag:"),
+    PageSpec("pages/compare_page.py", "compare", "nav.compare", "nav.section.dashboard", ":material/bar_chart:"),
+    PageSpec("pages/sources_page.py", "sources", "nav.sources", "nav.section.dashboard", ":material/menu_book:"),
 )

@@ -154,3 +154,23 @@ def readable_sources(rows: pd.DataFrame) -> pd.DataFrame:
         t("column.figures", lang): rows["figures"],
         t("column.url", lang): rows["url"],
     })
+
+
+TOTAL = "total"  # the part meaning "the whole measure, no breakdown"
+
+
+def parts(series: pd.DataFrame) -> list[str]:
+    """Which parts of a measure have figures: the total first, then each breakdown.
+
+    Parts are never drawn beside totals: ten agreements signed by Lang Son's agencies
+    would read as comparable with 422 signed by all localities.
+    """
+    named = sorted(b for b in series["breakdown"].dropna().unique() if b)
+    has_total = series["breakdown"].isna().any() or (series["breakdown"] == "").any()
+    return ([TOTAL] if has_total else []) + named
+
+
+def select_part(series: pd.DataFrame, part: str) -> pd.DataFrame:
+    if part == TOTAL:
+        return series[series["breakdown"].isna() | (series["breakdown"] == "")]
+    return series[series["breakdown"] == part]

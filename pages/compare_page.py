@@ -18,8 +18,15 @@ indicator_id = ui.choice(
 )
 indicator = catalog.indicators()[indicator_id]
 series = views.indicator_series(indicator_id, filters)
+parts = views.parts(series)
+if len(parts) > 1:
+    part = ui.choice(t("compare.part"), "part", parts, parts[0],
+                     format_func=lambda p: t("compare.part_total") if p == views.TOTAL else p,
+                     widget="pills")
+    series = views.select_part(series, part or parts[0])
 names = {p: catalog.place_name(p) for p in catalog.places()}
-ui.chart(charts.indicator_figure(series, indicator, names), key="compare_chart")
+figure = charts.indicator_figure(series, indicator, names, (filters.year_from, filters.year_to))
+ui.chart(figure, key="compare_chart")
 st.markdown(f"**{t('compare.what_it_counts')}** {indicator.description}")
 missing = [p for p in filters.provinces if p not in set(series["province_id"])]
 if missing:

@@ -19,6 +19,9 @@ import streamlit as st
 from foreign_ties import catalog, charts, site, state, views
 from foreign_ties.i18n import set_language, t
 from foreign_ties.state import Filters
+from foreign_ties.paths import ROOT
+
+FAVICON = ROOT / "static" / "favicon.png"  # a local file: emoji and icon favicons are fetched from the web
 
 CSS = """
 <style>
@@ -52,7 +55,7 @@ def _seed(widget_key: str, param: str, value: object) -> None:
 
 def setup() -> Filters:
     """Page config, styles, language and the shared sidebar filters; returns the filters."""
-    st.set_page_config(page_title=t("app.title"), page_icon="🌏", layout="wide")
+    st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
     set_language("en")
     st.html(CSS)
     st.session_state[_PAGE_PARAMS] = {}
@@ -74,7 +77,7 @@ def setup() -> Filters:
         st.caption(t("filters.caption"))
     filters = Filters(tuple(chosen) or tuple(catalog.COMPARED_PLACES), int(years[0]), int(years[1]))
     for notice in st.session_state.pop("_notices", []):
-        st.warning(t(notice.key, **notice.values), icon="⚠️")
+        st.warning(t(notice.key, **notice.values), icon=":material/warning:")
     return filters
 
 
@@ -98,7 +101,7 @@ def choice(label: str, param: str, options: Sequence[str], default: str | None,
     key = f"page_{param}"
     value, notices = state.parse_choice(st.query_params.get_all(param), options, default, param)
     for notice in notices:
-        st.warning(t(notice.key, **notice.values), icon="⚠️")
+        st.warning(t(notice.key, **notice.values), icon=":material/warning:")
     if value not in options:
         value = default
     _seed(key, param, value)
@@ -160,7 +163,8 @@ def chart(fig: go.Figure | None, key: str) -> None:
     if fig is None:
         no_figure()
         return
-    st.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True})
+    # theme=None: the figure's own fonts and colours, identical on screen and in exports.
+    st.plotly_chart(fig, key=key, theme=None, config={"displaylogo": False, "responsive": True})
 
 
 def facts_table(rows: pd.DataFrame, key: str) -> None:
@@ -210,9 +214,9 @@ def fact_in_context(fact: pd.Series, document: dict | None) -> None:
     if isinstance(fact.get("gloss_en"), str) and fact["gloss_en"]:
         st.caption(t("sources.gloss", gloss=fact["gloss_en"]))
     if bool(fact.get("uncertain")):
-        st.warning(t("sources.uncertain", reason=str(fact.get("uncertain_reason") or "")), icon="❓")
+        st.warning(t("sources.uncertain", reason=str(fact.get("uncertain_reason") or "")), icon=":material/help:")
     if fact.get("status") != "reported":
-        st.info(t(f"sources.status_note.{fact['status']}"), icon="🎯")
+        st.info(t(f"sources.status_note.{fact['status']}"), icon=":material/flag:")
     if document is None:
         no_figure("empty.no_document")
         return
