@@ -1,0 +1,104 @@
+"""Chart builders: bars for one period, periods drawn as periods, one colour per place."""
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from foreign_ties import charts
+from foreign_ties.catalog import Indicator
+
+D = dt.date
+NAMES = {"son-la": "Son La", "lang-son": "Lang Son", "tuyen-quang": "Tuyen Quang", "vietnam": "Viet Nam"}
+EXPORTS = Indicator("exports_customs_by_locality", "exports", "Goods exports by locality (Customs)",
+                    "Kim ngạch", "money", "flow", "Customs")
+
+
+def fact(pid, value, start, end, unit="USD", qualifier="exact", status="reported", kind="flow",
+         breakdown=None, uncertain=False, source="s1", publisher="Customs"):
+    return dict(fact_id=f"{pid}-{start}-{value}", province_id=pid, indicator_id=EXPORTS.indicator_id,
+                indicator_name_en=EXPORTS.name_en, indicator_name_vi=EXPORTS.name_vi, kind=kind,
+                breakdown=breakdown, partner=None, value=float(value), unit=unit,
+                qualifier=qualifier, period_start=start, period_end=end, status=status,
+                uncertain=uncertain, uncertain_reason="mirror copy" if uncertain else None,
+                source_id=source, publisher=publisher, published_date=D(2024, 5, 19),
+                title="t", url=None, quote=f"Exports reached {value}.")
+
+
+def traces_of(fig, kind):
+    return [t for t in fig.data if t.type == kind]
+
+
+def test_one_period_gives_one_bar_per_place_in_its_colour():
+    df = pd.DataFrame([fact("son-la", 25.58e6, D(2023, 1, 1), D(2023, 12, 31)),
+                       fact("tuyen-quang", 183.8e6, D(2023, 1, 1), D(2023, 12, 31))])
+    fig = charts.indicator_figure(df, EXPORTS, NAMES)
+    bars = traces_of(fig, "bar")
+    assert [b.x[0] for b in bars] == ["Son La", "Tuyen Quang"]
+    assert [b.marker.color for b in bars] == [charts.colour("son-la"), charts.colour("tuyen-quang")]
+    assert list(bars[0].y) == [25.58] and list(bars[1].y) == [183.8]
+    assert fig.layout.yaxis.title.text == "US$ million"
+    assert "Goods exports by locality (Customs)" in fig.layout.title.text
+    assert "2023" in fig.layout.title.text
+    assert "Sources: Customs" in fig.layout.annotations[0].text
+
+
+def test_qualifiers_and_targets_are_marked_on_the_figure():
+    df = pd.DataFrame([fact("son-la", 20, D(2023, 1, 1), D(2023, 12, 31), unit="count", qualifier="approx"),
+                       fact("lang-son", 40, D(2023, 1, 1), D(2023, 12, 31), unit="count",
+                            qualifier="more_than", status="target")])
+    bars = traces_of(charts.indicator_figure(df, EXPORTS, NAMES), "bar")
+    assert bars[0].text[0] == "≈ 20"
+    assert bars[1].text[0] == "> 40 (target)"
+    assert bars[1].marker.color == "white"  # a target is hollow, never a solid result
+
+
+def test_a_multi_year_figure_spans_its_period_and_is_not_joined_to_annual_points():
+    df = pd.DataFrame([
+        fact("vietnam", 400, D(2021, 1, 1), D(2023, 12, 31), unit="count"),
+        fact("vietnam", 100, D(2024, 1, 1), D(2024, 12, 31), unit="count"),
+    ])
+    fig = charts.indicator_figure(df, EXPORTS, NAMES, years=(2020, 2025))
+    spans = [t for t in fig.data if t.mode == "lines" and t.line.width == 8]
+    assert len(spans) == 1 and list(spans[0].x) == [D(2021, 1, 1), D(2023, 12, 31)]
+    joined = [t for t in fig.data if t.mode == "lines" and t.line.width == 2]
+    assert len([x for x in joined[0].x if x is not None]) == 1  # only the 2024 annual point
+    assert list(fig.layout.xaxis.range) == [D(2020, 1, 1), D(2025, 12, 31)]
+
+
+def test_part_years_are_drawn_as_their_period_and_gaps_stay_gaps():
+    df = pd.DataFrame([
+        fact("lang-son", 1, D(2021, 1, 1), D(2021, 12, 31)),
+        fact("lang-son", 2, D(2023, 1, 1), D(2023, 12, 31)),
+        fact("lang-son", 3, D(2024, 1, 1), D(2024, 10, 31)),
+    ])
+    fig = charts.indicator_figure(df, EXPORTS, NAMES)
+    joined = [t for t in fig.data if t.mode == "lines" and t.line.width == 2][0]
+    years = [x.year if x is not None else None for x in joined.x]
+    assert years == [2021, None, 2023]  # 2022 missing: a gap; Jan–Oct 2024 not joined
+    spans = [t for t in fig.data if t.mode == "lines" and t.line.width == 8]
+    assert list(spans[0].x) == [D(2024, 1, 1), D(2024, 10, 31)]
+
+
+def test_two_currencies_never_share_an_axis():
+    df = pd.DataFrame([fact("son-la", 161e6, D(2025, 12, 31), D(2025, 12, 31), kind="stock"),
+                       fact("tuyen-quang", 7.4e12, D(2023, 3, 12), D(2023, 3, 12), unit="VND", kind="stock")])
+    fig = charts.indicator_figure(df, EXPORTS, NAMES)
+    assert fig.layout.yaxis.title.text == "US$ million"
+    assert fig.layout.yaxis2.title.text == "VND billion"
+
+
+def test_uncertain_figures_say_so():
+    df = pd.DataFrame([fact("lang-son", 2.5e9, D(2024, 1, 1), D(2024, 10, 31), uncertain=True)])
+    fig = charts.indicator_figure(df, EXPORTS, NAMES)
+    bar = traces_of(fig, "bar")[0]
+    assert bar.text[0].endswith("?") and "mirror copy" in bar.hovertext[0]
+
+
+def test_nothing_to_draw_returns_none():
+    assert charts.indicator_figure(pd.DataFrame(columns=list(fact("son-la", 1, D(2020, 1, 1), D(2020, 1, 1)))),
+                                   EXPORTS, NAMES) is None
+
+
+@pytest.mark.parametrize("pid", list(NAMES))
+def test_each_place_keeps_one_distinct_colour(pid):
+    assert list(charts.PLACE_COLOURS.values()).count(charts.colour(pid)) == 1

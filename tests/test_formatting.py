@@ -1,0 +1,46 @@
+"""Figures as readers expect them, never rounded away."""
+import datetime as dt
+
+import pytest
+
+from foreign_ties import formatting
+
+D = dt.date
+
+
+@pytest.mark.parametrize("value,unit,qualifier,expected", [
+    (186_600_000, "USD", "exact", "US$186.6 million"),
+    (18_046_751, "USD", "exact", "US$18,046,751"),
+    (51_990_563_000, "USD", "exact", "US$51,990.563 million"),
+    (74_000_000_000, "USD", "approx", "≈ US$74 billion"),
+    (354_700_000_000, "USD", "exact", "US$354.7 billion"),
+    (7_400_000_000_000, "VND", "exact", "VND 7,400 billion"),
+    (20, "count", "approx", "≈ 20"),
+    (40, "count", "more_than", "> 40"),
+    (12_500, "people", "exact", "12,500"),
+    (8.8, "percent", "exact", "8.8%"),
+    (231.74, "km", "exact", "231.74 km"),
+    (23787.3191666667, "count", "exact", "23,787.3191666667"),
+])
+def test_value_text_english(value, unit, qualifier, expected):
+    assert formatting.value_text(value, unit, qualifier, lang="en") == expected
+
+
+@pytest.mark.parametrize("start,end,kind,expected", [
+    (D(2023, 1, 1), D(2023, 12, 31), "flow", "2023"),
+    (D(2021, 1, 1), D(2023, 12, 31), "flow", "2021–2023"),
+    (D(2022, 1, 1), D(2022, 3, 31), "flow", "Q1 2022"),
+    (D(2024, 1, 1), D(2024, 10, 31), "flow", "Jan–Oct 2024"),
+    (D(2023, 1, 1), D(2023, 1, 31), "flow", "Jan 2023"),
+    (D(2024, 11, 6), D(2024, 11, 6), "stock", "as of 6 Nov 2024"),
+    (D(2021, 12, 1), D(2021, 12, 15), "flow", "1 Dec 2021 – 15 Dec 2021"),
+])
+def test_period_text_english(start, end, kind, expected):
+    assert formatting.period_text(start, end, kind, lang="en") == expected
+
+
+def test_part_years_are_recognised():
+    assert formatting.is_part_year(D(2024, 1, 1), D(2024, 10, 31), "flow")
+    assert not formatting.is_part_year(D(2023, 1, 1), D(2023, 12, 31), "flow")
+    assert not formatting.is_part_year(D(2021, 1, 1), D(2023, 12, 31), "flow")
+    assert not formatting.is_part_year(D(2024, 11, 6), D(2024, 11, 6), "stock")

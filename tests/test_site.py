@@ -1,0 +1,42 @@
+"""The pages/ folder and st.navigation: the set-up that works in the browser and AppTest."""
+import ast
+from pathlib import Path
+
+from foreign_ties import paths, site
+
+
+def test_every_page_file_is_declared_and_exists():
+    declared = {spec.script for spec in site.PAGES}
+    on_disk = {f"pages/{p.name}" for p in Path(paths.ROOT, "pages").glob("*.py")}
+    assert declared == on_disk
+
+
+def test_url_paths_differ_from_the_legacy_file_names():
+    # See site.py: equal names would let Streamlit's legacy pages/ lookup run a page
+    # without app.py (no sidebar, no filters) in AppTest and on a server's first run.
+    for spec in site.PAGES:
+        assert spec.url_path != spec.legacy_url_path, spec.script
+    assert len({spec.url_path for spec in site.PAGES}) == len(site.PAGES)
+    assert sum(spec.default for spec in site.PAGES) == 1
+
+
+def test_pages_only_lay_out():
+    """No SQL, no DuckDB, no data wrangling in page files: they call the package."""
+    for file in Path(paths.ROOT, "pages").glob("*.py"):
+        source = file.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        imported = {alias.name.split(".")[0] for node in ast.walk(tree)
+                    if isinstance(node, (ast.Import, ast.ImportFrom))
+                    for alias in node.names} | {
+            node.module.split(".")[0] for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module}
+        assert not imported & {"duckdb", "pandas", "pyarrow", "sqlite3"}, file.name
+        assert "store." not in source and "select " not in source.lower(), file.name
+        assert len(source.splitlines()) <= 60, f"{file.name} is not thin"
+
+
+def test_streamlit_is_imported_only_by_the_ui_package():
+    for file in Path(paths.ROOT, "foreign_ties").rglob("*.py"):
+        if "ui" in file.relative_to(paths.ROOT).parts[1:2]:
+            continue
+        assert "import streamlit" not in file.read_text(encoding="utf-8"), file

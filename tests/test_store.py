@@ -1,0 +1,69 @@
+"""Queries: one file per question, documented, parameters bound by name, never formatted."""
+import re
+from pathlib import Path
+
+import pytest
+
+from foreign_ties import paths, store
+
+QUERY_FILES = sorted(paths.QUERIES_DIR.glob("*.sql"))
+ALL_PLACES = ["son-la", "lang-son", "tuyen-quang", "vietnam"]
+EXAMPLE_PARAMS = {
+    "provinces": ALL_PLACES, "province": "son-la", "year_from": 2010, "year_to": 2026,
+    "indicator": "exports_customs_by_locality", "families": [], "search": "", "source": "x",
+}
+
+
+@pytest.mark.parametrize("file", QUERY_FILES, ids=lambda f: f.name)
+def test_every_query_has_a_header_naming_purpose_parameters_and_columns(file):
+    header = file.read_text(encoding="utf-8").split("\n\n")[0]
+    for label in ("-- Purpose:", "-- Parameters:", "-- Columns:"):
+        assert label in header, f"{file.name} lacks {label}"
+    declared = set(re.findall(r"\$([a-z_]+)", header))
+    assert declared == set(store.query_parameters(file.stem)), file.name
+
+
+@pytest.mark.parametrize("file", QUERY_FILES, ids=lambda f: f.name)
+def test_every_query_runs_with_its_parameters(file):
+    params = {p: EXAMPLE_PARAMS[p] for p in store.query_parameters(file.stem)}
+    frame = store.run(file.stem, **params)
+    header = file.read_text(encoding="utf-8")
+    columns = re.search(r"-- Columns:(.*?)\n(?!--)", header, re.S).group(1)
+    declared = [c.strip(" -,\n") for c in re.split(r"[,\n]", columns) if c.strip(" -,\n")]
+    assert list(frame.columns) == declared, file.name
+
+
+def test_unknown_query_names_are_refused():
+    with pytest.raises(store.QueryError):
+        store.run("../../etc/passwd")
+
+
+def test_missing_or_extra_parameters_are_refused():
+    with pytest.raises(store.QueryError):
+        store.run("province_profile", province="son-la")
+    with pytest.raises(store.QueryError):
+        store.run("provinces", extra=1)
+
+
+@pytest.mark.parametrize("hostile", ["'; drop view facts; --", "son-la' or '1'='1", "%", "_"])
+def test_user_text_reaches_sql_only_as_a_value(hostile):
+    rows = store.run("province_profile", province=hostile, year_from=2000, year_to=2030)
+    assert rows.empty
+    found = store.run("facts_with_sources", provinces=ALL_PLACES, year_from=2000,
+                      year_to=2030, families=[], search=hostile)
+    assert found.empty or hostile in ("%", "_")
+    assert not store.run("provinces").empty  # the views are still there
+
+
+def test_the_package_never_formats_sql():
+    pattern = re.compile(r"(execute|sql|query|run)\(\s*f[\"']")
+    for file in Path(paths.ROOT, "foreign_ties").rglob("*.py"):
+        assert not pattern.search(file.read_text(encoding="utf-8")), file
+
+
+def test_year_filter_keeps_periods_that_overlap_the_range():
+    inside = store.run("facts_with_sources", provinces=ALL_PLACES, year_from=2023,
+                       year_to=2023, families=[], search="")
+    assert not inside.empty
+    assert (inside["period_start"].map(lambda d: d.year) <= 2023).all()
+    assert (inside["period_end"].map(lambda d: d.year) >= 2023).all()
