@@ -1,0 +1,124 @@
+"""AppTest of every page: renders, reacts to filters, honours deep links, survives bad ones."""
+import pytest
+
+from foreign_ties import site
+from tests.conftest import app_at, chart_specs, chart_values, texts, url_values
+
+PAGES = [spec.script for spec in site.PAGES]
+
+
+@pytest.mark.parametrize("page_script", PAGES)
+def test_every_page_renders_without_exception(page_script):
+    at = app_at(page_script)
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+    assert at.sidebar.multiselect and at.sidebar.slider, "shared filters on every page"
+
+
+@pytest.mark.parametrize("page_script", PAGES)
+def test_a_deep_link_sets_the_filters(page_script):
+    at = app_at(page_script, provinces=["lang-son", "vietnam"], years=["2023", "2024"])
+    assert not at.exception
+    assert at.sidebar.multiselect[0].value == ["lang-son", "vietnam"]
+    assert at.sidebar.slider[0].value == (2023, 2024)
+    assert url_values(at, "provinces") == ["lang-son", "vietnam"]
+
+
+@pytest.mark.parametrize("bad", [
+    {"provinces": ["atlantis"]},
+    {"provinces": ["'; drop view facts; --"]},
+    {"years": ["2030", "1990"]},
+    {"years": ["2020); select 1; --"]},
+])
+@pytest.mark.parametrize("page_script", PAGES)
+def test_a_bad_link_shows_a_notice_and_the_default_view(page_script, bad):
+    at = app_at(page_script, **bad)
+    assert not at.exception
+    assert at.warning, "a clear notice"
+    default = app_at(page_script)
+    assert at.sidebar.multiselect[0].value == default.sidebar.multiselect[0].value
+    assert at.sidebar.slider[0].value == default.sidebar.slider[0].value
+
+
+def test_filters_carry_over_when_moving_between_pages():
+    at = app_at("pages/overview_page.py", provinces=["son-la"], years=["2023", "2024"])
+    at.switch_page("pages/compare_page.py").run()
+    assert at.sidebar.multiselect[0].value == ["son-la"]
+    assert at.sidebar.slider[0].value == (2023, 2024)
+    assert url_values(at, "provinces") == ["son-la"]
+
+
+def test_overview_shows_a_tile_per_place_and_family_and_reacts_to_places():
+    at = app_at("pages/overview_page.py")
+    all_places = texts(at)
+    for place in ("Son La", "Lang Son", "Tuyen Quang", "Viet Nam"):
+        assert place in all_places
+    at.sidebar.multiselect[0].set_value(["lang-son"]).run()
+    one_place = texts(at)
+    assert "Tuyen Quang</div>" not in one_place and "Lang Son</div>" in one_place
+    assert one_place != all_places
+
+
+def test_overview_says_no_published_figure_where_nothing_is_published():
+    at = app_at("pages/overview_page.py")
+    assert "No published figure" in texts(at)
+
+
+def test_compare_draws_a_chart_that_follows_the_year_filter():
+    at = app_at("pages/compare_page.py", indicator="exports_national")
+    specs = chart_specs(at)
+    assert len(specs) == 1
+    wide = chart_values(specs[0])
+    at.sidebar.slider[0].set_value((2023, 2023)).run()
+    narrow = chart_values(chart_specs(at)[0])
+    assert narrow and len(narrow) < len(wide)
+
+
+def test_compare_deep_link_sets_the_indicator():
+    at = app_at("pages/compare_page.py", indicator="fdi_disbursed_annual")
+    assert at.selectbox[0].value == "fdi_disbursed_annual"
+    assert url_values(at, "indicator") == ["fdi_disbursed_annual"]
+
+
+def test_compare_unknown_indicator_falls_back_with_a_notice():
+    at = app_at("pages/compare_page.py", indicator="drop table facts")
+    assert not at.exception and at.warning
+    assert chart_specs(at)
+
+
+def test_sources_search_filters_and_shows_the_sentence_in_its_article():
+    at = app_at("pages/sources_page.py")
+    everything = at.caption[0].value
+    at.text_input[0].set_value("Guangxi").run()
+    assert at.caption[0].value != everything
+    assert "Guangxi" in texts(at)
+    assert "<mark class='ft-quote'" in texts(at)
+
+
+def test_sources_deep_link_to_a_fact_highlights_its_sentence():
+    at = app_at("pages/sources_page.py", fact="son-la-exports-2023")
+    page = texts(at)
+    assert "US$186.6 million" in page
+    assert "<mark class='ft-quote' id='quote'>In 2023, the value of exported goods was US$186.6 million" in page
+
+
+def test_sources_offers_a_csv_download_with_a_citation_line():
+    at = app_at("pages/sources_page.py")
+    assert at.get("download_button")
+
+
+@pytest.mark.parametrize("page_script,place", [("pages/son_la_profile.py", "Son La"),
+                                        ("pages/lang_son_profile.py", "Lang Son"),
+                                        ("pages/tuyen_quang_profile.py", "Tuyen Quang"),
+                                        ("pages/vietnam_profile.py", "Viet Nam")])
+def test_profiles_show_their_place_by_family_with_partners_and_sources(page_script, place):
+    at = app_at(page_script)
+    assert at.title[0].value == place
+    headings = [h.value for h in at.subheader]
+    assert "Exports and trade" in headings and "Named partners" in headings and "Sources" in headings
+    assert at.dataframe, "figures are listed"
+
+
+def test_tuyen_quang_profile_says_which_territory_its_figures_cover():
+    at = app_at("pages/tuyen_quang_profile.py")
+    assert "Ha Giang" in texts(at)
