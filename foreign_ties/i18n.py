@@ -38,7 +38,8 @@ def current_language() -> str:
 
 def t(key: str, lang: str | None = None, **values: object) -> str:
     """Translate `key`; `values` fill ``{placeholders}`` in the text."""
-    text = catalog(lang or current_language()).get(key)
+    lang = lang if lang in LANGUAGES else current_language()
+    text = catalog(lang).get(key)
     if text is None:  # fall back to English rather than show a key
         text = catalog(DEFAULT_LANGUAGE).get(key, key)
     return text.format(**values) if values else text
