@@ -55,12 +55,28 @@ def source_footnote(df: pd.DataFrame) -> str:
         date = row.published_date
         when = formatting.date_text(date, lang) if isinstance(date, dt.date) and not pd.isna(date) else t("source.undated", lang)
         seen.setdefault(row.source_id, f"{row.publisher} ({when})")
-    return t("chart.sources", lang, sources="; ".join(seen.values()))
+    text = t("chart.sources", lang, sources="; ".join(seen.values()))
+    if "conversion_note" in df:
+        notes = [n for n in dict.fromkeys(df["conversion_note"].dropna()) if n]
+        if notes:
+            text += "<br>" + "; ".join(notes)
+    return text
+
+
+DASHES = ("solid", "dash", "dot", "dashdot")
 
 
 def _series_label(row, place_names: dict[str, str]) -> str:
+    """Place, plus the measure when a chart shows several, plus the part if any."""
     name = place_names.get(row.province_id, row.province_id)
+    measure = getattr(row, "measure_label", None)
+    if isinstance(measure, str) and measure:
+        name = f"{name} — {measure}"
     return f"{name} — {row.breakdown}" if isinstance(row.breakdown, str) and row.breakdown else name
+
+
+def _dash(row) -> str:
+    return DASHES[int(getattr(row, "measure_index", 0)) % len(DASHES)]
 
 
 def _point_label(row) -> str:
@@ -69,6 +85,8 @@ def _point_label(row) -> str:
         text += f" ({t('status.' + row.status)})"
     if bool(row.uncertain):
         text += " ?"
+    if bool(getattr(row, "converted", False)):
+        text += f" ({t('chart.converted')})"
     return text
 
 
@@ -79,6 +97,9 @@ def _hover(row, place_names: dict[str, str]) -> str:
              f"{row.publisher}", f"“{quote}”"]
     if bool(row.uncertain) and isinstance(row.uncertain_reason, str):
         lines.append(t("chart.uncertain", reason=row.uncertain_reason))
+    note = getattr(row, "conversion_note", None)
+    if isinstance(note, str) and note:
+        lines.append(note)
     return "<br>".join(lines)
 
 
@@ -106,6 +127,38 @@ def indicator_figure(
     df: pd.DataFrame, indicator: Indicator, place_names: dict[str, str],
     years: tuple[int, int] | None = None, height: int = 540,
 ) -> go.Figure | None:
+    """One measure across places: see `_panels_figure`."""
+    if df.empty:
+        return None
+    panels = [(None, df[df["unit"] == unit]) for unit in dict.fromkeys(df["unit"])]
+    return _panels_figure(df, panels, indicator.name(), indicator.kind, place_names, years, height)
+
+
+def measures_figure(
+    df: pd.DataFrame, indicators: dict[str, Indicator], place_names: dict[str, str],
+    title: str, years: tuple[int, int] | None = None, separate: bool = True,
+    height: int = 420,
+) -> go.Figure | None:
+    """Several measures: in separate labelled panels (`separate`), or, when they share a
+    unit and the legend names each measure, on one axis (e.g. FDI registered vs disbursed).
+    """
+    if df.empty:
+        return None
+    order = [i for i in indicators if i in set(df["indicator_id"])]
+    df = df.assign(
+        measure_label=[indicators[i].name() for i in df["indicator_id"]],
+        measure_index=[order.index(i) for i in df["indicator_id"]],
+    )
+    if separate:
+        panels = [(indicators[i].name(), df[df["indicator_id"] == i]) for i in order]
+    else:
+        panels = [(None, df[df["unit"] == unit]) for unit in dict.fromkeys(df["unit"])]
+    kinds = {indicators[i].kind for i in order}
+    return _panels_figure(df, panels, title, kinds.pop() if len(kinds) == 1 else "flow",
+                          place_names, years, height)
+
+
+def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Figure:
     """Bars when every figure covers the same period; otherwise a timeline of periods.
 
     `df` has the columns of queries/indicator_series.sql. Facts in different currencies get
@@ -133,11 +186,12 @@ def indicator_figure(
         units_shown.append(axis_title)
     first, last = df["period_start"].min(), df["period_end"].max()
     if single:
-        period = formatting.period_text(first, last, indicator.kind)
+        period = formatting.period_text(first, last, kind)
     else:
         period = f"{first.year}–{last.year}" if first.year != last.year else str(first.year)
-    subtitle = t("chart.subtitle", unit=" | ".join(units_shown), period=period)
-    return _layout(fig, indicator.name(lang), subtitle, source_footnote(df), height * len(units) if len(units) > 1 else height)
+    subtitle = t("chart.subtitle", unit=" | ".join(dict.fromkeys(units_shown)), period=period)
+    total_height = height if len(panels) == 1 else int(height * 0.75 * len(panels))
+    return _layout(fig, title, subtitle, source_footnote(df), total_height)
 
 
 def _add_bars(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names, panel: int) -> None:
@@ -156,7 +210,10 @@ def _add_bars(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names, pan
 
 def _add_timeline(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names, panel: int) -> None:
     """Each figure spans its real period; full years of one series are joined by a line."""
-    for _, series in df.groupby(["province_id", df["breakdown"].fillna("")], sort=False):
+    keys = ["province_id", df["breakdown"].fillna("")]
+    if "indicator_id" in df:
+        keys.append("indicator_id")
+    for _, series in df.groupby(keys, sort=False):
         first = series.iloc[0]
         label = _series_label(first, place_names)
         pid = first.province_id
@@ -169,7 +226,7 @@ def _add_timeline(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names,
                 fig.add_trace(go.Scatter(  # the period itself, as a bar along the time axis
                     x=[row.period_start, row.period_end], y=[row.value / divisor] * 2,
                     mode="lines", line={"color": colour(pid), "width": 8,
-                                        "dash": "dot" if row.status != "reported" else "solid"},
+                                        "dash": "dot" if row.status != "reported" else _dash(row)},
                     opacity=0.45, hoverinfo="skip", showlegend=False, legendgroup=label,
                 ), row=panel, col=1)
             elif row.status == "reported" and not part_year:
@@ -191,7 +248,7 @@ def _add_timeline(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names,
             ), row=panel, col=1)
         fig.add_trace(go.Scatter(
             x=joined_x or [None], y=joined_y or [None], mode="lines",
-            line={"color": colour(pid), "width": 2}, name=label, legendgroup=label,
-            hoverinfo="skip", connectgaps=False,
+            line={"color": colour(pid), "width": 2, "dash": _dash(first)}, name=label,
+            legendgroup=label, hoverinfo="skip", connectgaps=False, showlegend=panel == 1 or None,
         ), row=panel, col=1)
     fig.update_xaxes(type="date", row=panel, col=1)

@@ -37,5 +37,6 @@ PAGES = (
     PageSpec("pages/tuyen_quang_profile.py", "tuyen-quang", "place.tuyen-quang", "nav.section.profiles", ":material/location_on:"),
     PageSpec("pages/vietnam_profile.py", "vietnam", "place.vietnam", "nav.section.profiles", ":material/flag:"),
     PageSpec("pages/compare_page.py", "compare", "nav.compare", "nav.section.dashboard", ":material/bar_chart:"),
+    PageSpec("pages/trade_page.py", "trade", "nav.trade", "nav.section.dashboard", ":material/trending_up:"),
     PageSpec("pages/sources_page.py", "sources", "nav.sources", "nav.section.dashboard", ":material/menu_book:"),
 )

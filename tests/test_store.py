@@ -11,6 +11,7 @@ ALL_PLACES = ["son-la", "lang-son", "tuyen-quang", "vietnam"]
 EXAMPLE_PARAMS = {
     "provinces": ALL_PLACES, "province": "son-la", "year_from": 2010, "year_to": 2026,
     "indicator": "exports_customs_by_locality", "families": [], "search": "", "source": "x",
+    "indicators": ["exports_national", "fdi_disbursed_annual"],
 }
 
 

@@ -227,3 +227,10 @@ def fact_in_context(fact: pd.Series, document: dict | None) -> None:
     if document.get("document_kind") == "excerpt":
         st.caption(t("sources.excerpt_only"))
     document_with_quote(document["text"], fact["quote"])
+
+
+def table_or_none(rows: pd.DataFrame, key: str, empty_key: str = "empty.no_published_figure") -> None:
+    if rows.empty:
+        no_figure(empty_key)
+    else:
+        st.dataframe(rows, hide_index=True, key=key, width="stretch")

@@ -1,0 +1,88 @@
+"""The Trade & investment page as data: series charts that keep measures apart.
+
+Each panel names the measures it draws and the place they belong to. Lang Son's three
+"trade" measures get one panel each (they differ by a factor of 300); FDI registered and
+disbursed share an axis only because both are US$ and the legend names each measure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from foreign_ties import catalog, charts, derived, store, views
+from foreign_ties.i18n import t
+from foreign_ties.state import Filters
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    key: str
+    title_key: str
+    note_key: str
+    indicators: tuple[str, ...]
+    places: tuple[str, ...] | None  # None: the places chosen in the filters
+    separate: bool
+
+
+PANELS = (
+    PanelSpec("fdi_national", "trade.fdi_national", "trade.fdi_national_note",
+              ("fdi_registered_annual", "fdi_disbursed_annual"), ("vietnam",), separate=False),
+    PanelSpec("exports_national", "trade.exports_national", "trade.exports_national_note",
+              ("exports_national",), ("vietnam",), separate=True),
+    PanelSpec("lang_son_trade", "trade.lang_son", "trade.lang_son_note",
+              ("border_trade_all_types", "trade_declared_at_provincial_customs",
+               "exports_provincial_statistics"), ("lang-son",), separate=True),
+    PanelSpec("exports_by_locality", "trade.exports_by_locality", "trade.exports_by_locality_note",
+              ("exports_customs_by_locality",), None, separate=True),
+    PanelSpec("fdi_provinces", "trade.fdi_provinces", "trade.fdi_provinces_note",
+              ("fdi_projects", "fdi_registered_capital"), None, separate=True),
+)
+
+
+@dataclass(frozen=True)
+class Panel:
+    spec: PanelSpec
+    figure: go.Figure | None
+    hidden_because: str | None  # a message when the filters leave this panel's place out
+
+
+def measures(indicator_ids, provinces, filters: Filters) -> pd.DataFrame:
+    return store.run("measures_series", indicators=list(indicator_ids), provinces=list(provinces),
+                     year_from=filters.year_from, year_to=filters.year_to)
+
+
+def panels(filters: Filters, currency: str) -> list[Panel]:
+    names = {p: catalog.place_name(p) for p in catalog.places()}
+    indicators = catalog.indicators()
+    result = []
+    for spec in PANELS:
+        places = spec.places or tuple(p for p in filters.provinces if p != "vietnam")
+        if spec.places and not set(spec.places) & set(filters.provinces):
+            result.append(Panel(spec, None, t("trade.hidden", places=", ".join(names[p] for p in spec.places))))
+            continue
+        rows = measures(spec.indicators, places, filters)
+        rows = views.select_part(rows, views.TOTAL)  # parts (exports vs imports) stay in tables
+        rows = derived.convert(rows, currency, catalog.fx_rates())
+        figure = charts.measures_figure(
+            rows, {i: indicators[i] for i in spec.indicators}, names, t(spec.title_key),
+            years=(filters.year_from, filters.year_to), separate=spec.separate)
+        result.append(Panel(spec, figure, None))
+    return result
+
+
+def export_shares(filters: Filters) -> pd.DataFrame:
+    """Provincial Customs exports as a share of national exports, same period only."""
+    provinces = [p for p in filters.provinces if p != "vietnam"]
+    part = measures(["exports_customs_by_locality"], provinces, filters)
+    whole = measures(["exports_national"], ["vietnam"], filters)
+    shares = derived.share_of_national(part, whole)
+    return pd.DataFrame({
+        t("column.place"): [catalog.place_name(p) for p in shares["province_id"]],
+        t("column.period"): [str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+                             for s, e in zip(shares["period_start"], shares["period_end"])],
+        t("column.share"): [f"{v}%" for v in shares["share_percent"]],
+        t("column.formula"): shares["formula"],
+        t("column.derived_from"): shares["derived_from"],
+    })
