@@ -1,7 +1,7 @@
 """Every user-facing string goes through `t()`.
 
-Catalogs are gettext .po files under `foreign_ties/locales/`, read with Babel (no compile
-step). Message ids are stable keys such as ``"nav.overview"``; the English catalog holds
+Catalogs are gettext .po files under `foreign_ties/locales/<lang>/*.po` (one file per
+feature, merged), read with Babel (no compile step). Message ids are stable keys such as ``"nav.overview"``; the English catalog holds
 the English text, so a key never leaks to the screen as long as the catalog is complete
 (a test checks that every key used in the code has a translation in every catalog).
 """
@@ -22,10 +22,17 @@ _current = contextvars.ContextVar("language", default=DEFAULT_LANGUAGE)
 
 @functools.cache
 def catalog(lang: str) -> dict[str, str]:
-    """Message key -> translated text for one language."""
-    with open(LOCALES_DIR / f"{lang}.po", "rb") as f:
-        po = read_po(f, locale=lang)
-    return {m.id: m.string for m in po if m.id and m.string}
+    """Message key -> translated text for one language (all its .po files merged)."""
+    texts: dict[str, str] = {}
+    for file in sorted((LOCALES_DIR / lang).glob("*.po")):
+        with open(file, "rb") as f:
+            po = read_po(f, locale=lang)
+        for message in po:
+            if message.id and message.string:
+                if message.id in texts:
+                    raise ValueError(f"{file.name}: {message.id!r} is defined twice for {lang}")
+                texts[message.id] = message.string
+    return texts
 
 
 def set_language(lang: str) -> None:
