@@ -69,7 +69,8 @@ def date_text(day: dt.date, lang: str | None = None) -> str:
 
 
 def _month(day: dt.date, lang: str) -> str:
-    return format_date(day, "MMM", locale=lang)
+    """'Oct' in English; '10' in Vietnamese, which writes 'tháng 1–10/2024'."""
+    return format_date(day, "M" if lang == "vi" else "MMM", locale=lang)
 
 
 def period_text(start: dt.date, end: dt.date, kind: str, lang: str | None = None) -> str:
@@ -83,10 +84,11 @@ def period_text(start: dt.date, end: dt.date, kind: str, lang: str | None = None
     month_end = (end + dt.timedelta(days=1)).day == 1
     if start.day == 1 and month_end and start.year == end.year:
         if start.month == end.month:
-            return f"{_month(start, lang)} {start.year}"
+            return t("period.month", lang, month=_month(start, lang), year=start.year)
         if (start.month - 1) % 3 == 0 and end.month == start.month + 2:
             return t("period.quarter", lang, q=(start.month - 1) // 3 + 1, year=start.year)
-        return f"{_month(start, lang)}–{_month(end, lang)} {start.year}"
+        return t("period.month_range", lang, start=_month(start, lang), end=_month(end, lang),
+                 year=start.year)
     return f"{date_text(start, lang)} – {date_text(end, lang)}"
 
 

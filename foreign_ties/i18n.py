@@ -14,7 +14,8 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 LOCALES_DIR = Path(__file__).parent / "locales"
-LANGUAGES = ("en",)
+LANGUAGES = tuple(sorted(p.name for p in LOCALES_DIR.iterdir() if p.is_dir()))  # ("en", "vi")
+LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}  # each in its own language
 DEFAULT_LANGUAGE = "en"
 
 _current = contextvars.ContextVar("language", default=DEFAULT_LANGUAGE)

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from foreign_ties import catalog, charts, site, state, views
-from foreign_ties.i18n import set_language, t
+from foreign_ties.i18n import LANGUAGE_NAMES, LANGUAGES, current_language, set_language, t
 from foreign_ties.state import Filters
 from foreign_ties.paths import ROOT
 
@@ -53,21 +53,40 @@ def _seed(widget_key: str, param: str, value: object) -> None:
         st.session_state[widget_key] = value
 
 
+def browser_language() -> str:
+    """Vietnamese when the browser asks for Vietnamese, English otherwise."""
+    locale = st.context.locale or st.context.headers.get("Accept-Language", "") or ""
+    return "vi" if locale.lower().startswith("vi") else "en"
+
+
+def _language() -> str:
+    """The language from the URL (`lang`), else the session's choice, else the browser's."""
+    lang, notices = state.parse_choice(
+        st.query_params.get_all(state.LANGUAGE_KEY), LANGUAGES, browser_language(), state.LANGUAGE_KEY)
+    _seed("filter_lang", state.LANGUAGE_KEY, lang)
+    if st.session_state.get("filter_lang") not in LANGUAGES:
+        st.session_state["filter_lang"] = lang
+    st.session_state.setdefault("_notices", []).extend(notices)
+    return st.session_state["filter_lang"]
+
+
 def setup() -> Filters:
     """Page config, styles, language and the shared sidebar filters; returns the filters."""
-    st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
-    set_language("en")
-    st.html(CSS)
     st.session_state[_PAGE_PARAMS] = {}
+    set_language(_language())
+    st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
+    st.html(CSS)
     place_ids = [p for p in catalog.places() if p in catalog.COMPARED_PLACES]
     bounds = catalog.year_bounds()
     params = {key: st.query_params.get_all(key) for key in (state.PROVINCES_KEY, state.YEARS_KEY)}
     parsed, notices = state.from_query(params, place_ids, catalog.COMPARED_PLACES, bounds)
     _seed("filter_provinces", state.PROVINCES_KEY, list(parsed.provinces))
     _seed("filter_years", state.YEARS_KEY, (parsed.year_from, parsed.year_to))
-    if notices:
-        st.session_state["_notices"] = notices
+    st.session_state.setdefault("_notices", []).extend(notices)
     with st.sidebar:
+        st.segmented_control(t("filters.language"), LANGUAGES, key="filter_lang",
+                             format_func=lambda code: LANGUAGE_NAMES[code])
+        page_param(state.LANGUAGE_KEY, current_language())
         st.markdown(f"### {t('filters.heading')}")
         chosen = st.multiselect(
             t("filters.provinces"), place_ids, key="filter_provinces",
