@@ -84,4 +84,4 @@ def clear() -> None:
     """Forget cached tables (after a new build or in tests)."""
     for loader in (places, indicators, year_bounds, fx_rates):
         loader.cache_clear()
-    store.connection.cache_clear()
+    store.clear()

@@ -56,14 +56,36 @@ def connection(parquet_dir: str | None = None) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def _frozen(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
 def run(name: str, parquet_dir: str | None = None, **params: object) -> pd.DataFrame:
-    """Run queries/<name>.sql with named parameters; all of them must be supplied."""
+    """Run queries/<name>.sql with named parameters; all of them must be supplied.
+
+    Results are cached per (query, parameters): the Parquet files change only through a
+    build, after which `clear()` (or a new process) starts afresh. Callers get a copy.
+    """
     expected = query_parameters(name)
     if set(params) != expected:
         raise QueryError(f"{name}.sql expects {sorted(expected)}, got {sorted(params)}")
+    key = (name, parquet_dir, tuple(sorted((k, _frozen(v)) for k, v in params.items())))
+    return _cached(key).copy()
+
+
+@functools.lru_cache(maxsize=512)
+def _cached(key: tuple) -> pd.DataFrame:
+    name, parquet_dir, frozen = key
+    params = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
     with _lock:
         cursor = connection(parquet_dir).cursor()
     try:
         return cursor.execute(query_text(name), params).df()
     finally:
         cursor.close()
+
+
+def clear() -> None:
+    """Forget the connection and cached results (after a build, or in tests)."""
+    _cached.cache_clear()
+    connection.cache_clear()
