@@ -39,4 +39,6 @@ PAGES = (
     PageSpec("pages/compare_page.py", "compare", "nav.compare", "nav.section.dashboard", ":material/bar_chart:"),
     PageSpec("pages/trade_page.py", "trade", "nav.trade", "nav.section.dashboard", ":material/trending_up:"),
     PageSpec("pages/sources_page.py", "sources", "nav.sources", "nav.section.dashboard", ":material/menu_book:"),
+    PageSpec("pages/partners_page.py", "partners", "nav.partners", "nav.section.dashboard", ":material/public:"),
+    PageSpec("pages/present_page.py", "present", "nav.present", "nav.section.dashboard", ":material/slideshow:"),
 )

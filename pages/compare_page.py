@@ -4,6 +4,7 @@ import streamlit as st
 from foreign_ties import catalog, charts, views
 from foreign_ties.i18n import t
 from foreign_ties import ui
+from foreign_ties.ui import maps as ui_maps
 
 filters = ui.filters()
 ui.header("compare.title", "compare.lede")
@@ -18,6 +19,7 @@ indicator_id = ui.choice(
 )
 indicator = catalog.indicators()[indicator_id]
 series = views.indicator_series(indicator_id, filters)
+series = ui_maps.boundary_switch(series, indicator, filters)
 parts = views.parts(series)
 if len(parts) > 1:
     part = ui.choice(t("compare.part"), "part", parts, parts[0],

@@ -1,0 +1,114 @@
+"""Streamlit helpers for maps and the 2025-boundaries switch.
+
+Maps are drawn with `maps.STREAMLIT_CONFIG`, which points plotly.js at the base-map files
+served from static/plotly-topojson/ (Streamlit's static serving): without it plotly.js
+fetches them from cdn.plot.ly, which the venue may not reach.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from foreign_ties import boundaries, catalog, formatting, maps, store, views
+from foreign_ties.catalog import Indicator
+from foreign_ties.i18n import t
+from foreign_ties.state import Filters
+from foreign_ties.ui import choice, no_figure
+
+
+def chart(fig: go.Figure | None, key: str) -> None:
+    """A map, drawn with the local base-map files (never the CDN)."""
+    if fig is None:
+        no_figure()
+        return
+    st.plotly_chart(fig, key=key, theme=None, config=maps.STREAMLIT_CONFIG)
+
+
+def _names() -> dict[str, str]:
+    return {p: catalog.place_name(p) for p in catalog.places()}
+
+
+def _with_parts(provinces: tuple[str, ...]) -> list[str]:
+    """The places plus the provinces merged into them (Ha Giang with Tuyen Quang)."""
+    extra = [p for m in boundaries.MERGERS if m.successor in provinces for p in m.parts]
+    return list(dict.fromkeys([*provinces, *extra]))
+
+
+def boundary_switch(series: pd.DataFrame, indicator: Indicator, filters: Filters) -> pd.DataFrame:
+    """'As published' or '2025 boundaries' for a place whose territory changed.
+
+    Shown only when such a place is chosen; returns the rows to draw, and says which
+    territory each figure covers, what was summed (with formula) and what could not be.
+    """
+    if not any(m.successor in filters.provinces for m in boundaries.MERGERS):
+        return series
+    mode = choice(t("boundaries.switch"), "boundaries", list(boundaries.MODES), boundaries.AS_PUBLISHED,
+                  format_func=lambda m: t(f"boundaries.mode.{m}"), widget="pills") or boundaries.AS_PUBLISHED
+    parts = None
+    if mode == boundaries.BOUNDARIES_2025:
+        merged = tuple(boundaries.MERGED_AWAY)
+        parts = views.indicator_series(indicator.indicator_id,
+                                       Filters(merged, filters.year_from, filters.year_to))
+    view = boundaries.apply(series, mode, parts, indicator.family, _names())
+    if mode == boundaries.AS_PUBLISHED and view.notices:
+        st.info("  \n".join(view.notices), icon=":material/map:")
+    elif mode == boundaries.BOUNDARIES_2025:
+        st.caption(t("boundaries.explain"))
+        if "computed" in view.rows:
+            for row in view.rows[view.rows["computed"]].itertuples():
+                st.info(t("boundaries.sum.note", formula=row.formula, ids=row.derived_from),
+                        icon=":material/functions:")
+        for notice in view.notices:
+            st.warning(notice, icon=":material/warning:")
+    return view.rows
+
+
+def partners_map_section(filters: Filters) -> None:
+    """The map of named partners, with a note on partners that have no place on it."""
+    rows = views.partners(_with_parts(filters.provinces))
+    st.subheader(t("maps.partners.heading"))
+    chart(maps.partners_map(rows, _names(), t("maps.partners.title")), key="partners_map")
+    missing = maps.unplaced(rows)
+    if missing:
+        st.caption(t("maps.partners.unplaced", count=str(missing)))
+
+
+def partners_table(filters: Filters) -> None:
+    """Every named partnership with its source sentence."""
+    rows = views.partners(_with_parts(filters.provinces))
+    st.subheader(t("maps.table.heading"))
+    if rows.empty:
+        no_figure("empty.no_named_partner")
+    else:
+        st.dataframe(maps.readable_partners(rows, _names()), hide_index=True, width="stretch",
+                     key="partners_table")
+
+
+def _period_key(period: tuple) -> str:
+    return f"{period[0]:%Y-%m-%d}_{period[1]:%Y-%m-%d}"
+
+
+def choropleth_section(filters: Filters) -> None:
+    """Viet Nam's provinces shaded by a chosen published figure, for one period."""
+    st.subheader(t("maps.choropleth.heading"))
+    rows = store.run("map_figures", provinces=_with_parts(filters.provinces),
+                     year_from=filters.year_from, year_to=filters.year_to)
+    if rows.empty:
+        no_figure()
+        return
+    order = rows.groupby("indicator_id")["province_id"].nunique().sort_values(ascending=False, kind="stable")
+    indicators = catalog.indicators()
+    measure = choice(t("maps.measure"), "map_measure", list(order.index), order.index[0],
+                     format_func=lambda i: indicators[i].name() if i in indicators else i)
+    measure = measure or order.index[0]
+    rows = rows[rows["indicator_id"] == measure]
+    periods = {_period_key(p): p for p in maps.periods(rows)}
+    kind = rows["kind"].iloc[0]
+    chosen = choice(t("maps.period"), "map_period", list(periods), next(iter(periods)),
+                    format_func=lambda k: formatting.period_text(*periods[k], kind))
+    period = periods[chosen or next(iter(periods))]
+    fig = maps.choropleth(rows, indicators[measure].name(), period, _names())
+    chart(fig, key="partners_choropleth")
+    if boundaries.spans_merger(*period):
+        st.caption(t("maps.choropleth.spans"))
