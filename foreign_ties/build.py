@@ -1,0 +1,153 @@
+"""Build data/parquet/*.parquet from data/curated/ and data/documents/.
+
+    python -m foreign_ties.build           validate, then write the Parquet files atomically
+    python -m foreign_ties.build --check   validate and compare with the committed Parquet
+
+Any problem (see foreign_ties/validate.py) is printed one per line and the build exits 1
+without touching the existing Parquet. A good build writes every file to a temporary folder
+inside data/parquet/, reads them back, copies the previous files to
+data/parquet/versions/<UTC timestamp>/ and then moves the new files into place.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from foreign_ties import paths
+from foreign_ties.validate import COLUMNS, Curated, Problem, check, load
+
+ARROW_TYPES = {"s": pa.string(), "f": pa.float64(), "i": pa.int64(), "d": pa.date32(),
+               "b": pa.bool_()}
+SORT_KEYS = {
+    "provinces": ["province_id"],
+    "indicators": ["indicator_id"],
+    "sources": ["source_id"],
+    "documents": ["source_id"],
+    "facts": ["indicator_id", "province_id", "period_end", "fact_id"],
+    "partners": ["partner_id"],
+    "fx_rates": ["currency", "year"],
+}
+OUTPUT_TABLES = paths.TABLES
+
+
+def schema(table: str) -> pa.Schema:
+    """The explicit Arrow schema of an output table, columns in contract order."""
+    return pa.schema([pa.field(name, ARROW_TYPES[kind], nullable=not required)
+                      for name, (kind, required) in COLUMNS[table].items()])
+
+
+def sort_table(table: pa.Table, name: str) -> pa.Table:
+    return table.sort_by([(key, "ascending") for key in SORT_KEYS[name]])
+
+
+def tables_from(data: Curated) -> dict[str, pa.Table]:
+    """Arrow tables of the validated data, sorted, with nulls for optional columns left out."""
+    out: dict[str, pa.Table] = {}
+    for name in OUTPUT_TABLES:
+        if name == "documents":
+            records = [{"source_id": k, "text": v} for k, v in data.documents.items()]
+        else:
+            records = [row.values for row in data.rows[name]]
+        table = pa.Table.from_pylist(records, schema=schema(name))
+        out[name] = sort_table(table, name).combine_chunks()
+    return out
+
+
+def validate(data_dir: Path) -> tuple[dict[str, pa.Table] | None, list[Problem]]:
+    data = load(data_dir)
+    problems = check(data, data_dir)
+    if problems:
+        return None, problems
+    return tables_from(data), []
+
+
+def read_back(folder: Path, name: str) -> pa.Table:
+    return pq.read_table(folder / f"{name}.parquet")
+
+
+def differing(tables: dict[str, pa.Table], parquet_dir: Path) -> list[str]:
+    """Names of the tables whose Parquet file is missing or differs from `tables`."""
+    names = []
+    for name, table in tables.items():
+        path = parquet_dir / f"{name}.parquet"
+        if not path.is_file():
+            names.append(name)
+            continue
+        try:
+            stored = sort_table(read_back(parquet_dir, name), name).combine_chunks()
+        except (pa.ArrowInvalid, pa.ArrowKeyError, OSError, KeyError):
+            names.append(name)
+            continue
+        if not stored.schema.equals(table.schema) or not stored.equals(table):
+            names.append(name)
+    return names
+
+
+def write(tables: dict[str, pa.Table], parquet_dir: Path) -> Path | None:
+    """Write atomically; returns the folder the previous files were copied to (if any)."""
+    parquet_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=parquet_dir))
+    try:
+        for name, table in tables.items():
+            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
+        bad = differing(tables, tmp)
+        if bad:
+            raise RuntimeError(f"read-back check failed for {', '.join(bad)}")
+        previous = [parquet_dir / f"{name}.parquet" for name in tables
+                    if (parquet_dir / f"{name}.parquet").is_file()]
+        version = None
+        if previous:
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+            version = parquet_dir / "versions" / stamp
+            version.mkdir(parents=True)
+            for path in previous:
+                shutil.copy2(path, version / path.name)
+        for name in tables:
+            os.replace(tmp / f"{name}.parquet", parquet_dir / f"{name}.parquet")
+        return version
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None, data_dir: Path | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m foreign_ties.build", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true",
+                        help="validate and compare with the committed Parquet; write nothing")
+    args = parser.parse_args(argv)
+    data_dir = Path(data_dir or paths.DATA_DIR)
+    parquet_dir = data_dir / "parquet"
+    tables, problems = validate(data_dir)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"build refused: {len(problems)} problem(s); {parquet_dir} left untouched",
+              file=sys.stderr)
+        return 1
+    assert tables is not None
+    if args.check:
+        bad = differing(tables, parquet_dir)
+        if bad:
+            print(f"Parquet differs from the curated data for: {', '.join(bad)} "
+                  f"(run `python -m foreign_ties.build`)", file=sys.stderr)
+            return 1
+        print(f"ok: {parquet_dir} matches the curated data "
+              f"({', '.join(f'{n} {t.num_rows}' for n, t in tables.items())})")
+        return 0
+    version = write(tables, parquet_dir)
+    counts = ", ".join(f"{name} {table.num_rows}" for name, table in tables.items())
+    kept = f"; previous build kept in {version}" if version else ""
+    print(f"built {parquet_dir}: {counts}{kept}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,299 @@
+"""Figures as written -> numbers in base units, and the qualifier a sentence implies.
+
+`parse_figure("US$186.6 million", "en")` is `ParsedFigure(186600000.0, "USD")`. The source
+language decides the separators: en/ja write 1,234.5; vi/fr/es/pt write 1.234,5 (a space
+may also group thousands). Arithmetic is done in Decimal, so 51.990,563 triệu USD is exactly
+51990563000. Anything not understood raises FigureParseError: the build never guesses.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+DOT_DECIMAL = frozenset({"en", "ja"})
+COMMA_DECIMAL = frozenset({"vi", "fr", "es", "pt"})
+LANGUAGES = DOT_DECIMAL | COMMA_DECIMAL
+
+# Qualifier cues, read in the words right before the figure (case-insensitive, whole words).
+APPROX_CUES = (
+    "nearly", "approximately", "about", "around", "almost", "some", "close to", "estimated at",
+    "roughly", "gần", "khoảng", "ước đạt", "ước", "xấp xỉ", "environ", "près de", "alrededor de",
+    "cerca de", "約", "およそ",
+)
+MORE_THAN_CUES = (
+    "more than", "over", "above", "exceeded", "exceeding", "exceed", "exceeds", "surpassed",
+    "surpassing", "surpass", "surpasses", "in excess of", "hơn",
+    "trên", "vượt", "plus de", "más de", "mais de", "以上",
+)
+AT_LEAST_CUES = ("at least", "ít nhất", "tối thiểu")
+LESS_THAN_CUES = ("less than", "under", "below", "fewer than", "dưới", "chưa đến")
+QUALIFIER_CUES = {
+    "approx": APPROX_CUES, "more_than": MORE_THAN_CUES,
+    "at_least": AT_LEAST_CUES, "less_than": LESS_THAN_CUES,
+}
+# Cues written right AFTER the figure (Japanese: 844億ドル以上 = more than US$84.4 bn).
+AFTER_CUES = {"以上": "more_than", "超": "more_than", "余り": "more_than", "近く": "approx",
+              "未満": "less_than"}
+# Phrases that start with a cue word but are not a qualifier ("trên địa bàn" = "in the area",
+# "over the past three years").
+FALSE_CUES = ("trên địa bàn", "trên thế giới", "over the", "about the", "under the",
+              "some of", "dưới sự", "around the", "above the", "below the",
+              # "far exceeding a record of US$732 billion": the record itself is exact
+              "exceeding a record", "exceeding the record", "exceeded a record",
+              "exceeded the record", "surpassing a record", "surpassing the record",
+              "surpassed a record", "surpassed the record")
+CUE_WINDOW_WORDS = 4
+
+# Units. Patterns are applied to NFKC-normalised text (km² -> km2, full-width digits -> ASCII).
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+CURRENCY_PATTERNS = (
+    (r"U\.\s?S\.\s*dollars?", "USD"),
+    (r"U\.\s?S\.\s?\$", "USD"),
+    (r"US\s+dollars?", "USD"),
+    (r"US\s?\$", "USD"),
+    (r"(?:de\s+)?d[oóô]lares(?:\s+(?:estadounidenses|americanos))?", "USD"),
+    (r"(?:de\s+)?dollars?(?:\s+am[ée]ricains)?", "USD"),
+    (r"đô\s+la(?:\s+Mỹ)?", "USD"),
+    (r"USD", "USD"),
+    (r"米ドル", "USD"),
+    (r"ドル", "USD"),
+    (r"\$", "USD"),
+    (r"VN[DĐ]", "VND"),
+    (r"(?:Việt Nam\s+)?đồng", "VND"),
+)
+PERCENT_PATTERN = r"%|\s*per\s?cent|\s*percent|\s*por\s+ciento|\s*pour\s+cent|\s*phần\s+trăm|パーセント"
+KM2_PATTERN = r"km2|sq\.?\s?km|square\s+kilomet(?:re|er)s?|ki-lô-mét\s+vuông"
+KM_PATTERN = r"km|kilomet(?:re|er)s?|ki-lô-mét"
+# A count of people may carry its noun ("1.865.270 người"): unit `people`.
+PEOPLE_PATTERN = r"people|persons|người|personas|personnes|pessoas"
+
+# Scale words, multiplied in order ("nghìn tỷ" = 1e3 x 1e9, "mil millones" = 1e3 x 1e6).
+SCALE_WORDS = {
+    "thousand": 3, "million": 6, "millions": 6, "mln": 6, "billion": 9, "billions": 9,
+    "bln": 9, "bn": 9, "trillion": 12, "trillions": 12, "tn": 12,
+    "nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9,
+    "mille": 3, "milliard": 9, "milliards": 9,
+    "mil": 3, "millón": 6, "millones": 6, "billón": 12, "billones": 12,
+    "milhão": 6, "milhões": 6, "bilhão": 9, "bilhões": 9, "trilhão": 12, "trilhões": 12,
+    "千": 3, "万": 4, "億": 8, "兆": 12,
+}
+# A French "billion" is 10^12; an English one 10^9.
+SCALE_OVERRIDES = {"fr": {"billion": 12, "billions": 12}}
+JA_SCALES = frozenset({"千", "万", "億", "兆"})
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | {"hundred"}
+
+_TOKEN = re.compile(r"[+\-−]?\d+(?:[., ]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|\S")
+
+
+class FigureParseError(ValueError):
+    """A figure as written that this module cannot turn into a number."""
+
+
+class ParsedFigure(NamedTuple):
+    value: float
+    unit: str
+
+
+def normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _cut(text: str, pattern: str, letters: bool = True) -> tuple[str, int]:
+    if letters:
+        pattern = f"{_NOT_LETTER_BEFORE}(?:{pattern}){_NOT_LETTER_AFTER}"
+    return re.subn(pattern, " ", text, flags=re.IGNORECASE)
+
+
+def _number(token: str, language: str, original: str) -> Decimal:
+    decimal, thousands = (".", ",") if language in DOT_DECIMAL else (",", ".")
+    sign = ""
+    if token[0] in "+-−":
+        sign, token = ("-" if token[0] != "+" else ""), token[1:]
+    t, d = re.escape(thousands), re.escape(decimal)
+    grouped = re.fullmatch(rf"(\d{{1,3}}(?:(?:{t}\d{{3}})+|(?: \d{{3}})+))(?:{d}(\d+))?", token)
+    plain = re.fullmatch(rf"(\d+)(?:{d}(\d+))?", token)
+    match = grouped or plain
+    if not match:
+        raise FigureParseError(
+            f"{original!r}: {token!r} is not a number as written in {language!r} "
+            f"(decimal {decimal!r}, thousands {thousands!r})")
+    whole = re.sub(r"\D", "", match.group(1))
+    return Decimal(sign + whole + ("." + match.group(2) if match.group(2) else ""))
+
+
+def _words_number(words: list[str], original: str) -> Decimal:
+    current = None
+    for i, word in enumerate(words):
+        if word == "a" and i == 0:
+            current = 1
+        elif word in _UNITS or word in _TENS:
+            value = _UNITS.get(word, _TENS.get(word))
+            if current is not None and current % 100 != 0 and not (
+                    current % 10 == 0 and word in _UNITS and _UNITS[word] < 10):
+                raise FigureParseError(f"{original!r}: number words out of order at {word!r}")
+            current = (current or 0) + value
+        elif word == "hundred":
+            current = (current or 1) * 100 if current is None or current < 100 else None
+            if current is None:
+                raise FigureParseError(f"{original!r}: 'hundred' out of order")
+        elif word == "and" and current is not None:
+            continue
+        else:
+            raise FigureParseError(f"{original!r}: {word!r} is not a number word")
+    if current is None:
+        raise FigureParseError(f"{original!r}: no number found")
+    return Decimal(current)
+
+
+def _scale(word: str, language: str) -> int | None:
+    word = word.lower()
+    return SCALE_OVERRIDES.get(language, {}).get(word, SCALE_WORDS.get(word))
+
+
+def _value(core: str, language: str, original: str) -> Decimal:
+    """Number (digits or English words) then scale words; Japanese may chain 84億4000万."""
+    tokens = _TOKEN.findall(core)
+    if not tokens:
+        raise FigureParseError(f"{original!r}: no number found")
+    groups: list[tuple[Decimal, int]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if re.match(r"[+\-−]?\d", token):
+            number, i = _number(token, language, original), i + 1
+        else:
+            words = []
+            while i < len(tokens) and _scale(tokens[i], language) is None:
+                words.extend(tokens[i].lower().split("-"))
+                i += 1
+            if language != "en" and words:
+                raise FigureParseError(f"{original!r}: cannot read {' '.join(words)!r} "
+                                       f"as a number in {language!r}")
+            if not words:
+                raise FigureParseError(f"{original!r}: no number before {tokens[i]!r}")
+            number = _words_number(words, original)
+        exponent = 0
+        while i < len(tokens) and (e := _scale(tokens[i], language)) is not None:
+            exponent, i = exponent + e, i + 1
+            if language == "ja" and tokens[i - 1] in JA_SCALES:
+                break  # 84億4000万: each 億/万 closes a group
+        if groups and (language != "ja" or not exponent or exponent >= groups[-1][1]):
+            raise FigureParseError(f"{original!r}: unexpected {token!r} after the number")
+        groups.append((number, exponent))
+    return sum((n * Decimal(10) ** e for n, e in groups), Decimal(0))
+
+
+def parse_figure(text: str, language: str) -> ParsedFigure:
+    """A figure as written (no qualifier words) -> value in base units and its unit."""
+    if language not in LANGUAGES:
+        raise FigureParseError(f"{text!r}: unknown language {language!r}")
+    if not isinstance(text, str) or not text.strip():
+        raise FigureParseError("empty figure")
+    s = normalise(text)
+    units: set[str] = set()
+    for pattern, currency in CURRENCY_PATTERNS:
+        s, n = _cut(s, pattern, letters=not pattern.startswith(("\\$", "米", "ド")))
+        if n:
+            units.add(currency)
+    for pattern, unit, letters in ((PERCENT_PATTERN, "percent", False), (KM2_PATTERN, "km2", True),
+                                   (KM_PATTERN, "km", True), (PEOPLE_PATTERN, "people", True),
+                                   ("人", "people", False)):
+        s, n = _cut(s, pattern, letters=letters)
+        if n:
+            units.add(unit)
+    if len(units) > 1:
+        raise FigureParseError(f"{text!r}: more than one unit ({', '.join(sorted(units))})")
+    try:
+        value = _value(s.strip(), language, text)
+    except InvalidOperation as exc:  # pragma: no cover - regexes only let digits through
+        raise FigureParseError(f"{text!r}: {exc}") from exc
+    return ParsedFigure(float(value), units.pop() if units else "count")
+
+
+# --- qualifiers -------------------------------------------------------------------------
+
+def find_figure(quote: str, value_as_written: str, start: int = 0) -> int:
+    """Index of the first occurrence (from `start`) of the figure that is not part of a
+    longer number or word (the '10' of '2010' or the 'nine' of 'ninety' do not count);
+    -1 if none."""
+    if not value_as_written:
+        return -1
+    while (i := quote.find(value_as_written, start)) >= 0:
+        j = i + len(value_as_written)
+        if _edge_ok(quote, i - 1, value_as_written[0], before=True) and \
+                _edge_ok(quote, j, value_as_written[-1], before=False):
+            return i
+        start = i + 1
+    return -1
+
+
+def _edge_ok(text: str, k: int, edge: str, before: bool) -> bool:
+    if k < 0 or k >= len(text):
+        return True
+    neighbour = text[k]
+    if edge.isdigit():
+        if neighbour.isdigit():
+            return False
+        far = k - 1 if before else k + 1
+        beyond = text[far] if 0 <= far < len(text) else ""
+        return not (neighbour in ".,:/" and beyond.isdigit())
+    if edge.isalpha() and ord(edge) < 0x2000:
+        return not (neighbour.isalnum() and ord(neighbour) < 0x2000)
+    return True
+
+
+_CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\"“”]|[,.](?=\s|$)|[、。,]")
+
+
+def _has_cue(window: str, cue: str) -> int:
+    """End position of the last whole-word occurrence of cue in window, or -1."""
+    if re.search(r"[\u3040-\u9fff]", cue):
+        return window.rfind(cue) + len(cue) if cue in window else -1
+    best = -1
+    for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", window):
+        rest = window[m.start():]
+        if any(rest.startswith(false) for false in FALSE_CUES):
+            continue
+        best = m.end()
+    return best
+
+
+def qualifier_cue(quote: str, value_as_written: str, language: str) -> str:
+    """The qualifier implied by the words right before the first occurrence of the figure
+    (up to CUE_WINDOW_WORDS words, within the same clause and with no other figure in
+    between), or right after it in Japanese (844億ドル以上)."""
+    i = find_figure(quote, value_as_written)
+    if i < 0:
+        raise ValueError(f"{value_as_written!r} does not occur in the quote")
+    before = quote[:i]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    before = re.split(r"\d", before)[-1]  # a cue before another figure is that figure's
+    if language == "ja":
+        window = before[-8:]
+    else:
+        window = " ".join(before.split()[-CUE_WINDOW_WORDS:])
+    window = window.lower()
+    found: list[tuple[int, int, str]] = []
+    for qualifier, cues in QUALIFIER_CUES.items():
+        for cue in cues:
+            end = _has_cue(window, cue.lower())
+            if end >= 0:
+                found.append((end, len(cue), qualifier))
+    after = quote[i + len(value_as_written):].lstrip()
+    for cue, qualifier in AFTER_CUES.items():
+        if after.startswith(cue):
+            return qualifier
+    if not found:
+        return "exact"
+    return max(found)[2]  # the cue closest to the figure (longest if tied: "ước đạt")
