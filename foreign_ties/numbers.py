@@ -297,3 +297,32 @@ def qualifier_cue(quote: str, value_as_written: str, language: str) -> str:
     if not found:
         return "exact"
     return max(found)[2]  # the cue closest to the figure (longest if tied: "ước đạt")
+
+
+# A fall is stored as a negative change when the sentence says so ("down 4.6%", "giảm",
+# "en baisse de 4,6%", "a slight 3% year-on-year decrease"); value_as_written stays as written.
+DECREASE_BEFORE = ("down", "decrease of", "decreased by", "declined", "declined by", "fell",
+                   "fell by", "dropped", "dropped by", "dip", "dips", "dipped", "giảm",
+                   "en baisse de", "baisse de", "caída de", "disminución de", "descenso de")
+DECREASE_AFTER = ("decrease", "decline", "drop", "fall", "減")
+DIRECTION_AFTER_WORDS = 3
+
+
+def direction_cue(quote: str, value_as_written: str, language: str) -> int:
+    """-1 when the words around the figure say it is a decrease, else +1."""
+    i = find_figure(quote, value_as_written)
+    if i < 0:
+        raise ValueError(f"{value_as_written!r} does not occur in the quote")
+    before = quote[:i]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    before = re.split(r"\d", before)[-1]
+    window = " ".join(before.split()[-CUE_WINDOW_WORDS:]).lower()
+    if any(_has_cue(window, cue) >= 0 for cue in DECREASE_BEFORE):
+        return -1
+    after = _CLAUSE_BREAK.split(quote[i + len(value_as_written):], maxsplit=1)[0].lower()
+    if language == "ja":
+        return -1 if any(cue in after[:6] for cue in DECREASE_AFTER) else 1
+    words = [w.strip(".,;") for w in after.split()[:DIRECTION_AFTER_WORDS]]
+    return -1 if any(w in DECREASE_AFTER for w in words) else 1

@@ -13,7 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from foreign_ties.numbers import FigureParseError, find_figure, parse_figure, qualifier_cue
+from foreign_ties.numbers import (FigureParseError, direction_cue, find_figure, parse_figure,
+                                  qualifier_cue)
 
 # Column types: s = string, f = float, i = integer, d = date, b = boolean.
 # Required columns must be in the header and non-empty; optional ones may be left out.
@@ -332,10 +333,13 @@ def _check_fact(row: Row, data: Curated, ids: dict[str, dict[str, Row]], add) ->
         add("facts", row, f"value_as_written cannot be parsed: {exc}")
     else:
         value = v.get("value")
-        if value is not None and not math.isclose(parsed.value, value, rel_tol=REL_TOLERANCE,
+        sign = direction_cue(quote, written, language) if parsed.unit == "percent" else 1
+        expected = parsed.value * sign
+        if value is not None and not math.isclose(expected, value, rel_tol=REL_TOLERANCE,
                                                   abs_tol=0.0):
+            fell = " the sentence says it fell, so store it as negative;" if sign < 0 else ""
             add("facts", row, f"value {value!r} does not match value_as_written {written!r} "
-                              f"(reads as {parsed.value!r} {parsed.unit})")
+                              f"(reads as {expected!r} {parsed.unit});{fell}".rstrip(";"))
         fits = parsed.unit == unit or (parsed.unit == "count" and unit == "people")
         if unit and not fits:
             add("facts", row, f"unit {unit!r} does not match value_as_written {written!r} "

@@ -288,3 +288,11 @@ def test_multiline_quote_keeps_csv_line_numbers(built):
     assert f"{FACTS} line 2 (son-la-exports-2023): quote not found" in result.stderr
     replace_in(facts, ",approx,35,", ",exact,35,")
     assert f"{FACTS} line 5 (son-la-meetings-2024)" in run_build(built).stderr
+
+
+def test_a_fall_is_negative_and_the_sign_is_checked_against_the_words():
+    from foreign_ties.numbers import direction_cue, parse_figure
+
+    quote = "which hit 354.7 billion USD, down 4.6% compared to 2022."
+    parsed = parse_figure("4.6%", "en")
+    assert parsed.value * direction_cue(quote, "4.6%", "en") == -4.6

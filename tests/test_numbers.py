@@ -209,3 +209,20 @@ def test_cue_lists_are_module_constants():
 ])
 def test_find_figure_ignores_parts_of_longer_tokens(quote, written, index):
     assert find_figure(quote, written) == index
+
+
+@pytest.mark.parametrize("quote,written,lang,sign", [
+    ("which hit 354.7 billion USD, down 4.6% compared to 2022.", "4.6%", "en", -1),
+    ("en baisse de 4,6% sur un an.", "4,6%", "fr", -1),
+    ("reached 38.23 billion USD, a slight 3% year-on-year decrease.", "3%", "en", -1),
+    ("Vietnam received US$19.74 billion in 2021, down 1.2per cent from a year earlier", "1.2per cent", "en", -1),
+    ("up 1.8% in number and down 7.6% in value year-on-year.", "1.8%", "en", 1),
+    ("up 1.8% in number and down 7.6% in value year-on-year.", "7.6%", "en", -1),
+    ("Xuất khẩu đạt 156 triệu USD, tăng 9,9%.", "9,9%", "vi", 1),
+    ("kim ngạch giảm 5,2% so với cùng kỳ", "5,2%", "vi", -1),
+    ("up 8.8% year on year", "8.8%", "en", 1),
+])
+def test_direction_cue_reads_decreases_from_the_words(quote, written, lang, sign):
+    from foreign_ties.numbers import direction_cue
+
+    assert direction_cue(quote, written, lang) == sign
