@@ -76,6 +76,7 @@ def source_footnote(df: pd.DataFrame) -> str:
 
 
 DASHES = ("solid", "dash", "dot", "dashdot")
+LABEL_ALL_UP_TO = 4  # longer series label only their latest point; hover shows every figure
 
 
 def _series_label(row, place_names: dict[str, str]) -> str:
@@ -115,16 +116,34 @@ def _hover(row, place_names: dict[str, str]) -> str:
     return "<br>".join(lines)
 
 
+def wrap(text: str, width: int = 150) -> str:
+    """Break a long footnote into lines (Plotly does not wrap text)."""
+    lines, line = [], ""
+    for part in text.replace("<br>", "\n").split("\n"):
+        for word in part.split(" "):
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+        line = ""
+    return "<br>".join(lines)
+
+
 def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: int) -> go.Figure:
+    """Title and subtitle on top, the legend under them, the sources under the plot."""
+    note = wrap(footnote)
+    lines = note.count("<br>") + 1
     fig.update_layout(
         title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left"},
         font={"family": FONT_FAMILY, "size": 15},
-        height=height,
-        margin={"l": 80, "r": 80, "t": 100, "b": 150},
-        legend={"orientation": "h", "y": -0.12, "x": 0, "yanchor": "top"},
+        height=height + 18 * lines,
+        margin={"l": 80, "r": 60, "t": 120, "b": 60 + 18 * lines},
+        legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         hoverlabel={"align": "left"},
     )
-    fig.add_annotation(text=footnote, xref="paper", yref="paper", x=0, y=-0.26,
+    fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0, yshift=-50,
                        showarrow=False, xanchor="left", yanchor="top", align="left",
                        font={"size": 12, "color": "#444444"})
     return fig
@@ -146,8 +165,27 @@ def indicator_figure(
     """One measure across places: see `_panels_figure`."""
     if df.empty:
         return None
-    panels = [(None, df[df["unit"] == unit]) for unit in dict.fromkeys(df["unit"])]
+    panels = []
+    for unit in dict.fromkeys(df["unit"]):
+        part = df[df["unit"] == unit]
+        nation, provinces = part[part["province_id"] == "vietnam"], part[part["province_id"] != "vietnam"]
+        if _dwarfs(nation, provinces):  # same measure, own panel: provinces stay readable
+            panels += [(place_names.get("vietnam", "vietnam"), nation),
+                       (t("chart.provinces"), provinces)]
+        else:
+            panels.append((None, part))
     return _panels_figure(df, panels, indicator.name(), indicator.kind, place_names, years, height)
+
+
+NATIONAL_PANEL_RATIO = 20
+
+
+def _dwarfs(nation: pd.DataFrame, provinces: pd.DataFrame) -> bool:
+    """Whether national values would flatten the provinces' on a shared axis."""
+    if nation.empty or provinces.empty:
+        return False
+    biggest_province = provinces["value"].abs().max()
+    return biggest_province > 0 and nation["value"].abs().max() / biggest_province > NATIONAL_PANEL_RATIO
 
 
 def measures_figure(
@@ -165,8 +203,14 @@ def measures_figure(
         measure_label=[indicators[i].name() for i in df["indicator_id"]],
         measure_index=[order.index(i) for i in df["indicator_id"]],
     )
-    if separate:
-        panels = [(indicators[i].name(), df[df["indicator_id"] == i]) for i in order]
+    if separate:  # one panel per measure, and per currency within a measure
+        panels = []
+        for i in order:
+            rows = df[df["indicator_id"] == i]
+            units = list(dict.fromkeys(rows["unit"]))
+            for unit in units:
+                name = indicators[i].name() if len(units) == 1 else f"{indicators[i].name()} ({unit})"
+                panels.append((name, rows[rows["unit"] == unit]))
     else:
         panels = [(None, df[df["unit"] == unit]) for unit in dict.fromkeys(df["unit"])]
     kinds = {indicators[i].kind for i in order}
@@ -177,26 +221,35 @@ def measures_figure(
 def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Figure:
     """Bars when every figure covers the same period; otherwise a timeline of periods.
 
-    `df` has the columns of queries/indicator_series.sql. Facts in different currencies get
-    separate panels: two measures never share an unlabelled axis. Returns None when there
-    is nothing to draw (the page then says there is no published figure).
+    `panels` is a list of (panel title or None, rows). Each panel has its own y axis titled
+    with its unit, so different currencies, measures or scales never share an unlabelled
+    axis. `years` fixes the time axis to the chosen years: a year without a figure shows as
+    a gap.
     """
-    if df.empty:
-        return None
-    lang = current_language()
-    units = list(dict.fromkeys(df["unit"]))
-    units_shown: list[str] = []
-    fig = make_subplots(rows=len(units), cols=1, shared_xaxes=False, vertical_spacing=0.18)
+    titles = [panel_title for panel_title, _ in panels]
+    if len(panels) == 1 and not any(titles):
+        fig = go.Figure()  # no subplot grid: make_subplots alone costs ~25 ms
+    else:
+        fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=False, vertical_spacing=0.14,
+                            subplot_titles=[t or "" for t in titles])
+        fig.update_xaxes(_AXIS)
+        fig.update_yaxes(_AXIS)
+        fig.update_annotations(font={"size": 15}, xanchor="left", x=0)
     single = _single_period(df)
-    for panel, unit in enumerate(units, start=1):
-        part = df[df["unit"] == unit]
-        divisor, axis_title = axis_scale(part["value"], unit)
+    units_shown: list[str] = []
+    for panel, (_, part) in enumerate(panels, start=1):
+        if part.empty:
+            continue
+        if part["unit"].nunique() > 1:
+            raise ValueError("a panel holds one unit; split the rows first")
+        divisor, axis_title = axis_scale(part["value"], part["unit"].iloc[0])
         if single:
             _add_bars(fig, part, divisor, place_names, panel)
         else:
             _add_timeline(fig, part, divisor, place_names, panel)
-            if years:
-                fig.update_xaxes(range=[dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)],
+            if years:  # a little room so points on 1 Jan / 31 Dec keep their labels
+                fig.update_xaxes(range=[dt.date(years[0], 1, 1) - dt.timedelta(days=60),
+                                        dt.date(years[1], 12, 31) + dt.timedelta(days=60)],
                                  **_cell(fig, panel))
         fig.update_yaxes(title_text=axis_title, rangemode="tozero", **_cell(fig, panel))
         units_shown.append(axis_title)
@@ -206,7 +259,7 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
     else:
         period = f"{first.year}–{last.year}" if first.year != last.year else str(first.year)
     subtitle = t("chart.subtitle", unit=" | ".join(dict.fromkeys(units_shown)), period=period)
-    total_height = height if len(panels) == 1 else int(height * 0.75 * len(panels))
+    total_height = height if len(panels) == 1 else int(height * 0.7 * len(panels))
     return _layout(fig, title, subtitle, source_footnote(df), total_height)
 
 
@@ -262,7 +315,9 @@ def _add_timeline(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names,
             marker={"color": ["white" if r.status != "reported" else colour(pid) for r in rows],
                     "symbol": PLACE_SYMBOLS.get(pid, "circle"), "size": 12,
                     "line": {"color": colour(pid), "width": 2}},
-            text=[_point_label(r) for r in rows], textposition="top center",
+            text=[_point_label(r) if len(rows) <= LABEL_ALL_UP_TO or i == len(rows) - 1 else ""
+                  for i, r in enumerate(rows)],
+            textposition="top center", cliponaxis=False,
             hovertext=[_hover(r, place_names) for r in rows], hoverinfo="text",
             name=label, legendgroup=label, showlegend=False,
         ), **_cell(fig, panel))

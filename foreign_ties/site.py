@@ -25,6 +25,11 @@ class PageSpec:
     default: bool = False
 
     @property
+    def link(self) -> str:
+        """The path a browser opens: the default page lives at the app's root."""
+        return "" if self.default else self.url_path
+
+    @property
     def legacy_url_path(self) -> str:
         """The url path Streamlit's legacy pages/ mechanism would give this script."""
         return Path(self.script).stem

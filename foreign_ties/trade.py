@@ -46,6 +46,7 @@ class Panel:
     spec: PanelSpec
     figure: go.Figure | None
     hidden_because: str | None  # a message when the filters leave this panel's place out
+    rows: pd.DataFrame | None = None  # the figures drawn (for downloads)
 
 
 def measures(indicator_ids, provinces, filters: Filters) -> pd.DataFrame:
@@ -68,7 +69,7 @@ def panels(filters: Filters, currency: str) -> list[Panel]:
         figure = charts.measures_figure(
             rows, {i: indicators[i] for i in spec.indicators}, names, t(spec.title_key),
             years=(filters.year_from, filters.year_to), separate=spec.separate)
-        result.append(Panel(spec, figure, None))
+        result.append(Panel(spec, figure, None, rows))
     return result
 
 

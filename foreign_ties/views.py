@@ -95,6 +95,16 @@ def province_sources(province_id: str) -> pd.DataFrame:
     return store.run("province_sources", province=province_id)
 
 
+# What Compare opens on, when the link names no measure: the first of these with figures.
+DEFAULT_MEASURES = ("exports_provincial_statistics", "exports_customs_by_locality",
+                    "intl_agreements_signed", "fdi_projects")
+
+
+def default_measure(choices: pd.DataFrame) -> str:
+    available = list(choices["indicator_id"])
+    return next((m for m in DEFAULT_MEASURES if m in available), available[0])
+
+
 def indicator_choices(filters: Filters) -> pd.DataFrame:
     return store.run("indicator_choices", provinces=list(filters.provinces),
                      year_from=filters.year_from, year_to=filters.year_to)

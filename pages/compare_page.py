@@ -5,6 +5,7 @@ from foreign_ties import catalog, charts, views
 from foreign_ties.i18n import t
 from foreign_ties import ui
 from foreign_ties.ui import maps as ui_maps
+from foreign_ties.ui import present
 
 filters = ui.filters()
 ui.header("compare.title", "compare.lede")
@@ -14,7 +15,7 @@ if choices.empty:
     st.stop()
 indicator_id = ui.choice(
     t("compare.indicator"), "indicator", list(choices["indicator_id"]),
-    default=choices["indicator_id"].iloc[0],
+    default=views.default_measure(choices),
     format_func=lambda i: catalog.indicators()[i].name(),
 )
 indicator = catalog.indicators()[indicator_id]
@@ -29,6 +30,8 @@ if len(parts) > 1:
 names = {p: catalog.place_name(p) for p in catalog.places()}
 figure = charts.indicator_figure(series, indicator, names, (filters.year_from, filters.year_to))
 ui.chart(figure, key="compare_chart")
+if figure is not None:
+    present.downloads_for_view(figure, series, filters, "compare")
 st.markdown(f"**{t('compare.what_it_counts')}** {indicator.description}")
 missing = [p for p in filters.provinces if p not in set(series["province_id"])]
 if missing:

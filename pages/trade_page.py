@@ -4,6 +4,7 @@ import streamlit as st
 from foreign_ties import derived, trade
 from foreign_ties.i18n import t
 from foreign_ties import ui
+from foreign_ties.ui import present
 
 filters = ui.filters()
 ui.header("trade.title", "trade.lede")
@@ -11,12 +12,14 @@ currency = ui.choice(t("trade.currency"), "currency", [derived.AS_PUBLISHED, *de
                      derived.AS_PUBLISHED, format_func=lambda c: t(f"trade.currency.{c}"),
                      widget="pills")
 for panel in trade.panels(filters, currency or derived.AS_PUBLISHED):
-    st.subheader(t(panel.spec.title_key))
     if panel.hidden_because:
+        st.subheader(t(panel.spec.title_key))
         st.caption(panel.hidden_because)
         continue
-    ui.chart(panel.figure, key=f"trade_{panel.spec.key}")
+    ui.chart(panel.figure, key=f"trade_{panel.spec.key}")  # the chart carries its own title
     st.caption(t(panel.spec.note_key))
+    if panel.figure is not None:
+        present.downloads_for_view(panel.figure, panel.rows, filters, f"trade_{panel.spec.key}")
     if panel.spec.key == "exports_by_locality":
         st.markdown(f"**{t('trade.share_heading')}**")
         ui.table_or_none(trade.export_shares(filters), key="trade_shares", empty_key="trade.no_share")

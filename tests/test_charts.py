@@ -61,7 +61,8 @@ def test_a_multi_year_figure_spans_its_period_and_is_not_joined_to_annual_points
     assert len(spans) == 1 and list(spans[0].x) == [D(2021, 1, 1), D(2023, 12, 31), None]
     joined = [t for t in fig.data if t.mode == "lines" and t.line.width == 2]
     assert len([x for x in joined[0].x if x is not None]) == 1  # only the 2024 annual point
-    assert list(fig.layout.xaxis.range) == [D(2020, 1, 1), D(2025, 12, 31)]
+    start, end = fig.layout.xaxis.range
+    assert D(2019, 10, 1) < start <= D(2020, 1, 1) and D(2025, 12, 31) <= end < D(2026, 3, 31)
 
 
 def test_part_years_are_drawn_as_their_period_and_gaps_stay_gaps():
@@ -101,3 +102,33 @@ def test_nothing_to_draw_returns_none():
 @pytest.mark.parametrize("pid", list(NAMES))
 def test_each_place_keeps_one_distinct_colour(pid):
     assert list(charts.PLACE_COLOURS.values()).count(charts.colour(pid)) == 1
+
+
+def test_separate_measures_get_separate_labelled_panels():
+    """Lang Son's three trade measures: one panel each, never one shared axis."""
+    ids = ("border_trade_all_types", "trade_declared_at_provincial_customs", "exports_provincial_statistics")
+    indicators = {i: Indicator(i, "exports", i.replace("_", " "), i, "money", "flow", "") for i in ids}
+    rows = []
+    for n, (i, v) in enumerate(zip(ids, (51_990_563_000, 4_975_000_000, 156_000_000))):
+        r = fact("lang-son", v, D(2023, 1, 1), D(2023, 12, 31))
+        r.update(indicator_id=i, fact_id=f"f{n}")
+        rows.append(r)
+    fig = charts.measures_figure(pd.DataFrame(rows), indicators, NAMES, "Lang Son trade", separate=True)
+    bars = traces_of(fig, "bar")
+    assert [b.yaxis for b in bars] == ["y", "y2", "y3"]
+    assert [a.text for a in fig.layout.annotations][:3] == [indicators[i].name_en for i in ids]
+    assert fig.layout.yaxis.title.text == "US$ billion" and fig.layout.yaxis3.title.text == "US$ million"
+
+
+def test_the_nation_gets_its_own_panel_when_it_would_flatten_the_provinces():
+    df = pd.DataFrame([fact("vietnam", 42002, D(2024, 12, 31), D(2024, 12, 31), unit="count", kind="stock"),
+                       fact("tuyen-quang", 20, D(2024, 12, 31), D(2024, 12, 31), unit="count", kind="stock")])
+    fig = charts.indicator_figure(df, EXPORTS, NAMES)
+    bars = traces_of(fig, "bar")
+    assert [list(b.x) for b in bars] == [["Viet Nam"], ["Tuyen Quang"]]
+    assert [b.yaxis for b in bars] == ["y", "y2"]
+
+
+def test_long_footnotes_are_wrapped():
+    text = charts.wrap("Sources: " + "; ".join(f"Publisher number {i} (1 Jan 2024)" for i in range(12)), 80)
+    assert all(len(line) <= 80 for line in text.split("<br>"))

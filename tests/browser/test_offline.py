@@ -41,7 +41,7 @@ def offline_page(chromium_browser):
 def test_every_page_stays_on_the_apps_own_host(app_server, offline_page, spec):
     page, foreign = offline_page
     errors = collect_console_errors(page)
-    page.goto(f"{app_server}/{spec.url_path}")
+    page.goto(f"{app_server}/{spec.link}")
     wait_for_app(page, settle_ms=0)
     if spec.url_path in MAP_PAGES:
         page.locator(".js-plotly-plot .geolayer").first.wait_for(state="attached")

@@ -1,0 +1,123 @@
+"""The dashboard in a real browser: pages draw, filters update chart and URL, links restore.
+
+Runs the app as users run it (python -m foreign_ties.ui.serve, see README) in Debian's
+headless Chromium. Streamlit probes `<page>/_stcore/...` before the root path on multipage
+URLs; those 404s are expected and ignored.
+"""
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from foreign_ties import site
+from tests.browser.conftest import chart_traces, collect_console_errors, wait_for_app
+
+CHART_PAGES = {"compare", "trade", "present", "partners"}
+ERROR_TEXT = ("Traceback", "Error:", "Exception", "KeyError", "AttributeError")
+
+
+def real_errors(errors: list[str]) -> list[str]:
+    return [e for e in errors if "_stcore/" not in e and "404" not in e]
+
+
+def params(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page, settle_ms=0)
+
+
+def no_error_on(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert "Page not found" not in page.locator("body").inner_text(), page.url
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    for marker in ERROR_TEXT:
+        assert marker not in body, f"{marker!r} on {page.url}"
+
+
+@pytest.mark.parametrize("spec", site.PAGES, ids=lambda s: s.url_path)
+def test_every_page_loads_and_draws_without_error_text(app_server, page, spec):
+    errors = collect_console_errors(page)
+    open_page(page, f"{app_server}/{spec.link}")
+    assert page.locator('[data-testid="stSidebar"]').count() == 1 or spec.url_path == "present"
+    if spec.url_path in CHART_PAGES:
+        page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
+        assert chart_traces(page) >= 1
+    no_error_on(page)
+    assert not real_errors(errors), errors
+
+
+def test_a_filter_change_updates_the_chart_and_the_url(app_server, page):
+    open_page(page, f"{app_server}/compare?indicator=exports_national")
+    page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
+    before = page.evaluate("() => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => t.y))")
+    # Narrow the years with the keyboard on the slider's left thumb.
+    thumb = page.locator('[data-testid="stSidebar"] [role="slider"]').first
+    thumb.focus()
+    for _ in range(8):
+        thumb.press("ArrowRight")
+    wait_for_app(page, settle_ms=400)
+    page.wait_for_function(
+        "before => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => t.y)) !== before",
+        arg=before,
+    )
+    years = params(page)["years"]
+    assert int(years[0]) > 2012
+    assert params(page)["indicator"] == ["exports_national"]
+
+
+def test_removing_a_place_updates_the_url(app_server, page):
+    open_page(page, f"{app_server}/compare?indicator=exports_provincial_statistics")
+    page.locator('[data-testid="stSidebar"] [data-baseweb="tag"]').filter(has_text="Viet Nam") \
+        .get_by_role("presentation").click()
+    wait_for_app(page, settle_ms=400)
+    page.wait_for_function("() => !location.search.includes('provinces=vietnam')")
+    assert "vietnam" not in params(page)["provinces"]
+
+
+def test_a_deep_link_restores_the_view(app_server, page):
+    url = (f"{app_server}/compare?indicator=fdi_disbursed_annual&provinces=vietnam"
+           f"&years=2016&years=2023&lang=en")
+    open_page(page, url)
+    page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "Viet Nam" in sidebar.inner_text() and "Son La" not in sidebar.locator('[data-baseweb="tag"]').all_inner_texts()
+    assert "FDI disbursed in the year" in page.locator('[data-testid="stSelectbox"]').first.inner_text()
+    assert params(page)["years"] == ["2016", "2023"]
+    x_range = page.evaluate("() => document.querySelector('.js-plotly-plot').layout.xaxis.range")
+    assert x_range[0].startswith("2016") and x_range[1].startswith("2023")
+
+
+def test_filters_carry_over_when_moving_between_pages(app_server, page):
+    open_page(page, f"{app_server}/?provinces=son-la&provinces=lang-son&years=2020&years=2024")
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Compare").click()
+    wait_for_app(page, settle_ms=400)
+    page.wait_for_function("() => location.pathname.endsWith('/compare') && location.search.includes('provinces=son-la')")
+    assert params(page)["provinces"] == ["son-la", "lang-son"]
+    assert params(page)["years"] == ["2020", "2024"]
+
+
+@pytest.mark.parametrize("query,notice", [
+    ("provinces=atlantis", "does not cover"),
+    ("years=2030&years=1990", "not possible"),
+    ("provinces=%27%3B%20drop%20view%20facts%3B%20--", "does not cover"),
+    ("indicator=1%3Bselect%201", "not one of the choices"),
+])
+def test_a_hand_edited_link_shows_a_notice_and_the_default_view(app_server, page, query, notice):
+    errors = collect_console_errors(page)
+    open_page(page, f"{app_server}/compare?{query}")
+    alert = page.locator('[data-testid="stAlert"]').filter(has_text=notice)
+    alert.first.wait_for(state="visible")
+    page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
+    no_error_on(page)
+    assert params(page)["provinces"] == ["son-la", "lang-son", "tuyen-quang", "vietnam"]
+    assert not real_errors(errors), errors
+
+
+def test_one_click_from_an_overview_figure_to_its_sentence(app_server, page):
+    open_page(page, f"{app_server}/")
+    page.locator(".ft-figure a").first.click()
+    wait_for_app(page, settle_ms=400)
+    page.wait_for_function("() => location.pathname.endsWith('/sources') && location.search.includes('fact=')")
+    page.locator("mark.ft-quote").wait_for(state="visible")
