@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Idempotent set-up of the project on Debian/Ubuntu with Python 3.11+.
+#
+#   bash scripts/setup.sh          # or, from another script:  source scripts/setup.sh
+#
+# - picks a Python >= 3.11 ($PYTHON if set, else python3, python3.13, python3.12, python3.11)
+# - installs python3-venv with apt when `python -m venv` cannot work and we are root
+# - creates .venv/ if missing (or broken)
+# - pip-installs requirements.txt only when it changed since the last successful install
+#   (stamp: .venv/.requirements.sha256)
+# - installs Debian's chromium with apt when missing and we are root (Ubuntu: chromium-browser),
+#   otherwise prints the command to run; exports CHROMIUM_PATH
+#
+# Quiet when there is nothing to do. When sourced it leaves the shell in the repository root.
+# Never downloads browsers through Playwright (`playwright install` is not used).
+
+set -euo pipefail
+
+_ft_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$_ft_root"
+
+_ft_say() { printf 'setup: %s\n' "$*" >&2; }
+_ft_die() { printf '\nsetup: ERROR: %s\n' "$*" >&2; return 1; }
+_ft_is_root() { [ "$(id -u)" -eq 0 ]; }
+
+_ft_apt_install() {
+    # apt-get update once per set-up run, then install the given packages non-interactively.
+    if [ -z "${_ft_apt_updated:-}" ]; then
+        _ft_say "apt-get update"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || return 1
+        _ft_apt_updated=1
+    fi
+    _ft_say "apt-get install -y $*"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+_ft_pick_python() {
+    local cand
+    for cand in ${PYTHON:-} python3 python3.13 python3.12 python3.11; do
+        command -v "$cand" >/dev/null 2>&1 || continue
+        # pyenv shims exist for versions that are not installed: run them to be sure.
+        if "$cand" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+            >/dev/null 2>&1; then
+            command -v "$cand"
+            return 0
+        fi
+    done
+    local found
+    found="$(python3 --version 2>&1 || echo 'no python3 on PATH')"
+    _ft_die "Python 3.11 or newer is required (found: ${found}).
+  Debian 12 / Ubuntu 24.04:  apt-get install -y python3 python3-venv
+  Or point PYTHON at one:    PYTHON=/path/to/python3.11 bash scripts/setup.sh"
+}
+
+_ft_ensure_venv_module() {
+    local py="$1" ver
+    # Debian/Ubuntu ship `venv` without `ensurepip`; both come with python3-venv.
+    "$py" -c 'import venv, ensurepip' >/dev/null 2>&1 && return 0
+    ver="$("$py" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
+    if _ft_is_root && command -v apt-get >/dev/null 2>&1; then
+        _ft_apt_install "python${ver}-venv" || _ft_apt_install python3-venv ||
+            _ft_die "could not install python${ver}-venv with apt-get"
+        "$py" -c 'import venv, ensurepip' >/dev/null 2>&1 ||
+            _ft_die "$py still cannot create virtual environments after installing python3-venv"
+    else
+        _ft_die "$py cannot create virtual environments (module venv/ensurepip missing). Run:
+  sudo apt-get update && sudo apt-get install -y python${ver}-venv
+then run this script again."
+    fi
+}
+
+_ft_setup() {
+    local py want have
+
+    # 1. Virtual environment.
+    if [ ! -x .venv/bin/python ] || ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+        py="$(_ft_pick_python)" || return 1
+        _ft_ensure_venv_module "$py" || return 1
+        if [ -e .venv ]; then
+            _ft_say "recreating the broken .venv/"
+            rm -rf .venv
+        fi
+        _ft_say "creating .venv/ with $py ($("$py" --version 2>&1))"
+        "$py" -m venv .venv || _ft_die "'$py -m venv .venv' failed" || return 1
+    fi
+    .venv/bin/python -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' ||
+        _ft_die ".venv/ uses Python $(.venv/bin/python --version 2>&1); 3.11+ is required.
+  Remove it (rm -rf .venv) and run this script again." || return 1
+
+    # 2. Pinned packages, only when requirements.txt changed since the last install.
+    [ -f requirements.txt ] || _ft_die "requirements.txt not found in $_ft_root" || return 1
+    want="$(sha256sum requirements.txt | cut -d' ' -f1)"
+    have="$(cat .venv/.requirements.sha256 2>/dev/null || true)"
+    if [ "$want" != "$have" ]; then
+        _ft_say "installing requirements.txt into .venv/ (this takes a minute the first time)"
+        .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-input \
+            -r requirements.txt ||
+            _ft_die "pip install -r requirements.txt failed (see pip's messages above)" ||
+            return 1
+        printf '%s\n' "$want" > .venv/.requirements.sha256
+    fi
+
+    # 3. Chromium (browser tests, image export). Playwright drives this binary directly.
+    local chromium="${CHROMIUM_PATH:-}"
+    if [ -z "$chromium" ] || [ ! -x "$chromium" ]; then
+        chromium="$(command -v chromium || command -v chromium-browser || true)"
+    fi
+    if [ -z "$chromium" ]; then
+        if _ft_is_root && command -v apt-get >/dev/null 2>&1; then
+            # Debian: `chromium`. Ubuntu: `chromium` may not exist; `chromium-browser` does.
+            _ft_apt_install chromium fonts-dejavu-core ||
+                _ft_apt_install chromium-browser fonts-dejavu-core ||
+                _ft_die "could not install chromium with apt-get" || return 1
+            chromium="$(command -v chromium || command -v chromium-browser || true)"
+            [ -n "$chromium" ] ||
+                _ft_die "chromium was installed but is not on PATH" || return 1
+        else
+            _ft_say "WARNING: chromium is not installed; browser tests and image export need it.
+  Run:  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  (Ubuntu: sudo apt-get install -y chromium-browser), or set CHROMIUM_PATH to a Chromium binary."
+            chromium=/usr/bin/chromium
+        fi
+    fi
+    export CHROMIUM_PATH="$chromium"
+}
+
+if ! _ft_setup; then
+    # Sourced: fail the caller's `source` (set -e stops it). Run directly: exit non-zero.
+    return 1 2>/dev/null || exit 1
+fi
