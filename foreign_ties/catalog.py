@@ -85,3 +85,6 @@ def clear() -> None:
     for loader in (places, indicators, year_bounds, fx_rates):
         loader.cache_clear()
     store.clear()
+    from foreign_ties import memo  # local: memo imports i18n only; keep catalog's imports light
+
+    memo.clear()

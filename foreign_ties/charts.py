@@ -14,6 +14,7 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from foreign_ties import formatting
+from foreign_ties.memo import remembered
 from foreign_ties.catalog import Indicator
 from foreign_ties.i18n import current_language, t
 
@@ -158,6 +159,7 @@ def _single_period(df: pd.DataFrame) -> bool:
     return df[["period_start", "period_end"]].drop_duplicates().shape[0] == 1
 
 
+@remembered
 def indicator_figure(
     df: pd.DataFrame, indicator: Indicator, place_names: dict[str, str],
     years: tuple[int, int] | None = None, height: int = 540,
@@ -188,6 +190,7 @@ def _dwarfs(nation: pd.DataFrame, provinces: pd.DataFrame) -> bool:
     return biggest_province > 0 and nation["value"].abs().max() / biggest_province > NATIONAL_PANEL_RATIO
 
 
+@remembered
 def measures_figure(
     df: pd.DataFrame, indicators: dict[str, Indicator], place_names: dict[str, str],
     title: str, years: tuple[int, int] | None = None, separate: bool = True,

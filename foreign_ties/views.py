@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from foreign_ties import catalog, formatting, store
+from foreign_ties.memo import remembered
 from foreign_ties.i18n import current_language, t
 from foreign_ties.state import Filters
 
@@ -58,6 +59,7 @@ def overview_tiles(filters: Filters) -> dict[str, dict[str, list[TileFigure]]]:
     return tiles
 
 
+@remembered
 def readable_facts(rows: pd.DataFrame) -> pd.DataFrame:
     """Facts as a reader sees them: indicator, figure with its qualifier, period, status."""
     if rows.empty:
