@@ -16,7 +16,7 @@ from plotly.subplots import make_subplots
 from foreign_ties import formatting
 from foreign_ties.memo import remembered
 from foreign_ties.catalog import Indicator
-from foreign_ties.i18n import current_language, t
+from foreign_ties.i18n import breakdown_text, current_language, t
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 PLACE_COLOURS = {
@@ -86,7 +86,9 @@ def _series_label(row, place_names: dict[str, str]) -> str:
     measure = getattr(row, "measure_label", None)
     if isinstance(measure, str) and measure:
         name = f"{name} — {measure}"
-    return f"{name} — {row.breakdown}" if isinstance(row.breakdown, str) and row.breakdown else name
+    if isinstance(row.breakdown, str) and row.breakdown:
+        return f"{name} — {breakdown_text(row.breakdown)}"
+    return name
 
 
 def _dash(row) -> str:

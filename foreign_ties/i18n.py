@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import re
+import unicodedata
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -51,3 +53,42 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
     if text is None:  # fall back to English rather than show a key
         text = catalog(DEFAULT_LANGUAGE).get(key, key)
     return text.format(**values) if values else text
+
+
+def language_from_locale(locale: str | None) -> str:
+    """The default language for a browser's locale or Accept-Language header.
+
+    Vietnamese when the first language asked for is Vietnamese ('vi', 'vi-VN', 'vi_VN',
+    'vi-VN,vi;q=0.9,en;q=0.8'), English otherwise (including no locale at all).
+    """
+    first = (locale or "").split(",")[0].split(";")[0].strip().lower()
+    return "vi" if first.replace("_", "-").split("-")[0] == "vi" else DEFAULT_LANGUAGE
+
+
+def slug(value: str) -> str:
+    """A data value as part of a message key: "people's committee" -> "people_s_committee"."""
+    letters = unicodedata.normalize("NFKD", value.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in letters if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
+
+
+def data_label(family: str, value: str, lang: str | None = None) -> str:
+    """A value stored in the data (a breakdown, a partner) in the reader's language.
+
+    The catalogs hold ``<family>.<slug>`` for every value the data uses (a test checks it);
+    a value they do not know yet is shown as stored rather than hidden.
+    """
+    lang = lang if lang in LANGUAGES else current_language()
+    key = f"{family}.{slug(value)}"
+    return catalog(lang).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or value
+
+
+def breakdown_text(value: str, lang: str | None = None) -> str:
+    """A part of a measure ("all localities") in the reader's language."""
+    return data_label("breakdown", value, lang)
+
+
+def in_english(text: str, lang: str | None = None) -> str:
+    """Text the data has only in English, labelled so in another language (never translated)."""
+    lang = lang if lang in LANGUAGES else current_language()
+    return text if lang == DEFAULT_LANGUAGE else f"{t('label.in_english', lang)} {text}"

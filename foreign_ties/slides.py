@@ -62,11 +62,14 @@ def projector_style(fig: go.Figure, footnote: str) -> go.Figure:
                "x": 0, "xref": "paper", "xanchor": "left", "y": 0.98, "yanchor": "top"},
         font={"size": FONT, "color": "#000000"}, height=CHART_HEIGHT, bargap=0.55,
         margin={"l": 110, "r": 150, "t": 100, "b": 50},
-        legend={"orientation": "h", "y": -0.1, "x": 0, "xanchor": "left", "yanchor": "top",
-                "font": {"size": FONT - 2}},
+        # At the figure's foot (container), below the tick labels whatever the height, and the
+        # margin grows to fit a legend of several rows.
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0,
+                "xanchor": "left", "font": {"size": FONT - 2}},
         **axes,
     )
-    fig.layout.annotations = [a for a in fig.layout.annotations if a.text != footnote]
+    drawn_footnotes = {footnote, charts.wrap(footnote)}  # the builders wrap long footnotes
+    fig.layout.annotations = [a for a in fig.layout.annotations if a.text not in drawn_footnotes]
     for name in axes:  # a slide zooms to the years with figures, not the whole filter range
         if name.startswith("x") and fig.layout[name].type == "date":
             fig.layout[name].range, fig.layout[name].autorange = None, True
@@ -83,13 +86,20 @@ def standalone(slide: Slide, width: int = EXPORT_WIDTH) -> go.Figure:
     """The slide's chart for an image on its own: its title and footnote put back in."""
     fig = go.Figure(slide.figure)
     unit_period = fig.layout.title.text or ""
+    footnote = charts.wrap(slide.footnote, 140)
+    extra = 30 * footnote.count("<br>")  # px per footnote line after the first
+    height = CHART_HEIGHT + 240 + extra
     fig.update_layout(
-        title={"text": f"{slide.title}<br><span style='font-size:{FONT}px'>{unit_period}</span>",
+        # title.subtitle, not "<br>": Plotly anchors a two-line title by its first line, so
+        # the top line was cut off above the image.
+        title={"text": slide.title, "subtitle": {"text": unit_period, "font": {"size": FONT}},
                "font": {"size": FONT + 8}, "y": 0.98, "yref": "container", "yanchor": "top"},
-        width=width, height=CHART_HEIGHT + 220,
-        margin={"l": 110, "r": 150, "t": 140, "b": 150},
+        width=width, height=height,
+        margin={"l": 110, "r": 150, "t": 150, "b": 150 + extra},
+        # The legend under the title, so the sources can take the foot of the image.
+        legend={"yref": "container", "y": 1 - 120 / height, "yanchor": "top"},
     )
-    fig.add_annotation(text=slide.footnote, xref="paper", yref="paper", x=0, y=0,
+    fig.add_annotation(text=footnote, xref="paper", yref="paper", x=0, y=0,
                        yshift=-95, showarrow=False, xanchor="left", yanchor="top",
                        align="left", font={"size": FONT - 2, "color": "#222222"})
     return fig
@@ -169,7 +179,7 @@ def _measure_slide(indicator_id: str, filters: Filters, names: dict[str, str]) -
     if not parts:
         return None
     rows = views.select_part(series, parts[0])  # the total when published, as on Compare
-    title = indicator.name() if parts[0] == views.TOTAL else f"{indicator.name()} — {parts[0]}"
+    title = indicator.name() if parts[0] == views.TOTAL else f"{indicator.name()} — {views.part_label(parts[0])}"
     figure = charts.indicator_figure(rows, indicator, names, (filters.year_from, filters.year_to))
     return _slide(f"measure-{indicator_id}", title, rows, figure, [indicator_id], filters)
 

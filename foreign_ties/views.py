@@ -12,7 +12,7 @@ import pandas as pd
 
 from foreign_ties import catalog, formatting, store
 from foreign_ties.memo import remembered
-from foreign_ties.i18n import current_language, t
+from foreign_ties.i18n import breakdown_text, current_language, data_label, t
 from foreign_ties.state import Filters
 
 TILE_FIGURES = 4  # per place and family on the Overview; the profile page lists all
@@ -31,9 +31,10 @@ def _indicator_label(row) -> str:
     lang = current_language()
     name = row.indicator_name_vi if lang == "vi" else row.indicator_name_en
     if isinstance(row.breakdown, str) and row.breakdown:
-        name = f"{name} — {row.breakdown}"
+        name = f"{name} — {breakdown_text(row.breakdown, lang)}"
     if isinstance(getattr(row, "partner", None), str) and row.partner:
-        name = f"{name} ({t('label.with_partner', partner=row.partner)})"
+        partner = data_label("partner", row.partner, lang)
+        name = f"{name} ({t('label.with_partner', lang, partner=partner)})"
     return name
 
 
@@ -180,6 +181,11 @@ def parts(series: pd.DataFrame) -> list[str]:
     named = sorted(b for b in series["breakdown"].dropna().unique() if b)
     has_total = series["breakdown"].isna().any() or (series["breakdown"] == "").any()
     return ([TOTAL] if has_total else []) + named
+
+
+def part_label(part: str) -> str:
+    """A part as the reader reads it: 'Total', or the breakdown in the reader's language."""
+    return t("compare.part_total") if part == TOTAL else breakdown_text(part)
 
 
 def select_part(series: pd.DataFrame, part: str) -> pd.DataFrame:

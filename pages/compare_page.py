@@ -24,7 +24,7 @@ series = ui_maps.boundary_switch(series, indicator, filters)
 parts = views.parts(series)
 if len(parts) > 1:
     part = ui.choice(t("compare.part"), "part", parts, parts[0],
-                     format_func=lambda p: t("compare.part_total") if p == views.TOTAL else p,
+                     format_func=views.part_label,
                      widget="pills")
     series = views.select_part(series, part or parts[0])
 names = {p: catalog.place_name(p) for p in catalog.places()}
