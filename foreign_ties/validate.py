@@ -27,7 +27,10 @@ COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
     "indicators": {
         "indicator_id": ("s", True), "family": ("s", True), "name_en": ("s", True),
         "name_vi": ("s", True), "unit": ("s", True), "kind": ("s", True),
-        "description": ("s", False)},
+        "description": ("s", False),
+        # who publishes or states the figures (optional here so small fixtures may leave it
+        # out; tests/test_data.py requires it for every real indicator)
+        "published_by": ("s", False)},
     "sources": {
         "source_id": ("s", True), "title": ("s", True), "publisher": ("s", True),
         "published_date": ("d", False), "date_note": ("s", False), "url": ("s", False),

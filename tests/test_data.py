@@ -123,3 +123,28 @@ def test_fx_rate_years_unique_per_currency(curated):
             duplicates.append(f"{where}: {k} also at {seen[k]}")
         seen.setdefault(k, where)
     assert not duplicates, "\n".join(duplicates)
+
+
+def test_every_indicator_names_who_publishes_it(curated):
+    """The contract: an indicator's description says what it counts and who publishes it; the
+    `published_by` column names the publisher (or the press that relays it) explicitly."""
+    missing = [f"{r.file} line {r.line} ({r.values['indicator_id']}): published_by is empty"
+               for r in curated.rows["indicators"] if not (r.values.get("published_by") or "").strip()]
+    assert not missing, "\n".join(missing)
+
+
+def test_measures_with_their_own_words_stay_in_their_own_indicator(curated):
+    """Lang Son's 'xuất khẩu hàng hóa địa phương' (local goods exports) is its own measure, and a
+    'total investment' is not registered capital (data/README.md: different measures are
+    different indicators)."""
+    wrong = []
+    for row in curated.rows["facts"]:
+        v = row.values
+        quote = (v.get("quote") or "").lower()
+        where = f"{row.file} line {row.line} ({v['fact_id']})"
+        if "hàng hóa địa phương" in quote and v["indicator_id"] not in (
+                "exports_local_goods", "exports_local_goods_yoy"):
+            wrong.append(f"{where}: local goods exports filed under {v['indicator_id']}")
+        if "total investment" in quote and v["indicator_id"] == "fdi_registered_capital":
+            wrong.append(f"{where}: a 'total investment' filed under fdi_registered_capital")
+    assert not wrong, "\n".join(wrong)
