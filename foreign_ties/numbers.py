@@ -19,6 +19,7 @@ LANGUAGES = DOT_DECIMAL | COMMA_DECIMAL
 # Qualifier cues, read in the words right before the figure (case-insensitive, whole words).
 APPROX_CUES = (
     "nearly", "approximately", "about", "around", "almost", "some", "close to", "estimated at",
+    "an estimated",  # "goods worth an estimated US$281.5 billion": an estimate, as "estimated at"
     "roughly", "gần", "khoảng", "ước đạt", "ước", "xấp xỉ", "environ", "près de", "alrededor de",
     "cerca de", "約", "およそ",
 )

@@ -143,6 +143,10 @@ CUES = [
     ("The province had nearly 10 business trips abroad.", "10", "en", "approx"),
     ("There were approximately 35 meetings.", "35", "en", "approx"),
     ("Exports were estimated at US$1.2 billion.", "US$1.2 billion", "en", "approx"),
+    # "an estimated" is an estimate too, as "estimated at" (one rule for both wordings)
+    ("Vietnam exported goods worth an estimated US$281.5 billion, up 6.5 percent",
+     "US$281.5 billion", "en", "approx"),
+    ("An estimated 40 firms attended.", "40", "en", "approx"),
     ("It has some 20 partners.", "20", "en", "approx"),
     ("The province signed more than 40 agreements.", "40", "en", "more_than"),
     ("It received over 50 aid packages.", "50", "en", "more_than"),
