@@ -133,6 +133,44 @@ def test_every_indicator_names_who_publishes_it(curated):
     assert not missing, "\n".join(missing)
 
 
+# Mirror copies named in /work/shared/sources/public_figures.md: spam mirrors of VietnamPlus
+# (section 10: "Cite the original VietnamPlus post ID, not the mirror") and the copies of the
+# World Bank's PA.NUS.FCRF series (section 8: "Cite the World Bank, not the mirrors"). A mirror
+# may be named in `retrieved`, never as a source's url.
+MIRROR_HOSTS = ("ufabetindo.in", "indexmundi.com")
+MIRROR_PATHS = ("github.com/emmanuelniamba/globalimpact-covid19",)
+
+
+def _is_mirror(url: str) -> bool:
+    from urllib.parse import urlsplit
+    parts = urlsplit(url.strip().lower())
+    host = parts.hostname or ""
+    if any(host == h or host.endswith("." + h) for h in MIRROR_HOSTS):
+        return True
+    where = (host.removeprefix("www.") + parts.path).rstrip("/")
+    return any(where.startswith(p) for p in MIRROR_PATHS)
+
+
+@pytest.mark.parametrize(("url", "mirror"), [
+    ("http://ufabetindo.in/lang-son-post301108.vnp", True),
+    ("http://www.ufabetindo.in/x-post322906.vnp", True),
+    ("https://www.indexmundi.com/facts/vietnam/indicator/PA.NUS.FCRF", True),
+    ("https://github.com/emmanuelniamba/GlobalImpact-Covid19/blob/9a85/data/CurrencyRates.csv", True),
+    ("https://data.worldbank.org/indicator/PA.NUS.FCRF?locations=VN", False),
+    ("https://en.vietnamplus.vn/lang-son-posts-17-billion-usd/247760.vnp", False),
+    ("https://github.com/sunshine-tech/VietnamProvinces", False),
+])
+def test_mirror_check(url, mirror):
+    assert _is_mirror(url) is mirror
+
+
+def test_no_source_url_is_a_mirror(curated):
+    bad = [f"{r.file} line {r.line} ({r.values['source_id']}): url {r.values['url']} is a mirror; "
+           f"cite the original (or leave url empty) and name the mirror in `retrieved`"
+           for r in curated.rows["sources"] if r.values.get("url") and _is_mirror(r.values["url"])]
+    assert not bad, "\n".join(bad)
+
+
 def test_measures_with_their_own_words_stay_in_their_own_indicator(curated):
     """Lang Son's 'xuất khẩu hàng hóa địa phương' (local goods exports) is its own measure, and a
     'total investment' is not registered capital (data/README.md: different measures are
