@@ -1,6 +1,6 @@
 """Time building a 10-slide deck as PPTX with the image server warm.
 
-    .venv/bin/python benchmarks/bench_deck.py [--n 5] [--slides 10]
+    .venv/bin/python benchmarks/bench_deck.py [--n 5] [--slides 10] [--out benchmarks/results/deck.md]
 
 One uncounted warm-up starts kaleido's chromium and fills the query cache; then, n times:
   deck     slides.deck(filters) -> the slide list (figures, takeaways, quotes)
@@ -37,6 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=5)
     parser.add_argument("--slides", type=int, default=10)
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parent / "results" / "deck.md"))
     args = parser.parse_args()
     start = time.perf_counter()
     exporting.warm_up()
@@ -54,13 +55,22 @@ def main() -> None:
         t3 = time.perf_counter()
         for name, value in zip(runs, (t1 - t0, t2 - t1, t3 - t2, t3 - t0)):
             runs[name].append(value)
-    print(f"{args.slides}-slide PPTX ({len(data):,} bytes), median of {args.n} runs:")
-    for name, values in runs.items():
-        print(f"  {name:7s} {statistics.median(values):6.2f} s   (min {min(values):.2f}, max {max(values):.2f})")
     verdict = "within" if statistics.median(runs["total"]) <= 5 else "OVER"
-    print(f"  {verdict} the 5 s aim")
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
-          f"Python {platform.python_version()}; numbers vary with the machine and its load.")
+    lines = [
+        f"# Deck build: {args.slides}-slide PPTX, image server warm ({time.strftime('%Y-%m-%d')})",
+        "",
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}; numbers vary with the machine and its load.",
+        f"PPTX of {len(data):,} bytes; median of {args.n} runs after one warm-up; "
+        f"{verdict} the 5 s aim.", "",
+        "| step | median (s) | min | max |", "|---|---|---|---|",
+    ]
+    lines += [f"| {name} | {statistics.median(v):.2f} | {min(v):.2f} | {max(v):.2f} |"
+              for name, v in runs.items()]
+    text = "\n".join(lines) + "\n"
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(text)
 
 
 if __name__ == "__main__":

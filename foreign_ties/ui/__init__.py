@@ -178,12 +178,14 @@ def tile(place_id: str, figures: list[views.TileFigure], filters: Filters) -> No
     st.markdown("".join(parts), unsafe_allow_html=True)
 
 
-def chart(fig: go.Figure | None, key: str) -> None:
+def chart(fig: go.Figure | None, key: str, height: str = "content") -> None:
+    """A figure at its own height ("content"), or filling a container sized by CSS ("stretch")."""
     if fig is None:
         no_figure()
         return
     # theme=None: the figure's own fonts and colours, identical on screen and in exports.
-    st.plotly_chart(fig, key=key, theme=None, config={"displaylogo": False, "responsive": True})
+    st.plotly_chart(fig, key=key, theme=None, height=height,
+                    config={"displaylogo": False, "responsive": True})
 
 
 def facts_table(rows: pd.DataFrame, key: str) -> None:

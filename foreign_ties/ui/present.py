@@ -38,6 +38,9 @@ CSS = """
 [data-testid="stMainBlockContainer"] {max-width: 100% !important; padding: 1.2rem 3.5rem 0.5rem 3.5rem !important;}
 [data-testid="stMain"] h1 {font-size: 56px !important; line-height: 1.15; font-weight: 700;
                            color: #000; padding: 0 0 0.2rem 0 !important;}
+/* The chart takes what the viewport leaves after title, takeaway, footnote and buttons, so a
+   slide fits a 1280x800 laptop as well as a 1920x1080 projector without scrolling. */
+.st-key-present_chart {height: max(300px, calc(100vh - 360px)) !important;}
 [data-testid="stMarkdownContainer"] .ft-takeaway {font-size: 38px !important; font-weight: 700;
                            color: #000; line-height: 1.25; margin: 0 0 0.3rem 0;}
 [data-testid="stMarkdownContainer"] .ft-footnote {font-size: 22px !important; color: #222; margin: 0;}
@@ -110,7 +113,9 @@ def render() -> None:
     number = _slide_number(len(deck))
     slide = deck[number - 1]
     st.title(slide.title, anchor=False)
-    ui.chart(slide.figure, key="present_chart")
+    # The screen copy has no fixed height: it fills .st-key-present_chart (see CSS).
+    ui.chart(go.Figure(slide.figure).update_layout(height=None), key="present_chart",
+             height="stretch")
     st.markdown(f"<div class='ft-takeaway'>{html.escape(slide.takeaway)}</div>", unsafe_allow_html=True)
     st.markdown(f"<div class='ft-footnote'>{html.escape(slide.footnote)}</div>", unsafe_allow_html=True)
     previous, counter, following, files = st.columns([2, 3, 2, 2], vertical_alignment="center")
