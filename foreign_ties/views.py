@@ -12,7 +12,7 @@ import pandas as pd
 
 from foreign_ties import catalog, formatting, store
 from foreign_ties.memo import remembered
-from foreign_ties.i18n import breakdown_text, current_language, data_label, t
+from foreign_ties.i18n import breakdown_text, current_language, data_label, in_english, t
 from foreign_ties.state import Filters
 
 TILE_FIGURES = 4  # per place and family on the Overview; the profile page lists all
@@ -36,6 +36,26 @@ def _indicator_label(row) -> str:
         partner = data_label("partner", row.partner, lang)
         name = f"{name} ({t('label.with_partner', lang, partner=partner)})"
     return name
+
+
+def _data_text(record, field: str) -> str | None:
+    """A text column of the data in the reader's language: its `<field>_vi` when the data has
+    one, else the English text labelled "(in English)" (never machine-translated)."""
+    english = getattr(record, field, None)
+    own = getattr(record, f"{field}_vi", None) if current_language() == "vi" else None
+    if isinstance(own, str) and own:
+        return own
+    return in_english(english) if isinstance(english, str) and english else None
+
+
+def territory_note(place: catalog.Place) -> str | None:
+    """Which territory a place's figures cover (profile pages)."""
+    return _data_text(place, "territory_note")
+
+
+def indicator_description(indicator: catalog.Indicator) -> str:
+    """What a measure counts (Compare)."""
+    return _data_text(indicator, "description") or ""
 
 
 def overview_tiles(filters: Filters) -> dict[str, dict[str, list[TileFigure]]]:

@@ -32,7 +32,7 @@ figure = charts.indicator_figure(series, indicator, names, (filters.year_from, f
 ui.chart(figure, key="compare_chart")
 if figure is not None:
     present.downloads_for_view(figure, series, filters, "compare")
-st.markdown(f"**{t('compare.what_it_counts')}** {indicator.description}")
+st.markdown(f"**{t('compare.what_it_counts')}** {views.indicator_description(indicator)}")
 missing = [p for p in filters.provinces if p not in set(series["province_id"])]
 if missing:
     st.caption(t("compare.missing", places=", ".join(catalog.place_name(p) for p in missing)))

@@ -69,3 +69,27 @@ def test_table_labels_and_chart_labels_translate_breakdowns_and_partners(vietnam
                           "Thỏa thuận quốc tế đã ký", "count", "flow", "Agreements signed.")
     fig = charts.indicator_figure(rows, indicator, {"lang-son": "Lạng Sơn"})
     assert list(fig.data[0].x) == ["Lạng Sơn — các cơ quan cấp tỉnh"]
+
+
+def test_english_only_data_text_is_labelled_in_vietnamese_and_plain_in_english():
+    from foreign_ties import catalog
+
+    catalog.clear()
+    place = catalog.places()["tuyen-quang"]
+    indicator = catalog.indicators()["intl_agreements_signed"]
+    assert views.territory_note(place) == place.territory_note
+    assert views.indicator_description(indicator) == indicator.description
+    i18n.set_language("vi")
+    try:
+        assert views.territory_note(place) == f"(bằng tiếng Anh) {place.territory_note}"
+        assert views.indicator_description(indicator) == f"(bằng tiếng Anh) {indicator.description}"
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_vietnamese_column_of_the_data_is_used_when_there_is_one(vietnamese):
+    from types import SimpleNamespace
+
+    place = SimpleNamespace(territory_note="National totals.", territory_note_vi="Số liệu cả nước.")
+    assert views.territory_note(place) == "Số liệu cả nước."
+    assert views.territory_note(SimpleNamespace(territory_note=None)) is None

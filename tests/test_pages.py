@@ -134,3 +134,10 @@ def test_profiles_show_their_place_by_family_with_partners_and_sources(page_scri
 def test_tuyen_quang_profile_says_which_territory_its_figures_cover():
     at = app_at("pages/tuyen_quang_profile.py")
     assert "Ha Giang" in texts(at)
+
+
+def test_english_only_data_text_says_so_in_vietnamese():
+    at = app_at("pages/tuyen_quang_profile.py", lang="vi")
+    assert any(i.value.startswith("(bằng tiếng Anh) From 1 July 2025") for i in at.info)
+    at = app_at("pages/compare_page.py", lang="vi", indicator="exports_national")
+    assert "**Chỉ tiêu này tính gì:** (bằng tiếng Anh) Viet Nam" in texts(at)

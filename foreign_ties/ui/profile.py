@@ -13,8 +13,9 @@ def render(province_id: str, filters: Filters) -> None:
     place = catalog.places()[province_id]
     header("profile.title", "profile.lede", place=place.name(),
            first=str(filters.year_from), last=str(filters.year_to))
-    if place.territory_note:
-        st.info(place.territory_note, icon=":material/map:")
+    note = views.territory_note(place)
+    if note:
+        st.info(note, icon=":material/map:")
     by_family = views.profile(province_id, filters)
     for family in catalog.FAMILIES:
         st.subheader(t(f"family.{family}"))
