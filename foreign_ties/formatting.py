@@ -35,6 +35,11 @@ def number(value: float, lang: str | None = None) -> str:
     return format_decimal(value, format="#,##0.##########", locale=lang)
 
 
+def percent(value: float, lang: str | None = None) -> str:
+    """A percentage with the locale's decimal separator: 8.8% / 8,8%; 0.00721% / 0,00721%."""
+    return number(value, lang) + "%"
+
+
 def money(value: float, currency: str, lang: str | None = None) -> str:
     """US$186.6 million / 186,6 triệu USD; VND 7,400 billion / 7.400 tỷ đồng."""
     lang = lang or current_language()
@@ -55,7 +60,7 @@ def value_text(value: float, unit: str, qualifier: str = "exact", lang: str | No
     if unit in ("USD", "VND"):
         body = money(value, unit, lang)
     elif unit == "percent":
-        body = number(value, lang) + "%"
+        body = percent(value, lang)
     elif unit in ("km", "km2"):
         body = f"{number(value, lang)} {t('unit.' + unit, lang)}"
     else:

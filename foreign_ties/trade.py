@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from foreign_ties import catalog, charts, derived, store, views
+from foreign_ties import catalog, charts, derived, formatting, store, views
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
 
@@ -81,9 +81,9 @@ def export_shares(filters: Filters) -> pd.DataFrame:
     shares = derived.share_of_national(part, whole)
     return pd.DataFrame({
         t("column.place"): [catalog.place_name(p) for p in shares["province_id"]],
-        t("column.period"): [str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+        t("column.period"): [formatting.period_text(s, e, "flow")
                              for s, e in zip(shares["period_start"], shares["period_end"])],
-        t("column.share"): [f"{v}%" for v in shares["share_percent"]],
+        t("column.share"): [formatting.percent(v) for v in shares["share_percent"]],
         t("column.formula"): shares["formula"],
         t("column.derived_from"): shares["derived_from"],
     })
