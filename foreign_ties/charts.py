@@ -34,8 +34,10 @@ _SCALE_KEYS = ((1e9, "scale.billion"), (1e6, "scale.million"))
 
 # A small layout-only template: Plotly's named templates carry styles for every trace
 # type and copying them cost ~50 ms per figure, most of a filter change's server time.
+# Tick numbers in full with the locale's marks (12.000, not 12k: "k" is not Vietnamese).
 _AXIS = {"showline": True, "linecolor": "#444444", "ticks": "outside", "tickcolor": "#444444",
-         "showgrid": True, "gridcolor": "#E5E5E5", "zeroline": False, "automargin": True}
+         "showgrid": True, "gridcolor": "#E5E5E5", "zeroline": False, "automargin": True,
+         "exponentformat": "none", "separatethousands": True}
 pio.templates["foreign_ties"] = go.layout.Template(layout={
     "font": {"family": "Noto Sans, DejaVu Sans, Arial, sans-serif", "size": 15, "color": "#1A1A1A"},
     "paper_bgcolor": "white", "plot_bgcolor": "white", "xaxis": _AXIS, "yaxis": _AXIS,
@@ -145,6 +147,7 @@ def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: in
         margin={"l": 80, "r": 60, "t": 120, "b": 60 + 18 * lines},
         legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         hoverlabel={"align": "left"},
+        separators=formatting.plotly_separators(),
     )
     fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0, yshift=-50,
                        showarrow=False, xanchor="left", yanchor="top", align="left",
@@ -331,4 +334,5 @@ def _add_timeline(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names,
             line={"color": colour(pid), "width": 2, "dash": _dash(first)}, name=label,
             legendgroup=label, hoverinfo="skip", connectgaps=False, showlegend=panel == 1 or None,
         ), **_cell(fig, panel))
-    fig.update_xaxes(type="date", **_cell(fig, panel))
+    fig.update_xaxes(type="date", tickformatstops=formatting.date_tickformats(),
+                     **_cell(fig, panel))

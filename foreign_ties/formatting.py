@@ -97,6 +97,26 @@ def period_text(start: dt.date, end: dt.date, kind: str, lang: str | None = None
     return f"{date_text(start, lang)} – {date_text(end, lang)}"
 
 
+# Plotly's layout.separators: the decimal mark, then the thousands mark.
+_SEPARATORS = {"en": ".,", "vi": ",."}
+# Date tick labels by tick spacing (days, months, years). Vietnamese writes dates in numbers
+# (06/11/2024, 11/2024): Plotly's own month names are English only.
+_DATE_TICKS = {"en": ("%-d %b %Y", "%b %Y", "%Y"), "vi": ("%d/%m/%Y", "%m/%Y", "%Y")}
+
+
+def plotly_separators(lang: str | None = None) -> str:
+    """A chart's decimal and thousands marks: '.,' (1,234.5) or ',.' (1.234,5)."""
+    return _SEPARATORS.get(lang or current_language(), _SEPARATORS["en"])
+
+
+def date_tickformats(lang: str | None = None) -> list[dict]:
+    """`tickformatstops` for a date axis: 6 Nov 2024 / Nov 2024 / 2024, or 06/11/2024 / 11/2024."""
+    day, month, year = _DATE_TICKS.get(lang or current_language(), _DATE_TICKS["en"])
+    return [{"dtickrange": [None, "M1"], "value": day},
+            {"dtickrange": ["M1", "M12"], "value": month},
+            {"dtickrange": ["M12", None], "value": year}]
+
+
 def is_part_year(start: dt.date, end: dt.date, kind: str) -> bool:
     """A flow shorter than its calendar year (Jan–Oct, a quarter, a half-month)."""
     if kind == "stock":
