@@ -6,6 +6,11 @@ milliseconds); plotly.js comes from the installed plotly package, MathJax is off
 be fetched from a CDN) and map outlines come from static/plotly-topojson when present.
 Spreadsheet cells that a spreadsheet would run as formulas are neutralised with
 `export.neutralise`; numbers stay numbers.
+
+Each sheet of a workbook (titled in the reader's language) starts with four rows: 1 the
+citation, 2 a note on rows 3 and 4, 3 the column names in the reader's language, 4 the
+column ids (the data contract, the same in every language and as the CSV); the figures
+start on row 5. A program reads `pandas.read_excel(path, sheet_name=0, header=3)`.
 """
 from __future__ import annotations
 
@@ -91,21 +96,28 @@ def sources_table(rows: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(columns=SOURCE_COLUMNS)
 
 
+HEADER_ROW = 4  # the row of column ids; figures start below it
+
+
 def _sheet(book: Workbook, title: str, table: pd.DataFrame, cite: str, first: bool) -> None:
     sheet = book.active if first else book.create_sheet()
     sheet.title = title[:31]
+    columns = [str(c) for c in table.columns]
     sheet.append([export.neutralise(cite)])
-    sheet["A1"].font = Font(italic=True)
-    sheet.append([])
-    sheet.append([str(c) for c in table.columns])
+    sheet.append([export.header_note()])
+    sheet.append(export.column_labels(columns))
+    sheet.append(columns)
+    sheet["A1"].font = sheet["A2"].font = Font(italic=True)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
+    for cell in sheet[HEADER_ROW]:
+        cell.font = Font(color="555555")
     for record in table.itertuples(index=False):
         sheet.append([_cell(v) for v in record])
     for cell in (c for row in sheet.iter_rows() for c in row):
         if isinstance(cell.value, str):
             cell.data_type = "s"  # text is text, whatever it starts with
-    sheet.freeze_panes = "A4"
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
 
 
 def _cell(value: object) -> object:
@@ -119,7 +131,8 @@ def _cell(value: object) -> object:
 
 
 def facts_xlsx(rows: pd.DataFrame, filters: Filters, today: dt.date | None = None) -> bytes:
-    """A workbook: the figures (same columns as the CSV), their sources, a citation line."""
+    """A workbook: the figures (same columns as the CSV), their sources; four header rows
+    on each sheet (citation, note, names in the reader's language, ids: see the module doc)."""
     cite = export.citation(filters, today)
     book = Workbook()
     _sheet(book, t("present.sheet.data"), export.safe_table(rows), cite, first=True)

@@ -1,5 +1,6 @@
 """The deck and the downloads: slides follow the filters, files carry titles, sources and
 quotes, images have the promised size, spreadsheets never run a quote as a formula."""
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -10,7 +11,7 @@ from openpyxl import load_workbook
 from PIL import Image
 from pptx import Presentation
 
-from foreign_ties import catalog, deck, exporting, slides
+from foreign_ties import catalog, deck, export, exporting, i18n, slides
 from foreign_ties.state import Filters
 
 TODAY = dt.date(2026, 1, 15)
@@ -111,9 +112,10 @@ def test_xlsx_has_data_sources_and_citation(all_places, the_deck):
     book = load_workbook(io.BytesIO(deck.build(all_places, "xlsx", TODAY, deck=the_deck)))
     data, sources = book["Data"], book["Sources"]
     assert data["A1"].value.startswith("Source: Provincial foreign affairs dashboard")
-    assert "2026-01-15" in data["A1"].value and sources["A1"].value == data["A1"].value
-    assert [c.value for c in sources[3]] == exporting.SOURCE_COLUMNS
-    quotes = "\n".join(str(c.value) for c in sources["F"][3:])
+    assert "15 Jan 2026" in data["A1"].value and sources["A1"].value == data["A1"].value
+    assert "places: Son La, Lang Son, Tuyen Quang, Viet Nam;" in data["A1"].value
+    assert [c.value for c in sources[4]] == exporting.SOURCE_COLUMNS
+    quotes = "\n".join(str(c.value) for c in sources["F"][4:])
     for slide in the_deck:
         for quote in slide.quotes:
             assert quote in quotes or ("'" + quote) in quotes
@@ -138,7 +140,7 @@ def test_formulas_are_neutralised_in_csv_and_numbers_stay_numbers():
     text = exporting.facts_csv(_hostile_rows(), filters, TODAY).decode("utf-8-sig")
     lines = text.splitlines()
     assert lines[0].startswith("# Source:")
-    table = list(csv.DictReader(lines[1:]))
+    table = list(csv.DictReader(lines[3:]))
     assert table[0]["quote"] == '\'=HYPERLINK("http://evil.example","click")'
     assert table[1]["quote"] == "'+1 and more"
     assert table[0]["value_as_written"] == "'-5" and table[0]["publisher"] == "'@publisher"
@@ -154,12 +156,12 @@ def test_formulas_are_neutralised_in_xlsx_and_numbers_stay_numbers():
         if isinstance(cell.value, str):
             assert not cell.value.startswith(("=", "+", "-", "@", "\t", "\r")), cell.value
     data = book["Data"]
-    header = [c.value for c in data[3]]
-    values = [row[header.index("value")] for row in data.iter_rows(min_row=4, values_only=True)]
+    header = [c.value for c in data[4]]
+    values = [row[header.index("value")] for row in data.iter_rows(min_row=5, values_only=True)]
     assert values == [-5.0, 186600000.0]
-    quotes = [row[header.index("quote")] for row in data.iter_rows(min_row=4, values_only=True)]
+    quotes = [row[header.index("quote")] for row in data.iter_rows(min_row=5, values_only=True)]
     assert quotes == ['\'=HYPERLINK("http://evil.example","click")', "'+1 and more"]
-    sources = [row for row in book["Sources"].iter_rows(min_row=4, values_only=True)]
+    sources = [row for row in book["Sources"].iter_rows(min_row=5, values_only=True)]
     assert sources[0][1] == "'=cmd|' /C calc'!A0" and sources[0][5].startswith("'=HYPERLINK")
 
 
@@ -169,3 +171,66 @@ def test_command_line_writes_a_deck(tmp_path, all_places):
     assert load_workbook(out)["Sources"]
     assert deck.main(["--provinces", "atlantis", "--out", str(tmp_path / "x.pptx")]) == 2
     assert deck.main(["--years", "2030", "1990", "--out", str(tmp_path / "x.pptx")]) == 2
+
+
+# --------------------------------------------------------------------------- in Vietnamese
+
+
+@contextlib.contextmanager
+def in_language(lang):
+    i18n.set_language(lang)
+    try:
+        yield
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.fixture(scope="module")
+def vi_deck(all_places):
+    with in_language("vi"):
+        return slides.deck(all_places)
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (176, 72), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_the_vietnamese_deck_has_vietnamese_titles_takeaways_and_footnotes(the_deck, vi_deck):
+    with in_language("vi"):
+        show = Presentation(io.BytesIO(deck.pptx_bytes(vi_deck, [_png()] * len(vi_deck))))
+    english = {s.key: s for s in the_deck}
+    indicators = catalog.indicators()
+    english_parts = {b for s in the_deck for b in s.rows["breakdown"].dropna() if b}
+    assert len(show.slides) == len(vi_deck)
+    for number, (page, slide) in enumerate(zip(show.slides, vi_deck), start=1):
+        title = page.shapes.title.text_frame.text
+        assert title == slide.title
+        if slide.key.startswith("measure-"):
+            assert title.startswith(indicators[slide.key.removeprefix("measure-")].name_vi), title
+        assert not any(part in title for part in english_parts
+                       if i18n.breakdown_text(part, "vi") != part), title
+        if slide.key in english:
+            assert slide.takeaway != english[slide.key].takeaway
+            assert title != english[slide.key].title
+        texts = [s.text_frame.text for s in page.shapes if s.has_text_frame]
+        assert slide.takeaway in texts
+        footnote = next(text for text in texts if text.startswith("Nguồn: "))
+        assert footnote.endswith(f"Trang {number}/{len(vi_deck)}") and "Sources" not in footnote
+        assert "Các câu đã công bố làm căn cứ cho số liệu này:" in page.notes_slide.notes_text_frame.text
+
+
+def test_the_vietnamese_workbook_has_vietnamese_sheets_and_citation(all_places, vi_deck):
+    with in_language("vi"):
+        book = load_workbook(io.BytesIO(deck.build(all_places, "xlsx", TODAY, deck=vi_deck)))
+    assert book.sheetnames == ["Dữ liệu", "Nguồn"]
+    cite = book["Dữ liệu"]["A1"].value
+    assert cite.startswith("Nguồn: Bảng số liệu đối ngoại địa phương")
+    assert "Sơn La, Lạng Sơn, Tuyên Quang, Việt Nam" in cite and "15/01/2026" in cite
+    assert "son-la" not in cite and "2026-01-15" not in cite
+    assert book["Nguồn"]["A1"].value == cite
+    assert book["Dữ liệu"]["A2"].value.startswith("Dòng tiếp theo: tên các cột bằng tiếng Việt")
+    assert book["Dữ liệu"]["C3"].value == "Chỉ tiêu (mã)"
+    assert [c.value for c in book["Dữ liệu"][4]] == export.CSV_COLUMNS  # ids: the same in every language
+    assert [c.value for c in book["Nguồn"][4]] == exporting.SOURCE_COLUMNS
