@@ -17,7 +17,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from foreign_ties import catalog, charts, site, state, views
-from foreign_ties.i18n import LANGUAGE_NAMES, LANGUAGES, current_language, set_language, t
+from foreign_ties.i18n import (LANGUAGE_NAMES, LANGUAGES, current_language, language_from_locale,
+                               set_language, t)
 from foreign_ties.state import Filters
 from foreign_ties.paths import ROOT
 
@@ -55,8 +56,7 @@ def _seed(widget_key: str, param: str, value: object) -> None:
 
 def browser_language() -> str:
     """Vietnamese when the browser asks for Vietnamese, English otherwise."""
-    locale = st.context.locale or st.context.headers.get("Accept-Language", "") or ""
-    return "vi" if locale.lower().startswith("vi") else "en"
+    return language_from_locale(st.context.locale or st.context.headers.get("Accept-Language", ""))
 
 
 def _language() -> str:
