@@ -1,10 +1,15 @@
 """AppTest of every page: renders, reacts to filters, honours deep links, survives bad ones."""
 import pytest
 
-from foreign_ties import site
+from foreign_ties import catalog, i18n, site
 from tests.conftest import app_at, chart_specs, chart_values, texts, url_values
 
 PAGES = [spec.script for spec in site.PAGES]
+# The key of each page's title (profiles: their place; Present: the first slide's title).
+TITLE_KEYS = {"pages/overview_page.py": "overview.title", "pages/compare_page.py": "compare.title",
+              "pages/trade_page.py": "trade.title", "pages/sources_page.py": "sources.title",
+              "pages/partners_page.py": "maps.page.title",
+              **{spec.script: spec.title_key for spec in site.PAGES if spec.title_key.startswith("place.")}}
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -16,6 +21,55 @@ def test_every_page_renders_without_exception_in_both_languages(page_script, lan
     assert at.sidebar.multiselect and at.sidebar.slider, "shared filters on every page"
     assert at.sidebar.multiselect[0].label == {"en": "Places", "vi": "Địa phương"}[lang]
     assert url_values(at, "lang") == [lang]
+
+
+def ui_strings(at) -> list[str]:
+    """What the interface writes on a page: texts, widget labels and options, table headings."""
+    strings = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "warning",
+                                    "info", "error") for e in at.get(kind) if isinstance(e.value, str)]
+    for kind in ("selectbox", "multiselect", "slider", "text_input", "button", "download_button",
+                 "button_group"):
+        for element in at.get(kind):
+            strings.append(element.proto.label)
+            strings += [getattr(o, "content", o) for o in getattr(element.proto, "options", [])]
+    strings += [str(c) for frame in at.dataframe for c in frame.value.columns]
+    return strings
+
+
+def english_only() -> set[str]:
+    """Catalog texts that differ between the languages (and need no values filled in)."""
+    english, vietnamese = i18n.catalog("en"), i18n.catalog("vi")
+    return {text for key, text in english.items() if text != vietnamese.get(key) and "{" not in text}
+
+
+def _vietnamese_titles() -> set[str]:
+    from foreign_ties import trade
+
+    names = {i.name_vi for i in catalog.indicators().values()}
+    return names | {i18n.t(spec.title_key, "vi") for spec in trade.PANELS} | {i18n.t("present.title", "vi")}
+
+
+@pytest.mark.parametrize("page_script", PAGES)
+def test_every_page_in_vietnamese_has_its_vietnamese_title_and_no_english_label(page_script):
+    at = app_at(page_script, lang="vi")
+    title = at.title[0].value
+    if page_script in TITLE_KEYS:
+        assert title == i18n.t(TITLE_KEYS[page_script], "vi")
+    else:  # Present: the slide's own title
+        assert any(title.startswith(name) for name in _vietnamese_titles()), title
+    english = english_only()
+    shown = ui_strings(at)
+    assert not [s for s in shown if s in english], "English labels on a Vietnamese page"
+    page = "\n".join(shown)
+    en = i18n.catalog("en")
+    for phrase in (f"### {en['filters.heading']}", en["empty.no_published_figure"],
+                   f"**{en['compare.what_it_counts']}**", f"**{en['trade.share_heading']}**",
+                   en["filters.caption"], en["overview.legend"]):
+        assert phrase not in page, phrase
+    for spec in chart_specs(at):
+        assert spec["layout"].get("separators", ",.") == ",."
+        notes = [a.get("text", "") for a in spec["layout"].get("annotations", [])]
+        assert not any(n.startswith(en["chart.sources"].split("{")[0]) for n in notes), notes
 
 
 def test_the_language_switch_turns_the_page_vietnamese():
