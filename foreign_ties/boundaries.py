@@ -8,12 +8,18 @@ period: a Tuyen Quang figure for 2023 covers the old province only.
 boundaries" shows every place within its 2025 borders: a pre-merger figure of the new
 Tuyen Quang is the sum of its parts, made only when *every* part has a published figure of
 the same indicator, unit, breakdown and identical period, all reported (not targets).
-A sum is labelled as computed, with its formula and the fact_ids it adds up; when a part
+A sum is labelled as computed (status "computed", shown on the chart itself), with its
+formula and the fact_ids it adds up; when a part
 is missing, nothing is summed and a notice says which part has no figure.
+
+The lineage (which units merged into which, and from when) is read from the provinces
+table (`valid_from`, `valid_to`, `merged_into`, `gso_code`), not written here.
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -25,6 +31,10 @@ from foreign_ties.i18n import t
 AS_PUBLISHED = "published"
 BOUNDARIES_2025 = "2025"
 MODES = (AS_PUBLISHED, BOUNDARIES_2025)
+# Status of a sum made here: not a published figure. Charts show a non-reported status in
+# the point's label ("US$329.8 million (computed: Tuyen Quang + Ha Giang)") and draw the
+# bar or point hollow; tables show it in the status column.
+COMPUTED = "computed"
 
 MERGER_DAY = dt.date(2025, 7, 1)  # first day of the 2025 provinces
 RESOLUTION = "Resolution 202/2025/QH15"
@@ -32,17 +42,65 @@ RESOLUTION = "Resolution 202/2025/QH15"
 
 @dataclass(frozen=True)
 class Merger:
-    successor: str
-    parts: tuple[str, ...]  # the successor's own earlier territory first
-    effective: dt.date
+    successor: str  # the dashboard's place (the new unit keeps this id)
+    parts: tuple[str, ...]  # ids the pre-merger figures are stored under; the successor's own first
+    predecessors: tuple[str, ...]  # the units that ended (provinces rows with merged_into)
+    effective: dt.date  # first day of the successor's territory (its valid_from)
     source: str
 
 
-# Lineage of the places the dashboard shows; it agrees with data/curated/provinces
-# (ha-giang: valid_to 2025-06-30, merged_into tuyen-quang), which tests check.
-MERGERS = (Merger("tuyen-quang", ("tuyen-quang", "ha-giang"), MERGER_DAY, RESOLUTION),)
-SUCCESSOR = {m.successor: m for m in MERGERS}
-MERGED_AWAY = {part: m for m in MERGERS for part in m.parts if part != m.successor}
+_RESOLUTION_RE = re.compile(r"Resolution\s+[0-9A-Z/-]+")
+
+
+def lineage_from(table: pd.DataFrame) -> tuple[Merger, ...]:
+    """Mergers as the provinces table states them (data/README.md: validity and lineage).
+
+    A row with `merged_into` is a unit that ended on its `valid_to`; the successor begins
+    the next day. A predecessor with the successor's GSO code is continued by it (the old
+    Tuyen Quang, code 08): its figures are stored under the successor's id, so the
+    successor's own id is the first part. Every other predecessor (Ha Giang) is a part
+    under its own id.
+    """
+    def cell(value) -> str:
+        return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+    rows = {cell(r["province_id"]): r for r in table.to_dict("records")}
+    mergers = []
+    for successor in dict.fromkeys(cell(r["merged_into"]) for r in rows.values() if cell(r["merged_into"])):
+        ended = [pid for pid, r in rows.items() if cell(r["merged_into"]) == successor]
+        last_days = {_day(pd.Timestamp(rows[pid]["valid_to"])) for pid in ended if cell(rows[pid]["valid_to"])}
+        if len(last_days) != 1 or len(ended) != len([p for p in ended if cell(rows[p]["valid_to"])]):
+            raise ValueError(f"provinces merged into {successor!r} must share one valid_to")
+        own_code = cell(rows[successor]["gso_code"]) if successor in rows else ""
+        continued = [pid for pid in ended if own_code and cell(rows[pid]["gso_code"]) == own_code]
+        parts = ([successor] if continued else []) + [pid for pid in ended if pid not in continued]
+        note = cell(rows[successor]["territory_note"]) if successor in rows else ""
+        found = _RESOLUTION_RE.search(note)
+        mergers.append(Merger(successor, tuple(parts), tuple(ended), last_days.pop() + dt.timedelta(days=1),
+                              found.group(0).rstrip(").;,") if found else RESOLUTION))
+    return tuple(mergers)
+
+
+@functools.cache
+def mergers() -> tuple[Merger, ...]:
+    """The lineage read from the provinces table (the built Parquet, via queries/provinces.sql)."""
+    from foreign_ties import store  # local: keeps this module importable without a build
+
+    return lineage_from(store.run("provinces"))
+
+
+def successors() -> dict[str, Merger]:
+    return {m.successor: m for m in mergers()}
+
+
+def merged_away() -> dict[str, Merger]:
+    """Parts that are not the successor's own id (Ha Giang -> its merger)."""
+    return {part: m for m in mergers() for part in m.parts if part != m.successor}
+
+
+def clear() -> None:
+    mergers.cache_clear()
+
 
 # Sets of partners overlap (both provinces may count Laos): their counts never add up.
 NOT_ADDITIVE_FAMILIES = frozenset({"partners"})
@@ -71,7 +129,7 @@ def spans_merger(period_start, period_end) -> bool:
 
 def territory_key(province_id: str, period_start, period_end) -> str | None:
     """'old', 'new' or 'spans' for a place whose territory changed; None when it did not."""
-    merger = SUCCESSOR.get(province_id) or MERGED_AWAY.get(province_id)
+    merger = successors().get(province_id) or merged_away().get(province_id)
     if merger is None:
         return None
     if _day(period_end) < merger.effective:
@@ -86,13 +144,13 @@ def territory_label(province_id: str, period_start, period_end, lang: str | None
     key = territory_key(province_id, period_start, period_end)
     if key is None:
         return None
-    role = "successor" if province_id in SUCCESSOR else "part"
+    role = "successor" if province_id in successors() else "part"
     return t(f"boundaries.territory.{role}.{key}", lang)
 
 
 def mixes_territories(rows: pd.DataFrame) -> bool:
     """True when one place's figures from before and after its merger appear together."""
-    for place in SUCCESSOR:
+    for place in successors():
         own = rows[rows["province_id"] == place]
         keys = {territory_key(place, s, e) for s, e in zip(own["period_start"], own["period_end"])}
         if len(keys - {None}) > 1:
@@ -111,6 +169,21 @@ def territory_notes(rows: pd.DataFrame, place_names: Mapping[str, str]) -> list[
                            period=formatting.period_text(row.period_start, row.period_end, row.kind),
                            territory=label))
     return list(dict.fromkeys(notes))
+
+
+def coverage_notes(rows: pd.DataFrame, place_names: Mapping[str, str]) -> list[str]:
+    """One sentence per changed place whose figures here all cover one territory.
+
+    (When one place's figures cover different territories, `territory_notes` lists each.)
+    """
+    notes = []
+    for place in [*successors(), *merged_away()]:
+        own = rows[rows["province_id"] == place]
+        labels = {territory_label(place, s, e) for s, e in zip(own["period_start"], own["period_end"])} - {None}
+        if len(labels) == 1:
+            notes.append(t("boundaries.territory.covers", place=place_names.get(place, place),
+                           territory=labels.pop()))
+    return notes
 
 
 def additive(family: str, unit: str) -> bool:
@@ -138,6 +211,7 @@ def _sum_row(parts: pd.DataFrame, merger: Merger, place_names: Mapping[str, str]
         "qualifier": qualifier, "uncertain": bool(parts["uncertain"].fillna(False).astype(bool).any()),
         "uncertain_reason": "; ".join(r for r in parts["uncertain_reason"].dropna() if r) or None,
         "derived_from": " + ".join(ids), "formula": formula, "computed": True,
+        "status": COMPUTED,  # charts mark a non-reported point in its label and draw it hollow
         "source_id": "+".join(dict.fromkeys(parts["source_id"])),
         "publisher": "; ".join(dict.fromkeys(parts["publisher"])),
         "quote": t("boundaries.sum.quote", formula=formula, ids=", ".join(ids), source=merger.source),
@@ -166,7 +240,7 @@ def apply(rows: pd.DataFrame, mode: str, parts_rows: pd.DataFrame | None = None,
     every = pd.concat([rows, parts_rows[~parts_rows["fact_id"].isin(rows["fact_id"])]], ignore_index=True)
     every = every.assign(breakdown_key=every["breakdown"].fillna(""))
     keep, made, notices = [], [], []
-    for merger in MERGERS:
+    for merger in mergers():
         if merger.successor not in set(rows["province_id"]):
             continue
         mine = every[every["province_id"].isin(merger.parts)]
@@ -193,7 +267,7 @@ def apply(rows: pd.DataFrame, mode: str, parts_rows: pd.DataFrame | None = None,
                 continue
             ordered = group.set_index("province_id").loc[list(merger.parts)].reset_index()
             made.append(_sum_row(ordered, merger, names))
-    untouched = rows[~rows["province_id"].isin([p for m in MERGERS for p in m.parts])]
+    untouched = rows[~rows["province_id"].isin([p for m in mergers() for p in m.parts])]
     out = pd.concat([untouched, *keep, pd.DataFrame(made)], ignore_index=True)
     out = out.drop(columns=["breakdown_key"], errors="ignore")
     if "computed" in out:

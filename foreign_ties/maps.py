@@ -278,8 +278,8 @@ def partners_map(partners: pd.DataFrame, place_names: dict[str, str], title: str
         if origin is None:
             continue
         colour, name = charts.colour(pid), place_names.get(pid, pid)
-        if pid in boundaries.MERGED_AWAY:
-            successor = boundaries.MERGED_AWAY[pid].successor
+        if pid in boundaries.merged_away():
+            successor = boundaries.merged_away()[pid].successor
             name = t("maps.partners.former", place=name, successor=place_names.get(successor, successor))
         fig.add_trace(go.Choropleth(
             geojson=vn, locations=[pid], z=[1], featureidkey="id", showscale=False,

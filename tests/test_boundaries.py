@@ -36,6 +36,9 @@ def test_customs_exports_2023_add_up_to_the_2025_territory():
     row = tq.iloc[0]
     assert row["value"] == pytest.approx(329.8e6)
     assert bool(row["computed"])
+    assert row["status"] == boundaries.COMPUTED  # charts show it in the point's label
+    assert t("status.computed", "en") == "computed: Tuyen Quang + Ha Giang"
+    assert t("status.computed", "vi") == "số tính: Tuyên Quang + Hà Giang"
     assert row["derived_from"] == "tq-2023 + hg-2023"
     assert row["fact_id"] == "sum2025:tq-2023+hg-2023"
     assert row["formula"] == "Tuyen Quang US$183.8 million + Ha Giang US$146 million = US$329.8 million"
@@ -98,6 +101,16 @@ def test_as_published_passes_rows_through_and_names_territories_when_they_mix():
     assert same_side.notices == []
 
 
+def test_coverage_notes_name_the_territory_when_it_does_not_change():
+    rows = frame(fact("tq-2023", "tuyen-quang", 1), fact("sl-2023", "son-la", 2))
+    assert boundaries.coverage_notes(rows, NAMES) == [
+        "As published: the Tuyen Quang figures here cover Tuyen Quang before 1 July 2025 "
+        "(old province, without Ha Giang)."]
+    assert boundaries.coverage_notes(rows.iloc[1:], NAMES) == []  # Son La did not change
+    mixed = frame(fact("tq-2023", "tuyen-quang", 1), fact("tq-2025", "tuyen-quang", 2, D(2025, 7, 1), D(2025, 12, 31)))
+    assert boundaries.coverage_notes(mixed, NAMES) == []  # then territory_notes lists each figure
+
+
 @pytest.mark.parametrize("place, start, end, expected", [
     ("tuyen-quang", D(2023, 1, 1), D(2023, 12, 31), "old province, without Ha Giang"),
     ("tuyen-quang", D(2025, 6, 30), D(2025, 6, 30), "old province"),
@@ -116,13 +129,54 @@ def test_boundary_version_follows_the_period():
     assert boundaries.boundary_version(pd.Timestamp("2025-07-01")) == 34
 
 
-def test_lineage_agrees_with_the_curated_provinces_table():
-    table = pd.read_csv(paths.ROOT / "data" / "curated" / "provinces" / "provinces.csv", dtype=str)
-    merged = table.dropna(subset=["merged_into"])
-    assert {(r.province_id, r.merged_into) for r in merged.itertuples()} == {
-        (part, m.successor) for m in boundaries.MERGERS for part in m.parts if part != m.successor}
-    for row in merged.itertuples():
-        assert pd.Timestamp(row.valid_to).date() == boundaries.MERGER_DAY - dt.timedelta(days=1)
+CURATED_PROVINCES = paths.ROOT / "data" / "curated" / "provinces" / "provinces.csv"
+
+
+def test_lineage_is_read_from_the_provinces_table():
+    [merger] = boundaries.mergers()
+    assert merger.successor == "tuyen-quang"
+    assert merger.parts == ("tuyen-quang", "ha-giang")  # the place's own old figures first
+    assert set(merger.predecessors) == {"tuyen-quang-pre2025", "ha-giang"}
+    assert merger.effective == boundaries.MERGER_DAY == D(2025, 7, 1)
+    assert merger.source == "Resolution 202/2025/QH15"
+    assert boundaries.merged_away() == {"ha-giang": merger}
+    assert boundaries.successors() == {"tuyen-quang": merger}
+
+
+def test_curated_provinces_carry_validity_and_lineage():
+    table = pd.read_csv(CURATED_PROVINCES, dtype=str).set_index("province_id")
+    new, old, hg = table.loc["tuyen-quang"], table.loc["tuyen-quang-pre2025"], table.loc["ha-giang"]
+    assert new["valid_from"] == "2025-07-01" and pd.isna(new["valid_to"]) and pd.isna(new["merged_into"])
+    for part in (old, hg):
+        assert part["valid_to"] == "2025-06-30" and part["merged_into"] == "tuyen-quang"
+    assert old["gso_code"] == new["gso_code"] == "08" and hg["gso_code"] == "02"  # GSO, not ISO numbers
+    for unchanged in ("son-la", "lang-son", "vietnam"):
+        assert table.loc[unchanged, ["valid_from", "valid_to", "merged_into"]].isna().all()
+
+
+def test_the_lineage_from_the_csv_agrees_with_the_built_table_and_the_successors_validity():
+    table = pd.read_csv(CURATED_PROVINCES, dtype=str)
+    assert boundaries.lineage_from(table) == boundaries.mergers()
+    for merger in boundaries.mergers():
+        start = table.set_index("province_id").loc[merger.successor, "valid_from"]
+        assert pd.Timestamp(start).date() == merger.effective
+
+
+def test_lineage_rules_on_a_made_up_table():
+    table = pd.DataFrame([
+        dict(province_id="a", gso_code="01", valid_to=None, merged_into=None, territory_note="Resolution 1/2030/QH"),
+        dict(province_id="a-old", gso_code="01", valid_to="2029-12-31", merged_into="a", territory_note=None),
+        dict(province_id="b", gso_code="02", valid_to="2029-12-31", merged_into="a", territory_note=None),
+        dict(province_id="c", gso_code="03", valid_to="2029-12-31", merged_into="d", territory_note=None),
+        dict(province_id="d", gso_code="04", valid_to=None, merged_into=None, territory_note=None),
+    ])
+    first, second = boundaries.lineage_from(table)
+    assert (first.successor, first.parts, first.effective, first.source) == ("a", ("a", "b"), D(2030, 1, 1),
+                                                                             "Resolution 1/2030/QH")
+    assert second.parts == ("c",)  # no predecessor continues d: only c's own figures are parts
+    table.loc[2, "valid_to"] = "2029-06-30"
+    with pytest.raises(ValueError, match="one valid_to"):
+        boundaries.lineage_from(table)
 
 
 def test_every_dynamic_key_has_a_text():

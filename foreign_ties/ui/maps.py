@@ -6,6 +6,8 @@ fetches them from cdn.plot.ly, which the venue may not reach.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -31,29 +33,32 @@ def _names() -> dict[str, str]:
 
 def _with_parts(provinces: tuple[str, ...]) -> list[str]:
     """The places plus the provinces merged into them (Ha Giang with Tuyen Quang)."""
-    extra = [p for m in boundaries.MERGERS if m.successor in provinces for p in m.parts]
+    extra = [p for m in boundaries.mergers() if m.successor in provinces for p in m.parts]
     return list(dict.fromkeys([*provinces, *extra]))
 
 
-def boundary_switch(series: pd.DataFrame, indicator: Indicator, filters: Filters) -> pd.DataFrame:
+def boundary_switch(series: pd.DataFrame, indicator: Indicator, filters: Filters,
+                    parts_of: Callable[[tuple[str, ...]], pd.DataFrame] | None = None) -> pd.DataFrame:
     """'As published' or '2025 boundaries' for a place whose territory changed.
 
     Shown only when such a place is chosen; returns the rows to draw, and says which
     territory each figure covers, what was summed (with formula) and what could not be.
+    `parts_of(places)` gives the figures of the merged-away parts (Ha Giang) as the caller
+    shows them (same measure, part and currency); by default, `indicator`'s series.
     """
-    if not any(m.successor in filters.provinces for m in boundaries.MERGERS):
+    if not any(m.successor in filters.provinces for m in boundaries.mergers()):
         return series
     mode = choice(t("boundaries.switch"), "boundaries", list(boundaries.MODES), boundaries.AS_PUBLISHED,
                   format_func=lambda m: t(f"boundaries.mode.{m}"), widget="pills") or boundaries.AS_PUBLISHED
     parts = None
     if mode == boundaries.BOUNDARIES_2025:
-        merged = tuple(boundaries.MERGED_AWAY)
-        parts = views.indicator_series(indicator.indicator_id,
-                                       Filters(merged, filters.year_from, filters.year_to))
+        merged = tuple(boundaries.merged_away())
+        parts = parts_of(merged) if parts_of else views.indicator_series(
+            indicator.indicator_id, Filters(merged, filters.year_from, filters.year_to))
     view = boundaries.apply(series, mode, parts, indicator.family, _names())
-    if mode == boundaries.AS_PUBLISHED and view.notices:
-        st.info("  \n".join(view.notices), icon=":material/map:")
-    elif mode == boundaries.BOUNDARIES_2025:
+    if mode == boundaries.AS_PUBLISHED:
+        territories(view.rows, view.notices)
+    else:
         st.caption(t("boundaries.explain"))
         if "computed" in view.rows:
             for row in view.rows[view.rows["computed"]].itertuples():
@@ -62,6 +67,49 @@ def boundary_switch(series: pd.DataFrame, indicator: Indicator, filters: Filters
         for notice in view.notices:
             st.warning(notice, icon=":material/warning:")
     return view.rows
+
+
+def territories(rows: pd.DataFrame, notices: list[str] | None = None, always: bool = True) -> None:
+    """Which territory the figures of a changed place cover (Tuyen Quang before/after 2025).
+
+    When one place's figures cover different territories, every figure is listed (an info
+    box); otherwise, if `always`, one caption per place says which territory they cover.
+    """
+    if rows.empty:
+        return
+    if notices is None:
+        notices = boundaries.apply(rows, boundaries.AS_PUBLISHED, family="", place_names=_names()).notices
+    if notices:
+        st.info("  \n".join(notices), icon=":material/map:")
+    elif always:
+        for note in boundaries.coverage_notes(rows, _names()):
+            st.caption(note)
+
+
+def trade_panel_switch(panel, filters: Filters, currency: str) -> tuple[go.Figure | None, pd.DataFrame | None]:
+    """The boundaries switch on a Trade & investment panel of the chosen places.
+
+    Redraws the panel from its own rows when '2025 boundaries' changes them, fetching the
+    parts (Ha Giang) the way trade.panels fetched the panel: the whole measure (no
+    breakdown), in the chosen currency.
+    """
+    from foreign_ties import charts, derived, trade  # local: only the Trade page needs them
+
+    spec, indicators = panel.spec, catalog.indicators()
+    if panel.rows is None or len(spec.indicators) != 1:
+        return panel.figure, panel.rows
+
+    def parts_of(places: tuple[str, ...]) -> pd.DataFrame:
+        rows = views.select_part(trade.measures(spec.indicators, places, filters), views.TOTAL)
+        return derived.convert(rows, currency, catalog.fx_rates())
+
+    rows = boundary_switch(panel.rows, indicators[spec.indicators[0]], filters, parts_of)
+    if rows is panel.rows or rows.equals(panel.rows):
+        return panel.figure, panel.rows
+    figure = charts.measures_figure(rows, {i: indicators[i] for i in spec.indicators}, _names(),
+                                    t(spec.title_key), years=(filters.year_from, filters.year_to),
+                                    separate=spec.separate)
+    return figure, rows
 
 
 def partners_map_section(filters: Filters) -> None:
