@@ -33,11 +33,11 @@ PANELS = (
               ("exports_national",), ("vietnam",), separate=True),
     PanelSpec("lang_son_trade", "trade.lang_son", "trade.lang_son_note",
               ("border_trade_all_types", "trade_declared_at_provincial_customs",
-               "exports_local_goods", "exports_provincial_statistics"), ("lang-son",), separate=True),
+               "exports_local_goods"), ("lang-son",), separate=True),
     PanelSpec("exports_by_locality", "trade.exports_by_locality", "trade.exports_by_locality_note",
               ("exports_customs_by_locality",), None, separate=True),
     PanelSpec("fdi_provinces", "trade.fdi_provinces", "trade.fdi_provinces_note",
-              ("fdi_projects", "fdi_registered_capital"), None, separate=True),
+              ("fdi_projects", "fdi_registered_capital", "fdi_total_investment"), None, separate=True),
 )
 
 

@@ -119,7 +119,8 @@ def province_sources(province_id: str) -> pd.DataFrame:
 
 
 # What Compare opens on, when the link names no measure: the first of these with figures.
-DEFAULT_MEASURES = ("exports_provincial_statistics", "exports_customs_by_locality",
+# Customs exports by locality first: one measure, one publisher, the same year for every province.
+DEFAULT_MEASURES = ("exports_customs_by_locality", "exports_provincial_statistics",
                     "intl_agreements_signed", "fdi_projects")
 
 

@@ -106,7 +106,7 @@ def test_each_place_keeps_one_distinct_colour(pid):
 
 def test_separate_measures_get_separate_labelled_panels():
     """Lang Son's three trade measures: one panel each, never one shared axis."""
-    ids = ("border_trade_all_types", "trade_declared_at_provincial_customs", "exports_provincial_statistics")
+    ids = ("border_trade_all_types", "trade_declared_at_provincial_customs", "exports_local_goods")
     indicators = {i: Indicator(i, "exports", i.replace("_", " "), i, "money", "flow", "") for i in ids}
     rows = []
     for n, (i, v) in enumerate(zip(ids, (51_990_563_000, 4_975_000_000, 156_000_000))):
