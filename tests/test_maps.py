@@ -4,8 +4,9 @@ import json
 
 import pandas as pd
 import pytest
+from plotly.colors import hex_to_rgb, sample_colorscale
 
-from foreign_ties import charts, maps
+from foreign_ties import charts, i18n, maps, paths
 
 D = dt.date
 NAMES = {"son-la": "Son La", "lang-son": "Lang Son", "tuyen-quang": "Tuyen Quang", "ha-giang": "Ha Giang"}
@@ -83,7 +84,7 @@ def test_partner_points_match_iso_codes_and_fall_back_to_the_country():
 
 
 def test_partner_lines_are_in_the_province_colour():
-    fig = maps.partners_map(PARTNERS, NAMES, "Named partners")
+    fig = maps.partners_map(PARTNERS, NAMES, "Named partners", view=maps.WORLD)
     lines = {tr.name: tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines"}
     assert set(lines) == {"Son La", "Lang Son", "Tuyen Quang"}
     for pid, name in (("son-la", "Son La"), ("lang-son", "Lang Son"), ("tuyen-quang", "Tuyen Quang")):
@@ -121,3 +122,200 @@ def test_geo_files_ship_with_their_licence(name):
     assert (maps.GEO_DIR / name).exists()
     readme = (maps.GEO_DIR / "README.md").read_text(encoding="utf-8")
     assert name in readme and "Natural Earth" in readme
+
+
+# --- choropleth colours ----------------------------------------------------------------------
+
+def rgb(colour: str) -> tuple[int, ...]:
+    if colour.startswith("#"):
+        return hex_to_rgb(colour)
+    return tuple(round(float(v)) for v in colour[colour.index("(") + 1:-1].split(","))
+
+
+def drawn_colour(trace, location: str) -> tuple[int, ...]:
+    """The colour plotly gives a feature: its z's position between zmin and zmax on the scale."""
+    z = list(trace.z)[list(trace.locations).index(location)]
+    zmin, zmax = (trace.zmin, trace.zmax) if trace.zauto is False else (min(trace.z), max(trace.z))
+    position = 0.0 if zmax == zmin else (z - zmin) / (zmax - zmin)
+    return rgb(sample_colorscale([list(c) for c in trace.colorscale], [position])[0])
+
+
+def test_choropleth_colours_follow_the_values_and_no_figure_is_grey():
+    rows = pd.DataFrame([figure_row("tuyen-quang", 183.8e6), figure_row("ha-giang", 146e6),
+                         figure_row("son-la", 25.58e6)])
+    fig = maps.choropleth(rows, "Exports", (D(2023, 1, 1), D(2023, 12, 31)), NAMES)
+    grey, shaded = fig.data[0], fig.data[1]
+    assert shaded.zauto is False and shaded.zmin == 0
+    assert shaded.zmax == pytest.approx(183.8)  # US$ million: the scale's top is the largest figure
+    assert dict(zip(shaded.locations, shaded.z)) == pytest.approx(
+        {"tuyen-quang": 183.8, "ha-giang": 146.0, "son-la": 25.58})
+    assert drawn_colour(shaded, "tuyen-quang") == rgb(maps.SHADES[1][1])  # the largest: darkest blue
+    expected = sample_colorscale(maps.SHADES, [146 / 183.8, 25.58 / 183.8])
+    assert drawn_colour(shaded, "ha-giang") == rgb(expected[0])
+    assert drawn_colour(shaded, "son-la") == rgb(expected[1])
+    brightness = {pid: sum(drawn_colour(shaded, pid)) for pid in shaded.locations}
+    assert brightness["son-la"] > brightness["ha-giang"] > brightness["tuyen-quang"]  # more = darker
+    assert rgb(maps.SHADES[0][1]) != rgb(maps.NEUTRAL)  # a zero is light blue, never the grey
+    assert set(grey.z) == {0}
+    for location in grey.locations:  # every unit without a figure: grey, whatever its z
+        assert drawn_colour(grey, location) == rgb(maps.NEUTRAL)
+    assert "lang-son" in grey.locations and not set(grey.locations) & set(shaded.locations)
+    assert shaded.colorbar.title.text == "US$ million"
+
+
+# --- partners: words in the reader's language, views, labels ---------------------------------
+
+@pytest.fixture
+def vietnamese():
+    i18n.set_language("vi")
+    yield
+    i18n.set_language("en")
+
+
+def partner_hover(fig) -> str:
+    markers = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers+text"][0]
+    return " ".join(markers.hovertext)
+
+
+def test_partner_hover_names_type_and_country_and_labels_the_relation_in_english():
+    hover = partner_hover(maps.partners_map(PARTNERS, NAMES, "x", view=maps.WORLD))
+    assert "Guangxi</b> · foreign locality · China" in hover
+    assert "Japan</b> · country · Japan" in hover
+    assert "Relation (as recorded): friendship" in hover
+    assert "CHN" not in hover and "JPN" not in hover
+
+
+def test_partner_hover_in_vietnamese(vietnamese):
+    hover = partner_hover(maps.partners_map(PARTNERS, NAMES, "x", view=maps.WORLD))
+    assert "địa phương nước ngoài · Trung Quốc" in hover
+    assert "quốc gia · Nhật Bản" in hover
+    assert "Quan hệ (nguyên văn tiếng Anh trong dữ liệu): friendship" in hover  # data, labelled
+    assert "foreign locality" not in hover and "· country ·" not in hover
+
+
+def test_readable_partners_in_both_languages():
+    english = maps.readable_partners(PARTNERS.assign(publisher="VBF"), NAMES)
+    assert list(english["Type"]) == ["foreign locality"] * 3 + ["country", "non-governmental organisation"]
+    assert list(english["Country"])[:4] == ["China", "Laos", "Republic of Korea", "Japan"]
+    assert "Relation (as recorded)" in english.columns
+    i18n.set_language("vi")
+    try:
+        vi = maps.readable_partners(PARTNERS.assign(publisher="VBF"), NAMES)
+    finally:
+        i18n.set_language("en")
+    assert list(vi.iloc[:, 2])[:4] == ["địa phương nước ngoài"] * 3 + ["quốc gia"]
+    assert list(vi["Quốc gia"])[:4] == ["Trung Quốc", "Lào", "Hàn Quốc", "Nhật Bản"]
+    assert "Quan hệ (nguyên văn tiếng Anh)" in vi.columns
+
+
+def curated_partners() -> pd.DataFrame:
+    folder = paths.ROOT / "data" / "curated" / "partners"
+    return pd.concat([pd.read_csv(f, dtype=str) for f in sorted(folder.glob("*.csv"))])
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_partner_country_and_type_in_the_data_has_a_name(lang):
+    data = curated_partners()
+    for code in data["partner_country"].dropna().unique():
+        assert i18n.t(f"maps.country.{code}", lang) != f"maps.country.{code}", code
+    from foreign_ties.validate import ENUMS
+    for ptype in ENUMS[("partners", "partner_type")]:
+        key = f"maps.partner_type.{ptype.lower().replace(' ', '_')}"
+        assert i18n.t(key, lang) != key, ptype
+
+
+REGIONAL = pd.DataFrame([
+    partner("gx", "lang-son", "Guangxi", "foreign locality", "CHN", "CN-GX"),
+    partner("ho", "son-la", "Houaphanh", "foreign locality", "LAO", "LA-HO"),
+    partner("xi", "tuyen-quang", "Xieng Khouang", "foreign locality", "LAO", "LA-XI"),
+    partner("ph", "tuyen-quang", "Phongsaly", "foreign locality", "LAO", "LA-PH"),
+    partner("lp", "son-la", "Luang Prabang", "foreign locality", "LAO", "LA-LP"),
+    partner("ou", "son-la", "Oudomxay", "foreign locality", "LAO", "LA-OU"),
+    partner("xa", "son-la", "Xayaboury", "foreign locality", "LAO", "LA-XA"),
+    partner("lao", "tuyen-quang", "Laos", "country", "LAO", "LAO"),
+    partner("jp", "tuyen-quang", "Japan", "country", "JPN", "JPN"),
+    partner("de", "tuyen-quang", "Germany", "country", "DEU", "DEU"),
+])
+
+
+def test_the_region_is_the_default_when_most_partners_are_in_it():
+    assert maps.default_view(REGIONAL) == maps.REGION  # 8 of 10 in the region
+    far = REGIONAL[REGIONAL["partner_type"] == "country"]
+    assert maps.default_view(far) == maps.WORLD  # Laos only, of three
+    assert maps.default_view(PARTNERS) == maps.REGION  # two of four: half is enough
+    # a Chinese city with no outline is drawn at China's point, far north, but it counts as near
+    nanning = partner("nn", "lang-son", "Nanning", "foreign locality", "CHN", None)
+    korea = partner("kr", "lang-son", "Korea", "country", "KOR", "KOR")
+    assert maps.default_view(pd.DataFrame([nanning, korea])) == maps.REGION
+    assert maps.default_view(pd.DataFrame([korea, korea | {"partner_id": "k2"}, nanning])) == maps.WORLD
+
+
+def geo_range(fig, name="geo"):
+    geo = fig.layout[name]
+    return tuple(geo.lonaxis.range), tuple(geo.lataxis.range)
+
+
+def test_region_view_range_inset_and_lines_only_to_partners_in_view():
+    fig = maps.partners_map(REGIONAL, NAMES, "x", view=maps.REGION)
+    assert geo_range(fig) == (maps.REGION_LON, maps.REGION_LAT)
+    assert fig.layout.geo.fitbounds is False and fig.layout.geo.projection.type == "mercator"
+    # the whole of Viet Nam with both archipelagos, beside the regional map
+    assert geo_range(fig, "geo2") == (maps.VN_LON, maps.VN_LAT)
+    assert fig.layout.geo.domain.x[1] <= fig.layout.geo2.domain.x[0]
+    inset = [tr for tr in fig.data if tr.geo == "geo2"]
+    assert {"hoang-sa", "truong-sa"} <= set(inset[0].locations)
+    assert {"Hoàng Sa", "Trường Sa"} <= {x.strip("<i>/") for tr in inset if tr.text for x in tr.text}
+    lines = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines"]
+    ends = {(x, y) for tr in lines for x, y in zip(tr.lon, tr.lat) if x is not None}
+    assert all(maps.in_region(x, y) for x, y in ends)  # Japan and Germany: in the caption instead
+    assert maps.outside_view(REGIONAL, maps.REGION) == ["Japan", "Germany"]
+    assert maps.outside_view(REGIONAL, maps.WORLD) == []
+    no_cdn(fig)
+
+
+def test_world_view_covers_every_partner_point():
+    fig = maps.partners_map(REGIONAL, NAMES, "x", view=maps.WORLD)
+    (x0, x1), (y0, y1) = geo_range(fig)
+    placed = maps.partner_places(REGIONAL)
+    assert all(x0 < x < x1 and y0 < y < y1 for x, y in zip(placed["lon"], placed["lat"]))
+    assert fig.layout.geo.projection.type == "natural earth" and "geo2" not in fig.layout
+
+
+def label_boxes(fig, view):
+    """The estimated boxes of the labels written on the map."""
+    markers = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers+text"][0]
+    (lon, lat) = geo_range(fig)
+    project = maps._projector(lon, lat, view)
+    boxes = []
+    for x, y, text, side in zip(markers.lon, markers.lat, markers.text, markers.textposition):
+        if text:
+            px, py = project(x, y)
+            boxes.append((text, maps._label_box(px, py, text, side)))
+    return boxes
+
+
+@pytest.mark.parametrize("view", maps.VIEWS)
+def test_labels_never_overlap_and_crowded_points_are_hover_only(view):
+    fig = maps.partners_map(REGIONAL, NAMES, "x", view=view)
+    boxes = label_boxes(fig, view)
+    for i, (a_text, a) in enumerate(boxes):
+        for b_text, b in boxes[i + 1:]:
+            assert not maps._overlap(a, b), (a_text, b_text)
+    markers = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers+text"][0]
+    assert len(markers.hovertext) == len(markers.lon) == 10  # every point keeps its hover
+    written = {text for text, _ in boxes}
+    if view == maps.REGION:
+        assert {"Guangxi", "Houaphanh", "Xieng Khouang", "Phongsaly"} <= written
+        assert "Japan" not in written  # outside the view: no stray label at the edge
+    else:
+        assert {"Japan", "Germany"} <= written
+        assert len(written) < 10  # the Lao cluster is too dense at world scale
+        assert "crowded points are not labelled" in fig.layout.title.text
+
+
+def test_real_partners_labels_in_the_region_at_projector_size():
+    from foreign_ties import views
+    rows = views.partners(["son-la", "lang-son", "tuyen-quang", "ha-giang"])
+    fig = maps.partners_map(rows, NAMES, "x", view=maps.REGION)
+    written = {text for text, _ in label_boxes(fig, maps.REGION)}
+    assert {"Guangxi", "Houaphanh", "Phongsaly", "Xieng Khouang", "Laos"} <= written

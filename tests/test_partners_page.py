@@ -53,3 +53,50 @@ def test_vietnamese_page_and_a_bad_measure_link():
     assert at.warning
     assert at.title[0].value == "Đối tác trên bản đồ"
     assert "Natural Earth" in json.dumps(chart_specs(at))
+
+
+def partners_spec(at):
+    return next(s for s in geo_specs(at) if s["layout"]["title"]["text"].startswith("Named partners")
+                or s["layout"]["title"]["text"].startswith("Đối tác được nêu tên"))
+
+
+def view_switch(at):
+    return next(b for b in at.button_group if b.label in ("Map view", "Khung bản đồ"))
+
+
+def test_the_view_switch_defaults_to_the_region_when_most_partners_are_there_and_is_in_the_url():
+    at = app_at(PAGE, provinces=["lang-son"])  # Guangxi and its mechanisms: most of Lang Son's partners
+    assert not at.exception, at.exception
+    assert view_switch(at).value == maps.REGION
+    geo = partners_spec(at)["layout"]["geo"]
+    assert (geo["lonaxis"]["range"], geo["lataxis"]["range"]) == (list(maps.REGION_LON), list(maps.REGION_LAT))
+    assert "Partners outside this view:" in texts(at) and "Japan" in texts(at)
+    view_switch(at).set_value(maps.WORLD).run()
+    assert not at.exception
+    assert url_values(at, "map_view") == [maps.WORLD]
+    assert partners_spec(at)["layout"]["geo"]["projection"]["type"] == "natural earth"
+    assert "Partners outside this view:" not in texts(at)
+
+
+def test_all_places_open_on_the_world_and_a_link_opens_the_region():
+    at = app_at(PAGE)
+    assert view_switch(at).value == maps.WORLD  # most partnerships of all places are far away
+    linked = app_at(PAGE, map_view=maps.REGION)
+    assert view_switch(linked).value == maps.REGION
+    assert partners_spec(linked)["layout"]["geo"]["projection"]["type"] == "mercator"
+
+
+def test_the_table_and_hover_speak_the_readers_language():
+    at = app_at(PAGE)
+    table = at.dataframe[-1].value
+    assert {"country", "foreign locality"} <= set(table["Type"])
+    assert "Australia" in set(table["Country"]) and "AUS" not in set(table["Country"])
+    assert "Relation (as recorded)" in table.columns
+    vi = app_at(PAGE, lang="vi")
+    table = vi.dataframe[-1].value
+    assert {"quốc gia", "địa phương nước ngoài"} <= set(table["Loại"])
+    assert "Úc" in set(table["Quốc gia"]) and "AUS" not in set(table["Quốc gia"])
+    assert "Quan hệ (nguyên văn tiếng Anh)" in table.columns
+    hover = json.dumps(partners_spec(vi), ensure_ascii=False)
+    assert "quốc gia · Nhật Bản" in hover and "Quan hệ (nguyên văn tiếng Anh trong dữ liệu)" in hover
+    assert "· country ·" not in hover

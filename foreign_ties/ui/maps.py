@@ -113,10 +113,16 @@ def trade_panel_switch(panel, filters: Filters, currency: str) -> tuple[go.Figur
 
 
 def partners_map_section(filters: Filters) -> None:
-    """The map of named partners, with a note on partners that have no place on it."""
+    """The map of named partners: the region or the world (the region when most partners
+    are in it), with notes on partners outside the view and those with no place on a map."""
     rows = views.partners(_with_parts(filters.provinces))
     st.subheader(t("maps.partners.heading"))
-    chart(maps.partners_map(rows, _names(), t("maps.partners.title")), key="partners_map")
+    view = choice(t("maps.view"), "map_view", list(maps.VIEWS), maps.default_view(rows),
+                  format_func=lambda v: t(f"maps.view.{v}"), widget="pills") or maps.default_view(rows)
+    chart(maps.partners_map(rows, _names(), t("maps.partners.title"), view=view), key="partners_map")
+    outside = maps.outside_view(rows, view) if not rows.empty else []
+    if outside:
+        st.caption(t("maps.partners.outside", names=", ".join(outside), world=t(f"maps.view.{maps.WORLD}")))
     missing = maps.unplaced(rows)
     if missing:
         st.caption(t("maps.partners.unplaced", count=str(missing)))
