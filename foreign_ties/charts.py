@@ -140,12 +140,16 @@ def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: in
     """Title and subtitle on top, the legend under them, the sources under the plot."""
     note = wrap(footnote)
     lines = note.count("<br>") + 1
+    total = height + 18 * lines
     fig.update_layout(
         title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left"},
         font={"family": FONT_FAMILY, "size": 15},
-        height=height + 18 * lines,
-        margin={"l": 80, "r": 60, "t": 120, "b": 60 + 18 * lines},
-        legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
+        height=total,
+        margin={"l": 80, "r": 60, "t": 132, "b": 60 + 18 * lines},
+        # Pinned in pixels from the top (the height is fixed): under the title and subtitle,
+        # above the panels' own titles, which sit just over the plot (margin 132).
+        legend={"orientation": "h", "yref": "container", "y": 1 - 86 / total, "x": 0,
+                "yanchor": "top"},
         hoverlabel={"align": "left"},
         separators=formatting.plotly_separators(),
     )
@@ -207,11 +211,10 @@ def measures_figure(
     if df.empty:
         return None
     order = [i for i in indicators if i in set(df["indicator_id"])]
-    df = df.assign(
-        measure_label=[indicators[i].name() for i in df["indicator_id"]],
-        measure_index=[order.index(i) for i in df["indicator_id"]],
-    )
-    if separate:  # one panel per measure, and per currency within a measure
+    if not separate:  # one axis: the legend and the dash name each measure
+        df = df.assign(measure_label=[indicators[i].name() for i in df["indicator_id"]],
+                       measure_index=[order.index(i) for i in df["indicator_id"]])
+    if separate:  # the panel titles name the measures; the legend names only the places  # one panel per measure, and per currency within a measure
         panels = []
         for i in order:
             rows = df[df["indicator_id"] == i]
@@ -268,7 +271,19 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
         period = f"{first.year}–{last.year}" if first.year != last.year else str(first.year)
     subtitle = t("chart.subtitle", unit=" | ".join(dict.fromkeys(units_shown)), period=period)
     total_height = height if len(panels) == 1 else int(height * 0.7 * len(panels))
+    _one_legend_entry_per_series(fig)
     return _layout(fig, title, subtitle, source_footnote(df), total_height)
+
+
+def _one_legend_entry_per_series(fig: go.Figure) -> None:
+    """A place drawn in several panels is one legend entry (a long legend ran into the title)."""
+    seen = set()
+    for trace in fig.data:
+        if trace.showlegend is False:
+            continue
+        if trace.name in seen:
+            trace.showlegend = False
+        seen.add(trace.name)
 
 
 def _add_bars(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names, panel: int) -> None:

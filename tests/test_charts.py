@@ -120,6 +120,22 @@ def test_separate_measures_get_separate_labelled_panels():
     assert fig.layout.yaxis.title.text == "US$ billion" and fig.layout.yaxis3.title.text == "US$ million"
 
 
+def test_separate_panels_name_each_place_once_in_the_legend():
+    """The panel titles name the measures; a legend repeating them ran into the title."""
+    ids = ("fdi_projects", "fdi_registered_capital")
+    indicators = {i: Indicator(i, "fdi", i.replace("_", " "), i, "count", "stock", "") for i in ids}
+    rows = []
+    for n, (i, pid, year) in enumerate([(ids[0], "son-la", 2023), (ids[0], "son-la", 2024),
+                                        (ids[1], "son-la", 2024), (ids[1], "tuyen-quang", 2024)]):
+        r = fact(pid, 10 + n, D(year, 12, 31), D(year, 12, 31), unit="count", kind="stock")
+        r.update(indicator_id=i, fact_id=f"f{n}")
+        rows.append(r)
+    fig = charts.measures_figure(pd.DataFrame(rows), indicators, NAMES, "FDI", separate=True)
+    shown = [trace.name for trace in fig.data if trace.showlegend is not False]
+    assert sorted(shown) == sorted([NAMES["son-la"], NAMES["tuyen-quang"]])
+    assert fig.layout.legend.yref == "container" and fig.layout.legend.y < 1
+
+
 def test_the_nation_gets_its_own_panel_when_it_would_flatten_the_provinces():
     df = pd.DataFrame([fact("vietnam", 42002, D(2024, 12, 31), D(2024, 12, 31), unit="count", kind="stock"),
                        fact("tuyen-quang", 20, D(2024, 12, 31), D(2024, 12, 31), unit="count", kind="stock")])
