@@ -146,6 +146,13 @@ def facts_with_sources(filters: Filters, families: list[str], search: str) -> pd
                      families=families, search=search)
 
 
+def figures_for_download(filters: Filters, fact_ids: list[str] | None = None) -> pd.DataFrame:
+    """The figures behind a view with their sources (the Sources query), for CSV/XLSX:
+    those of `fact_ids` (e.g. the Overview's tiles), or every figure in the filters."""
+    rows = facts_with_sources(filters, [], "")
+    return rows if fact_ids is None else rows[rows["fact_id"].isin(fact_ids)].reset_index(drop=True)
+
+
 def source_document(source_id: str) -> dict | None:
     rows = store.run("source_document", source=source_id)
     return None if rows.empty else rows.iloc[0].to_dict()

@@ -4,6 +4,7 @@ import streamlit as st
 from foreign_ties import catalog, views
 from foreign_ties.i18n import t
 from foreign_ties import ui
+from foreign_ties.ui import present
 
 filters = ui.filters()
 ui.header("overview.title", "overview.lede", first=str(filters.year_from), last=str(filters.year_to))
@@ -14,3 +15,6 @@ for family in catalog.FAMILIES:
         with column:
             ui.tile(place_id, tiles[family][place_id], filters)
 st.caption(t("overview.legend"))
+shown = [f.fact_id for family in tiles.values() for figures in family.values() for f in figures]
+present.downloads_for_view(None, views.figures_for_download(filters, shown), filters, "overview",
+                           images=False)

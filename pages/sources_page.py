@@ -1,9 +1,10 @@
 """Sources: every figure with its sentence, the documents, and a CSV download."""
 import streamlit as st
 
-from foreign_ties import catalog, export, views
+from foreign_ties import catalog, views
 from foreign_ties.i18n import t
 from foreign_ties import ui
+from foreign_ties.ui import present
 
 filters = ui.filters()
 ui.header("sources.title", "sources.lede")
@@ -16,10 +17,7 @@ with right:
 rows = views.facts_with_sources(filters, [] if families == "all" else [families], search)
 st.caption(t("sources.count", n=str(len(rows))))
 ui.facts_table(views.readable_facts(rows), key="sources_table")
-st.download_button(
-    t("sources.download_csv"), export.facts_csv(rows, filters),
-    file_name="foreign_ties_figures.csv", mime="text/csv", key="sources_download",
-)
+present.downloads_for_view(None, rows, filters, "sources", images=False)
 st.subheader(t("sources.in_context"))
 fact_ids = list(rows["fact_id"])
 if not fact_ids:

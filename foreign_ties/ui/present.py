@@ -129,7 +129,7 @@ def render() -> None:
     with files.popover(t("present.downloads"), icon=":material/download:", width="stretch"):
         _deck_downloads(deck, filters)
         downloads_for_view(slides.standalone(slide), slide.rows, filters, f"slide-{number}",
-                           data=False)
+                           data=False, in_a_row=False)
     st.html(KEYS_JS, unsafe_allow_javascript=True)
     ui.page_param(SLIDE_PARAM, str(number))
 
@@ -156,7 +156,8 @@ def _deck_file(filters: Filters, lang: str, fmt: str) -> bytes:
 
 
 def downloads_for_view(figure: go.Figure | None, rows: pd.DataFrame, filters: Filters,
-                       name: str, images: bool = True, data: bool = True) -> None:
+                       name: str, images: bool = True, data: bool = True,
+                       in_a_row: bool = True) -> None:
     """Download buttons for one view: its chart (PNG at scale 2, SVG) and its figures
     (CSV and XLSX with their sources and a citation line). Files are made on click.
 
@@ -181,8 +182,11 @@ def downloads_for_view(figure: go.Figure | None, rows: pd.DataFrame, filters: Fi
     if data and not rows.empty:
         buttons += [("csv", made(exporting.facts_csv, rows, filters, today)),
                     ("xlsx", made(exporting.facts_xlsx, rows, filters, today))]
-    for fmt, make in buttons:
-        st.download_button(t(f"present.download.{fmt}"), data=make,
+    if not buttons:
+        return
+    places = st.columns(4) if in_a_row else [st.container() for _ in buttons]
+    for (fmt, make), place in zip(buttons, places):
+        place.download_button(t(f"present.download.{fmt}"), data=make,
                            file_name=_name(filters, name, fmt), mime=MIME[fmt],
                            key=f"download_{name}_{fmt}", on_click="ignore",
                            icon=":material/download:", width="stretch")

@@ -7,6 +7,7 @@ from foreign_ties import catalog, views
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
 from foreign_ties.ui import facts_table, header, no_figure
+from foreign_ties.ui.present import downloads_for_view
 
 
 def render(province_id: str, filters: Filters) -> None:
@@ -20,6 +21,9 @@ def render(province_id: str, filters: Filters) -> None:
     for family in catalog.FAMILIES:
         st.subheader(t(f"family.{family}"))
         facts_table(by_family[family], key=f"profile_{province_id}_{family}")
+    place_filters = Filters((province_id,), filters.year_from, filters.year_to)
+    downloads_for_view(None, views.figures_for_download(place_filters), place_filters,
+                       f"profile-{province_id}", images=False)
     st.subheader(t("profile.partners"))
     partners = views.partners([province_id])
     if partners.empty:
