@@ -98,6 +98,7 @@ def test_trade_exports_by_locality_has_the_switch_and_sums_in_2025_boundaries():
     at = app_at(TRADE, years=["2023", "2023"])
     assert not at.exception, at.exception
     assert switch(at).value == "published"
+    assert "**Exports by locality (Customs)**" in texts(at)  # which panel the switch belongs to
     assert f"As published: the Tuyen Quang figures here cover {OLD_TERRITORY}." in texts(at)
     assert dict(bars(exports_panel(at)))["Tuyen Quang"] == "US$183.8 million"
     switch(at).set_value("2025").run()
@@ -121,3 +122,4 @@ def test_trade_without_tuyen_quang_shows_no_switch():
     at = app_at(TRADE, provinces=["son-la", "lang-son"], years=["2023", "2023"])
     assert not at.exception, at.exception
     assert all(b.label != "Boundaries" for b in at.button_group)
+    assert "**Exports by locality (Customs)**" not in texts(at)  # the chart's own title suffices

@@ -98,6 +98,8 @@ def trade_panel_switch(panel, filters: Filters, currency: str) -> tuple[go.Figur
     spec, indicators = panel.spec, catalog.indicators()
     if panel.rows is None or len(spec.indicators) != 1:
         return panel.figure, panel.rows
+    if any(m.successor in filters.provinces for m in boundaries.mergers()):
+        st.markdown(f"**{t(spec.title_key)}**")  # the switch under it belongs to this panel
 
     def parts_of(places: tuple[str, ...]) -> pd.DataFrame:
         rows = views.select_part(trade.measures(spec.indicators, places, filters), views.TOTAL)
