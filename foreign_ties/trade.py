@@ -54,22 +54,31 @@ def measures(indicator_ids, provinces, filters: Filters) -> pd.DataFrame:
                      year_from=filters.year_from, year_to=filters.year_to)
 
 
-def panels(filters: Filters, currency: str) -> list[Panel]:
-    names = {p: catalog.place_name(p) for p in catalog.places()}
+def panel_rows(spec: PanelSpec, places, filters: Filters, currency: str) -> pd.DataFrame:
+    """A panel's figures for `places`: the whole measure (parts such as exports vs imports
+    stay in tables), in the chosen currency."""
+    rows = views.select_part(measures(spec.indicators, places, filters), views.TOTAL)
+    return derived.convert(rows, currency, catalog.fx_rates())
+
+
+def panel_figure(spec: PanelSpec, rows: pd.DataFrame, filters: Filters) -> go.Figure | None:
     indicators = catalog.indicators()
+    names = {p: catalog.place_name(p) for p in catalog.places()}
+    return charts.measures_figure(
+        rows, {i: indicators[i] for i in spec.indicators}, names, t(spec.title_key),
+        years=(filters.year_from, filters.year_to), separate=spec.separate)
+
+
+def panels(filters: Filters, currency: str) -> list[Panel]:
     result = []
     for spec in PANELS:
         places = spec.places or tuple(p for p in filters.provinces if p != "vietnam")
         if spec.places and not set(spec.places) & set(filters.provinces):
-            result.append(Panel(spec, None, t("trade.hidden", places=", ".join(names[p] for p in spec.places))))
+            hidden = ", ".join(catalog.place_name(p) for p in spec.places)
+            result.append(Panel(spec, None, t("trade.hidden", places=hidden)))
             continue
-        rows = measures(spec.indicators, places, filters)
-        rows = views.select_part(rows, views.TOTAL)  # parts (exports vs imports) stay in tables
-        rows = derived.convert(rows, currency, catalog.fx_rates())
-        figure = charts.measures_figure(
-            rows, {i: indicators[i] for i in spec.indicators}, names, t(spec.title_key),
-            years=(filters.year_from, filters.year_to), separate=spec.separate)
-        result.append(Panel(spec, figure, None, rows))
+        rows = panel_rows(spec, places, filters, currency)
+        result.append(Panel(spec, panel_figure(spec, rows, filters), None, rows))
     return result
 
 

@@ -89,29 +89,21 @@ def territories(rows: pd.DataFrame, notices: list[str] | None = None, always: bo
 def trade_panel_switch(panel, filters: Filters, currency: str) -> tuple[go.Figure | None, pd.DataFrame | None]:
     """The boundaries switch on a Trade & investment panel of the chosen places.
 
-    Redraws the panel from its own rows when '2025 boundaries' changes them, fetching the
-    parts (Ha Giang) the way trade.panels fetched the panel: the whole measure (no
-    breakdown), in the chosen currency.
+    Redraws the panel when '2025 boundaries' changes its rows; the parts (Ha Giang) are
+    fetched as the panel's own rows are (trade.panel_rows: whole measure, chosen currency).
     """
-    from foreign_ties import charts, derived, trade  # local: only the Trade page needs them
+    from foreign_ties import trade  # local: only the Trade page needs it
 
-    spec, indicators = panel.spec, catalog.indicators()
+    spec = panel.spec
     if panel.rows is None or len(spec.indicators) != 1:
         return panel.figure, panel.rows
     if any(m.successor in filters.provinces for m in boundaries.mergers()):
         st.markdown(f"**{t(spec.title_key)}**")  # the switch under it belongs to this panel
-
-    def parts_of(places: tuple[str, ...]) -> pd.DataFrame:
-        rows = views.select_part(trade.measures(spec.indicators, places, filters), views.TOTAL)
-        return derived.convert(rows, currency, catalog.fx_rates())
-
-    rows = boundary_switch(panel.rows, indicators[spec.indicators[0]], filters, parts_of)
+    rows = boundary_switch(panel.rows, catalog.indicators()[spec.indicators[0]], filters,
+                           lambda places: trade.panel_rows(spec, places, filters, currency))
     if rows is panel.rows or rows.equals(panel.rows):
         return panel.figure, panel.rows
-    figure = charts.measures_figure(rows, {i: indicators[i] for i in spec.indicators}, _names(),
-                                    t(spec.title_key), years=(filters.year_from, filters.year_to),
-                                    separate=spec.separate)
-    return figure, rows
+    return trade.panel_figure(spec, rows, filters), rows
 
 
 def partners_map_section(filters: Filters) -> None:
