@@ -99,7 +99,8 @@ def readable_facts(rows: pd.DataFrame) -> pd.DataFrame:
             for r in rows.itertuples()
         ],
         "source": rows["publisher"],
-        "quote": rows["quote"],
+        "quote": rows["quote"],  # in its original language, with the English gloss beside it
+        "gloss_en": rows["gloss_en"] if "gloss_en" in rows else None,
     }).dropna(axis=1, how="all")
 
 

@@ -93,3 +93,16 @@ def test_a_vietnamese_column_of_the_data_is_used_when_there_is_one(vietnamese):
     place = SimpleNamespace(territory_note="National totals.", territory_note_vi="Số liệu cả nước.")
     assert views.territory_note(place) == "Số liệu cả nước."
     assert views.territory_note(SimpleNamespace(territory_note=None)) is None
+
+
+def test_a_quote_keeps_its_language_with_the_english_gloss_beside_it():
+    from foreign_ties import catalog, views
+    from foreign_ties.state import Filters
+
+    rows = views.facts_with_sources(Filters(tuple(catalog.COMPARED_PLACES), 2011, 2025), [], "")
+    glossed = rows[rows["gloss_en"].notna() & (rows["language"] != "en")]
+    assert not glossed.empty
+    table = views.readable_facts(glossed)
+    assert list(table["quote"]) == list(glossed["quote"])  # never translated
+    assert list(table["gloss_en"]) == list(glossed["gloss_en"])
+    assert table.columns.get_loc("gloss_en") == table.columns.get_loc("quote") + 1
