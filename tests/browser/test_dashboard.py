@@ -54,7 +54,8 @@ def chart_data(page) -> str:
 
 
 def test_a_filter_change_updates_the_chart_and_the_url(app_server, page):
-    open_page(page, f"{app_server}/compare?indicator=exports_provincial_statistics")
+    # A measure all three provinces published (the test removes Lang Son from it).
+    open_page(page, f"{app_server}/compare?indicator=investment_approvals_projects")
     page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
     before = chart_data(page)
     page.locator('[data-testid="stSidebar"] button[aria-label="Remove Lang Son"]').click()
@@ -64,7 +65,7 @@ def test_a_filter_change_updates_the_chart_and_the_url(app_server, page):
         "before => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => [t.x, t.y])) !== before",
         arg=before)
     assert params(page)["provinces"] == ["son-la", "tuyen-quang", "vietnam"]
-    assert params(page)["indicator"] == ["exports_provincial_statistics"]
+    assert params(page)["indicator"] == ["investment_approvals_projects"]
     assert "Lang Son" not in page.evaluate(
         "() => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => t.name))")
 
