@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from foreign_ties import boundaries, catalog, derived, export, exporting, i18n, maps, paths, site, views
+from foreign_ties import boundaries, catalog, derived, export, exporting, i18n, partners_map, paths, site, views
 from foreign_ties import validate
 from foreign_ties.state import Filters
 from foreign_ties.ui import present
@@ -26,7 +26,7 @@ FILE_NAME = re.compile(r".*\.(py|csv|sql|json|geojson|parquet|png|svg|txt|md|po|
 # Families with a fallback in the code: a missing text is never shown as a key.
 OPTIONAL = {
     "present.takeaway.": "falls back to present.takeaway.latest (slides._fill)",
-    "maps.country.": "falls back to the country's short name (maps.country_name)",
+    "maps.country.": "falls back to the country's short name (partners_map.country_name)",
 }
 
 
@@ -84,7 +84,7 @@ def families() -> dict[str, set[str]]:
     """Every key family built at run time -> every key it can produce."""
     statuses = validate.ENUMS[("facts", "status")]
     plain_units = validate.ENUMS[("facts", "unit")] - set(derived.CURRENCIES)
-    views_of_maps = getattr(maps, "VIEWS", ("region", "world"))
+    views_of_maps = getattr(partners_map, "VIEWS", ("region", "world"))
     return {
         "family.": {f"family.{f}" for f in (*catalog.FAMILIES, "all")},
         "status.": {f"status.{s}" for s in statuses},

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from plotly.colors import hex_to_rgb, sample_colorscale
 
-from foreign_ties import charts, i18n, maps, paths
+from foreign_ties import charts, i18n, map_labels, maps, partners_map, paths
 
 D = dt.date
 NAMES = {"son-la": "Son La", "lang-son": "Lang Son", "tuyen-quang": "Tuyen Quang", "ha-giang": "Ha Giang"}
@@ -66,7 +66,7 @@ def test_post_merger_choropleth_uses_the_34_units():
 
 
 def test_every_map_shows_its_credit_line_and_title():
-    fig = maps.partners_map(PARTNERS, NAMES, "Named partners")
+    fig = partners_map.partners_map(PARTNERS, NAMES, "Named partners")
     credit = " ".join(a.text for a in fig.layout.annotations)
     assert "Natural Earth" in credit and "United Nations" in credit
     assert fig.layout.title.text.startswith("Named partners")
@@ -74,17 +74,17 @@ def test_every_map_shows_its_credit_line_and_title():
 
 
 def test_partner_points_match_iso_codes_and_fall_back_to_the_country():
-    placed = maps.partner_places(PARTNERS).set_index("partner_id")
+    placed = partners_map.partner_places(PARTNERS).set_index("partner_id")
     assert placed.loc["a", "located"] == "locality"
     assert (placed.loc["a", "lon"], placed.loc["a", "lat"]) == maps.locality_points()["CN-GX"]
     assert placed.loc["c", "located"] == "country_of_locality"  # no Korean outlines shipped
     assert (placed.loc["d", "lon"], placed.loc["d", "lat"]) == maps.country_points()["JPN"]
     assert pd.isna(placed.loc["e", "located"])
-    assert maps.unplaced(PARTNERS) == 1
+    assert partners_map.unplaced(PARTNERS) == 1
 
 
 def test_partner_lines_are_in_the_province_colour():
-    fig = maps.partners_map(PARTNERS, NAMES, "Named partners", view=maps.WORLD)
+    fig = partners_map.partners_map(PARTNERS, NAMES, "Named partners", view=partners_map.WORLD)
     lines = {tr.name: tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines"}
     assert set(lines) == {"Son La", "Lang Son", "Tuyen Quang"}
     for pid, name in (("son-la", "Son La"), ("lang-son", "Lang Son"), ("tuyen-quang", "Tuyen Quang")):
@@ -104,7 +104,7 @@ def test_vietnamese_province_codes_are_not_read_as_iso_numbers():
 
 
 def test_no_partner_with_a_place_gives_no_figure():
-    assert maps.partners_map(PARTNERS.iloc[[4]], NAMES, "x") is None
+    assert partners_map.partners_map(PARTNERS.iloc[[4]], NAMES, "x") is None
 
 
 def test_offline_configuration():
@@ -178,7 +178,7 @@ def partner_hover(fig) -> str:
 
 
 def test_partner_hover_names_type_and_country_and_labels_the_relation_in_english():
-    hover = partner_hover(maps.partners_map(PARTNERS, NAMES, "x", view=maps.WORLD))
+    hover = partner_hover(partners_map.partners_map(PARTNERS, NAMES, "x", view=partners_map.WORLD))
     assert "Guangxi</b> · foreign locality · China" in hover
     assert "Japan</b> · country · Japan" in hover
     assert "Relation (as recorded): friendship" in hover
@@ -186,7 +186,7 @@ def test_partner_hover_names_type_and_country_and_labels_the_relation_in_english
 
 
 def test_partner_hover_in_vietnamese(vietnamese):
-    hover = partner_hover(maps.partners_map(PARTNERS, NAMES, "x", view=maps.WORLD))
+    hover = partner_hover(partners_map.partners_map(PARTNERS, NAMES, "x", view=partners_map.WORLD))
     assert "địa phương nước ngoài · Trung Quốc" in hover
     assert "quốc gia · Nhật Bản" in hover
     assert "Quan hệ (nguyên văn tiếng Anh trong dữ liệu): friendship" in hover  # data, labelled
@@ -194,13 +194,13 @@ def test_partner_hover_in_vietnamese(vietnamese):
 
 
 def test_readable_partners_in_both_languages():
-    english = maps.readable_partners(PARTNERS.assign(publisher="VBF"), NAMES)
+    english = partners_map.readable_partners(PARTNERS.assign(publisher="VBF"), NAMES)
     assert list(english["Type"]) == ["foreign locality"] * 3 + ["country", "non-governmental organisation"]
     assert list(english["Country"])[:4] == ["China", "Laos", "Republic of Korea", "Japan"]
     assert "Relation (as recorded)" in english.columns
     i18n.set_language("vi")
     try:
-        vi = maps.readable_partners(PARTNERS.assign(publisher="VBF"), NAMES)
+        vi = partners_map.readable_partners(PARTNERS.assign(publisher="VBF"), NAMES)
     finally:
         i18n.set_language("en")
     assert list(vi.iloc[:, 2])[:4] == ["địa phương nước ngoài"] * 3 + ["quốc gia"]
@@ -239,15 +239,15 @@ REGIONAL = pd.DataFrame([
 
 
 def test_the_region_is_the_default_when_most_partners_are_in_it():
-    assert maps.default_view(REGIONAL) == maps.REGION  # 8 of 10 in the region
+    assert partners_map.default_view(REGIONAL) == partners_map.REGION  # 8 of 10 in the region
     far = REGIONAL[REGIONAL["partner_type"] == "country"]
-    assert maps.default_view(far) == maps.WORLD  # Laos only, of three
-    assert maps.default_view(PARTNERS) == maps.REGION  # two of four: half is enough
+    assert partners_map.default_view(far) == partners_map.WORLD  # Laos only, of three
+    assert partners_map.default_view(PARTNERS) == partners_map.REGION  # two of four: half is enough
     # a Chinese city with no outline is drawn at China's point, far north, but it counts as near
     nanning = partner("nn", "lang-son", "Nanning", "foreign locality", "CHN", None)
     korea = partner("kr", "lang-son", "Korea", "country", "KOR", "KOR")
-    assert maps.default_view(pd.DataFrame([nanning, korea])) == maps.REGION
-    assert maps.default_view(pd.DataFrame([korea, korea | {"partner_id": "k2"}, nanning])) == maps.WORLD
+    assert partners_map.default_view(pd.DataFrame([nanning, korea])) == partners_map.REGION
+    assert partners_map.default_view(pd.DataFrame([korea, korea | {"partner_id": "k2"}, nanning])) == partners_map.WORLD
 
 
 def geo_range(fig, name="geo"):
@@ -256,8 +256,8 @@ def geo_range(fig, name="geo"):
 
 
 def test_region_view_range_inset_and_lines_only_to_partners_in_view():
-    fig = maps.partners_map(REGIONAL, NAMES, "x", view=maps.REGION)
-    assert geo_range(fig) == (maps.REGION_LON, maps.REGION_LAT)
+    fig = partners_map.partners_map(REGIONAL, NAMES, "x", view=partners_map.REGION)
+    assert geo_range(fig) == (partners_map.REGION_LON, partners_map.REGION_LAT)
     assert fig.layout.geo.fitbounds is False and fig.layout.geo.projection.type == "mercator"
     # the whole of Viet Nam with both archipelagos, beside the regional map
     assert geo_range(fig, "geo2") == (maps.VN_LON, maps.VN_LAT)
@@ -267,16 +267,16 @@ def test_region_view_range_inset_and_lines_only_to_partners_in_view():
     assert {"Hoàng Sa", "Trường Sa"} <= {x.strip("<i>/") for tr in inset if tr.text for x in tr.text}
     lines = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines"]
     ends = {(x, y) for tr in lines for x, y in zip(tr.lon, tr.lat) if x is not None}
-    assert all(maps.in_region(x, y) for x, y in ends)  # Japan and Germany: in the caption instead
-    assert maps.outside_view(REGIONAL, maps.REGION) == ["Japan", "Germany"]
-    assert maps.outside_view(REGIONAL, maps.WORLD) == []
+    assert all(partners_map.in_region(x, y) for x, y in ends)  # Japan and Germany: in the caption instead
+    assert partners_map.outside_view(REGIONAL, partners_map.REGION) == ["Japan", "Germany"]
+    assert partners_map.outside_view(REGIONAL, partners_map.WORLD) == []
     no_cdn(fig)
 
 
 def test_world_view_covers_every_partner_point():
-    fig = maps.partners_map(REGIONAL, NAMES, "x", view=maps.WORLD)
+    fig = partners_map.partners_map(REGIONAL, NAMES, "x", view=partners_map.WORLD)
     (x0, x1), (y0, y1) = geo_range(fig)
-    placed = maps.partner_places(REGIONAL)
+    placed = partners_map.partner_places(REGIONAL)
     assert all(x0 < x < x1 and y0 < y < y1 for x, y in zip(placed["lon"], placed["lat"]))
     assert fig.layout.geo.projection.type == "natural earth" and "geo2" not in fig.layout
 
@@ -285,26 +285,26 @@ def label_boxes(fig, view):
     """The estimated boxes of the labels written on the map."""
     markers = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers+text"][0]
     (lon, lat) = geo_range(fig)
-    project = maps._projector(lon, lat, view)
+    project = map_labels.projector(lon, lat, view)
     boxes = []
     for x, y, text, side in zip(markers.lon, markers.lat, markers.text, markers.textposition):
         if text:
             px, py = project(x, y)
-            boxes.append((text, maps._label_box(px, py, text, side)))
+            boxes.append((text, map_labels.label_box(px, py, text, side)))
     return boxes
 
 
-@pytest.mark.parametrize("view", maps.VIEWS)
+@pytest.mark.parametrize("view", partners_map.VIEWS)
 def test_labels_never_overlap_and_crowded_points_are_hover_only(view):
-    fig = maps.partners_map(REGIONAL, NAMES, "x", view=view)
+    fig = partners_map.partners_map(REGIONAL, NAMES, "x", view=view)
     boxes = label_boxes(fig, view)
     for i, (a_text, a) in enumerate(boxes):
         for b_text, b in boxes[i + 1:]:
-            assert not maps._overlap(a, b), (a_text, b_text)
+            assert not map_labels.overlap(a, b), (a_text, b_text)
     markers = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers+text"][0]
     assert len(markers.hovertext) == len(markers.lon) == 10  # every point keeps its hover
     written = {text for text, _ in boxes}
-    if view == maps.REGION:
+    if view == partners_map.REGION:
         assert {"Guangxi", "Houaphanh", "Xieng Khouang", "Phongsaly"} <= written
         assert "Japan" not in written  # outside the view: no stray label at the edge
     else:
@@ -316,6 +316,6 @@ def test_labels_never_overlap_and_crowded_points_are_hover_only(view):
 def test_real_partners_labels_in_the_region_at_projector_size():
     from foreign_ties import views
     rows = views.partners(["son-la", "lang-son", "tuyen-quang", "ha-giang"])
-    fig = maps.partners_map(rows, NAMES, "x", view=maps.REGION)
-    written = {text for text, _ in label_boxes(fig, maps.REGION)}
+    fig = partners_map.partners_map(rows, NAMES, "x", view=partners_map.REGION)
+    written = {text for text, _ in label_boxes(fig, partners_map.REGION)}
     assert {"Guangxi", "Houaphanh", "Phongsaly", "Xieng Khouang", "Laos"} <= written

@@ -1,7 +1,7 @@
 """AppTest of the Partners page: both maps drawn offline, the table, the measure picker."""
 import json
 
-from foreign_ties import maps
+from foreign_ties import maps, partners_map
 from tests.conftest import app_at, chart_specs, texts, url_values
 
 PAGE = "pages/partners_page.py"
@@ -67,22 +67,22 @@ def view_switch(at):
 def test_the_view_switch_defaults_to_the_region_when_most_partners_are_there_and_is_in_the_url():
     at = app_at(PAGE, provinces=["lang-son"])  # Guangxi and its mechanisms: most of Lang Son's partners
     assert not at.exception, at.exception
-    assert view_switch(at).value == maps.REGION
+    assert view_switch(at).value == partners_map.REGION
     geo = partners_spec(at)["layout"]["geo"]
-    assert (geo["lonaxis"]["range"], geo["lataxis"]["range"]) == (list(maps.REGION_LON), list(maps.REGION_LAT))
+    assert (geo["lonaxis"]["range"], geo["lataxis"]["range"]) == (list(partners_map.REGION_LON), list(partners_map.REGION_LAT))
     assert "Partners outside this view:" in texts(at) and "Japan" in texts(at)
-    view_switch(at).set_value(maps.WORLD).run()
+    view_switch(at).set_value(partners_map.WORLD).run()
     assert not at.exception
-    assert url_values(at, "map_view") == [maps.WORLD]
+    assert url_values(at, "map_view") == [partners_map.WORLD]
     assert partners_spec(at)["layout"]["geo"]["projection"]["type"] == "natural earth"
     assert "Partners outside this view:" not in texts(at)
 
 
 def test_all_places_open_on_the_world_and_a_link_opens_the_region():
     at = app_at(PAGE)
-    assert view_switch(at).value == maps.WORLD  # most partnerships of all places are far away
-    linked = app_at(PAGE, map_view=maps.REGION)
-    assert view_switch(linked).value == maps.REGION
+    assert view_switch(at).value == partners_map.WORLD  # most partnerships of all places are far away
+    linked = app_at(PAGE, map_view=partners_map.REGION)
+    assert view_switch(linked).value == partners_map.REGION
     assert partners_spec(linked)["layout"]["geo"]["projection"]["type"] == "mercator"
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from foreign_ties import boundaries, catalog, formatting, maps, store, views
+from foreign_ties import boundaries, catalog, formatting, maps, partners_map, store, views
 from foreign_ties.catalog import Indicator
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
@@ -111,13 +111,13 @@ def partners_map_section(filters: Filters) -> None:
     are in it), with notes on partners outside the view and those with no place on a map."""
     rows = views.partners(_with_parts(filters.provinces))
     st.subheader(t("maps.partners.heading"))
-    view = choice(t("maps.view"), "map_view", list(maps.VIEWS), maps.default_view(rows),
-                  format_func=lambda v: t(f"maps.view.{v}"), widget="pills") or maps.default_view(rows)
-    chart(maps.partners_map(rows, _names(), t("maps.partners.title"), view=view), key="partners_map")
-    outside = maps.outside_view(rows, view) if not rows.empty else []
+    view = choice(t("maps.view"), "map_view", list(partners_map.VIEWS), partners_map.default_view(rows),
+                  format_func=lambda v: t(f"maps.view.{v}"), widget="pills") or partners_map.default_view(rows)
+    chart(partners_map.partners_map(rows, _names(), t("maps.partners.title"), view=view), key="partners_map")
+    outside = partners_map.outside_view(rows, view) if not rows.empty else []
     if outside:
-        st.caption(t("maps.partners.outside", names=", ".join(outside), world=t(f"maps.view.{maps.WORLD}")))
-    missing = maps.unplaced(rows)
+        st.caption(t("maps.partners.outside", names=", ".join(outside), world=t(f"maps.view.{partners_map.WORLD}")))
+    missing = partners_map.unplaced(rows)
     if missing:
         st.caption(t("maps.partners.unplaced", count=str(missing)))
 
@@ -129,7 +129,7 @@ def partners_table(filters: Filters) -> None:
     if rows.empty:
         no_figure("empty.no_named_partner")
     else:
-        st.dataframe(maps.readable_partners(rows, _names()), hide_index=True, width="stretch",
+        st.dataframe(partners_map.readable_partners(rows, _names()), hide_index=True, width="stretch",
                      key="partners_table")
 
 
