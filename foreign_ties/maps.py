@@ -13,7 +13,6 @@ import csv
 import functools
 import html
 import json
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
