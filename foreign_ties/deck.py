@@ -39,7 +39,17 @@ def chart_png(slide: Slide, scale: float = exporting.IMAGE_SCALE) -> bytes:
 
 
 def speaker_notes(slide: Slide) -> str:
-    quotes = "\n".join(f"“{q}”" for q in slide.quotes)
+    """Takeaway, the sentences verbatim (original language, English gloss under one that has
+    it) and the sources."""
+    rows = slide.rows
+    glosses = ({q: g for q, g in zip(rows["quote"], rows["gloss_en"]) if isinstance(g, str) and g}
+               if "gloss_en" in rows else {})
+    lines = []
+    for quote in slide.quotes:
+        lines.append(f"“{quote}”")
+        if quote in glosses:
+            lines.append("    " + t("present.notes.gloss", gloss=glosses[quote]))
+    quotes = "\n".join(lines)
     return f"{slide.takeaway}\n\n{t('present.notes.quotes')}\n{quotes}\n\n{slide.footnote}"
 
 

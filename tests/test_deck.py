@@ -234,3 +234,17 @@ def test_the_vietnamese_workbook_has_vietnamese_sheets_and_citation(all_places, 
     assert book["Dữ liệu"]["C3"].value == "Chỉ tiêu (mã)"
     assert [c.value for c in book["Dữ liệu"][4]] == export.CSV_COLUMNS  # ids: the same in every language
     assert [c.value for c in book["Nguồn"][4]] == exporting.SOURCE_COLUMNS
+
+
+def test_speaker_notes_give_the_english_gloss_under_a_sentence_in_another_language():
+    from foreign_ties import catalog, deck, slides
+    from foreign_ties.state import Filters
+
+    built = slides.deck(Filters(tuple(catalog.COMPARED_PLACES), 2011, 2025))
+    glossed = [(s, r) for s in built for r in s.rows.itertuples()
+               if isinstance(getattr(r, "gloss_en", None), str) and r.gloss_en and r.quote in s.quotes]
+    assert glossed, "some slide draws a figure whose sentence has an English gloss"
+    slide, row = glossed[0]
+    notes = deck.speaker_notes(slide)
+    assert f"“{row.quote}”" in notes and row.gloss_en in notes
+    assert notes.index(row.quote) < notes.index(row.gloss_en)
