@@ -2,6 +2,7 @@
 
 Run with `bash scripts/run_dashboard.sh` (or `streamlit run app.py` inside the venv).
 """
+
 from foreign_ties import ui
 
 filters = ui.setup()

@@ -1,6 +1,7 @@
 """Time building a 10-slide deck as PPTX with the image server warm.
 
-    .venv/bin/python benchmarks/bench_deck.py [--n 5] [--slides 10] [--out benchmarks/results/deck.md]
+    .venv/bin/python benchmarks/bench_deck.py [--n 5] [--slides 10]
+        [--out benchmarks/results/deck.md]
 
 One uncounted warm-up starts kaleido's chromium and fills the query cache; then, n times:
   deck     slides.deck(filters) -> the slide list (figures, takeaways, quotes)
@@ -9,6 +10,7 @@ One uncounted warm-up starts kaleido's chromium and fills the query cache; then,
 and prints the medians. Aim: total <= 5 s. Timings depend on the machine (CPU speed and
 count, chromium version, whether other work runs); compare runs on the same machine only.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,7 +39,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=5)
     parser.add_argument("--slides", type=int, default=10)
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parent / "results" / "deck.md"))
+    parser.add_argument(
+        "--out", default=str(Path(__file__).resolve().parent / "results" / "deck.md")
+    )
     args = parser.parse_args()
     start = time.perf_counter()
     exporting.warm_up()
@@ -53,7 +57,7 @@ def main() -> None:
         t2 = time.perf_counter()
         data = deck.pptx_bytes(chosen, images)
         t3 = time.perf_counter()
-        for name, value in zip(runs, (t1 - t0, t2 - t1, t3 - t2, t3 - t0)):
+        for name, value in zip(runs, (t1 - t0, t2 - t1, t3 - t2, t3 - t0), strict=False):
             runs[name].append(value)
     verdict = "within" if statistics.median(runs["total"]) <= 5 else "OVER"
     lines = [
@@ -62,11 +66,15 @@ def main() -> None:
         f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}; numbers vary with the machine and its load.",
         f"PPTX of {len(data):,} bytes; median of {args.n} runs after one warm-up; "
-        f"{verdict} the 5 s aim.", "",
-        "| step | median (s) | min | max |", "|---|---|---|---|",
+        f"{verdict} the 5 s aim.",
+        "",
+        "| step | median (s) | min | max |",
+        "|---|---|---|---|",
     ]
-    lines += [f"| {name} | {statistics.median(v):.2f} | {min(v):.2f} | {max(v):.2f} |"
-              for name, v in runs.items()]
+    lines += [
+        f"| {name} | {statistics.median(v):.2f} | {min(v):.2f} | {max(v):.2f} |"
+        for name, v in runs.items()
+    ]
     text = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")

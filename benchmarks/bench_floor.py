@@ -9,6 +9,7 @@ Measures, n times each, after one uncounted warm-up:
 and prints the medians. Our dashboard's measurements are to be added to the same run
 (`measure(...)` takes any URL and selectbox label).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,7 +52,7 @@ def measure(browser, url: str, label: str, options: list[str], n: int) -> dict[s
         current = page.get_by_role("combobox", name=label).input_value()
         changes = []
         for i in range(n + 1):  # +1: the first change is the warm-up
-            choice = next(o for o in options[i % len(options):] + options if o != current)
+            choice = next(o for o in options[i % len(options) :] + options if o != current)
             prepare, action = keyboard_select(label, choice)
             seconds = time_filter_change(page, action, prepare=prepare)
             wait_for_app(page)  # let the run finish before the next change
@@ -61,8 +62,11 @@ def measure(browser, url: str, label: str, options: list[str], n: int) -> dict[s
                 changes.append(seconds)
     finally:
         page.context.close()
-    return {"first chart (fresh context)": first, "first chart (warm context)": warm,
-            "filter change": changes}
+    return {
+        "first chart (fresh context)": first,
+        "first chart (warm context)": warm,
+        "filter change": changes,
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

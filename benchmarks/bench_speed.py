@@ -11,10 +11,11 @@ after one uncounted warm-up:
 reports medians and our/floor ratios. Our filter change is measured twice: cycling through
 three measures (after the first round each view is one the server has drawn before, so its
 figure comes from foreign_ties.memo), and moving to a measure no visitor has opened since
-the server started (query, figure and table built from scratch). Then each queries/*.sql file's warm execution time
-in DuckDB (median of 30, bypassing the result cache). Numbers depend on the machine; run
-both apps on the same machine in the same run, as this script does.
+the server started (query, figure and table built from scratch). Then each queries/*.sql
+file's warm execution time in DuckDB (median of 30, bypassing the result cache). Numbers
+depend on the machine; run both apps on the same machine in the same run, as this script does.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,7 +30,13 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_floor import YEARS, measure  # noqa: E402
 from benchmarks.browser_timing import (  # noqa: E402
-    chromium, keyboard_select, new_page, start_streamlit, time_filter_change, wait_for_app)
+    chromium,
+    keyboard_select,
+    new_page,
+    start_streamlit,
+    time_filter_change,
+    wait_for_app,
+)
 from foreign_ties import catalog, paths, store, views  # noqa: E402
 from foreign_ties.state import Filters  # noqa: E402
 from tests.browser.conftest import dashboard_command  # noqa: E402
@@ -40,13 +47,19 @@ MEASURES = ["fdi_projects", "fdi_registered_capital", "intl_agreements_signed"]
 
 
 def unseen_measures(count: int) -> list[str]:
-    """Names of Compare measures other than MEASURES, none inside another name (the list filters by substring)."""
+    """Names of Compare measures other than MEASURES, none inside another name.
+
+    (The measure list filters by substring.)
+    """
     filters = Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds())
     ids = list(views.indicator_choices(filters)["indicator_id"])
     names = [catalog.indicators()[i].name_en for i in ids]
     seen = {catalog.indicators()[m].name_en for m in MEASURES}
-    unique = [n for n in names if n not in seen
-              and not any(o != n and n.lower() in o.lower() for o in names)]
+    unique = [
+        n
+        for n in names
+        if n not in seen and not any(o != n and n.lower() in o.lower() for o in names)
+    ]
     return list(dict.fromkeys(unique))[:count]
 
 
@@ -102,19 +115,27 @@ def main(argv: list[str] | None = None) -> None:
     floor_results["filter change (new view)"] = floor_results["filter change"]
     ours["filter change (new view)"] = fresh
     lines = [
-        f"# Speed: dashboard vs framework floor ({time.strftime('%Y-%m-%d')})", "",
+        f"# Speed: dashboard vs framework floor ({time.strftime('%Y-%m-%d')})",
+        "",
         f"Machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}, "
-        f"Chromium headless; n={args.n} per measurement after one warm-up. Medians in ms.", "",
-        "| measurement | floor | ours (Compare) | ours / floor |", "|---|---|---|---|",
+        f"Chromium headless; n={args.n} per measurement after one warm-up. Medians in ms.",
+        "",
+        "| measurement | floor | ours (Compare) | ours / floor |",
+        "|---|---|---|---|",
     ]
     for key in floor_results:
         f = statistics.median(floor_results[key]) * 1000
         o = statistics.median(ours[key]) * 1000
         lines.append(f"| {key} | {f:.0f} | {o:.0f} | {o / f:.2f}× |")
-    lines += ["", f"Floor: a bare Streamlit page with one selectbox and one Plotly chart, which "
-              f"computes everything afresh on each change; 'new view': {len(fresh)} measures "
-              "opened for the first time since the server started (nothing memoised).",
-              "", "| query file | warm median (ms) |", "|---|---|"]
+    lines += [
+        "",
+        f"Floor: a bare Streamlit page with one selectbox and one Plotly chart, which "
+        f"computes everything afresh on each change; 'new view': {len(fresh)} measures "
+        "opened for the first time since the server started (nothing memoised).",
+        "",
+        "| query file | warm median (ms) |",
+        "|---|---|",
+    ]
     lines += [f"| {name} | {ms:.2f} |" for name, ms in sql_timings().items()]
     text = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

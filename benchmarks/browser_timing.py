@@ -7,6 +7,7 @@ Plus helpers to launch chromium the way the tests do, to choose a selectbox opti
 keyboard, and a median summary. These are measurements, not timed tests: the test suite never
 asserts on them. See benchmarks/bench_floor.py for a run.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -72,8 +73,15 @@ def new_page(browser, width: int = 1280, height: int = 800, locale: str = "en-US
     return context.new_page()
 
 
-def time_first_chart(browser, url: str, *, context=None, timeout_ms: int = DEFAULT_TIMEOUT_MS,
-                     width: int = 1280, height: int = 800) -> float:
+def time_first_chart(
+    browser,
+    url: str,
+    *,
+    context=None,
+    timeout_ms: int = DEFAULT_TIMEOUT_MS,
+    width: int = 1280,
+    height: int = 800,
+) -> float:
     """Seconds from navigating to `url` until a Plotly trace is visible.
 
     By default in a fresh context: a new Streamlit session (full script run) and a cold HTTP
@@ -124,6 +132,7 @@ def keyboard_select(label: str, option: str):
     prepare: focus the combobox, clear it and type the option's text (filters the list);
     action: ArrowDown to the first match, Enter to choose it.
     """
+
     def prepare(page) -> None:
         box = page.get_by_role("combobox", name=label)
         box.focus()
@@ -140,12 +149,23 @@ def keyboard_select(label: str, option: str):
 
 def summary(name: str, seconds: list[float]) -> str:
     ms = sorted(s * 1000 for s in seconds)
-    return (f"{name:<40} median {statistics.median(ms):7.0f} ms   "
-            f"min {ms[0]:6.0f}   max {ms[-1]:6.0f}   n={len(ms)}")
+    return (
+        f"{name:<40} median {statistics.median(ms):7.0f} ms   "
+        f"min {ms[0]:6.0f}   max {ms[-1]:6.0f}   n={len(ms)}"
+    )
 
 
 __all__ = [
-    "CHART_CHANGED_AND_IDLE", "CHART_DATA_CHANGED", "SNAPSHOT_JS", "chromium", "keyboard_select",
-    "new_page", "start_streamlit", "summary", "time_filter_change", "time_first_chart",
-    "wait_for_app", "chromium_path",
+    "CHART_CHANGED_AND_IDLE",
+    "CHART_DATA_CHANGED",
+    "SNAPSHOT_JS",
+    "chromium",
+    "keyboard_select",
+    "new_page",
+    "start_streamlit",
+    "summary",
+    "time_filter_change",
+    "time_first_chart",
+    "wait_for_app",
+    "chromium_path",
 ]

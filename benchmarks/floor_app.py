@@ -6,6 +6,7 @@ timings are compared with this app's (benchmarks/bench_floor.py).
 
     .venv/bin/streamlit run benchmarks/floor_app.py
 """
+
 import plotly.express as px
 import streamlit as st
 

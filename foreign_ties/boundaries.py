@@ -15,6 +15,7 @@ is missing, nothing is summed and a notice says which part has no figure.
 The lineage (which units merged into which, and from when) is read from the provinces
 table (`valid_from`, `valid_to`, `merged_into`, `gso_code`), not written here.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -61,23 +62,39 @@ def lineage_from(table: pd.DataFrame) -> tuple[Merger, ...]:
     successor's own id is the first part. Every other predecessor (Ha Giang) is a part
     under its own id.
     """
+
     def cell(value) -> str:
         return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
     rows = {cell(r["province_id"]): r for r in table.to_dict("records")}
     mergers = []
-    for successor in dict.fromkeys(cell(r["merged_into"]) for r in rows.values() if cell(r["merged_into"])):
+    for successor in dict.fromkeys(
+        cell(r["merged_into"]) for r in rows.values() if cell(r["merged_into"])
+    ):
         ended = [pid for pid, r in rows.items() if cell(r["merged_into"]) == successor]
-        last_days = {_day(pd.Timestamp(rows[pid]["valid_to"])) for pid in ended if cell(rows[pid]["valid_to"])}
-        if len(last_days) != 1 or len(ended) != len([p for p in ended if cell(rows[p]["valid_to"])]):
+        last_days = {
+            _day(pd.Timestamp(rows[pid]["valid_to"]))
+            for pid in ended
+            if cell(rows[pid]["valid_to"])
+        }
+        if len(last_days) != 1 or len(ended) != len(
+            [p for p in ended if cell(rows[p]["valid_to"])]
+        ):
             raise ValueError(f"provinces merged into {successor!r} must share one valid_to")
         own_code = cell(rows[successor]["gso_code"]) if successor in rows else ""
         continued = [pid for pid in ended if own_code and cell(rows[pid]["gso_code"]) == own_code]
         parts = ([successor] if continued else []) + [pid for pid in ended if pid not in continued]
         note = cell(rows[successor]["territory_note"]) if successor in rows else ""
         found = _RESOLUTION_RE.search(note)
-        mergers.append(Merger(successor, tuple(parts), tuple(ended), last_days.pop() + dt.timedelta(days=1),
-                              found.group(0).rstrip(").;,") if found else RESOLUTION))
+        mergers.append(
+            Merger(
+                successor,
+                tuple(parts),
+                tuple(ended),
+                last_days.pop() + dt.timedelta(days=1),
+                found.group(0).rstrip(").;,") if found else RESOLUTION,
+            )
+        )
     return tuple(mergers)
 
 
@@ -139,7 +156,9 @@ def territory_key(province_id: str, period_start, period_end) -> str | None:
     return "spans"
 
 
-def territory_label(province_id: str, period_start, period_end, lang: str | None = None) -> str | None:
+def territory_label(
+    province_id: str, period_start, period_end, lang: str | None = None
+) -> str | None:
     """Which territory a figure of this place and period covers, in words; None if unchanged."""
     key = territory_key(province_id, period_start, period_end)
     if key is None:
@@ -152,7 +171,10 @@ def mixes_territories(rows: pd.DataFrame) -> bool:
     """True when one place's figures from before and after its merger appear together."""
     for place in successors():
         own = rows[rows["province_id"] == place]
-        keys = {territory_key(place, s, e) for s, e in zip(own["period_start"], own["period_end"])}
+        keys = {
+            territory_key(place, s, e)
+            for s, e in zip(own["period_start"], own["period_end"], strict=False)
+        }
         if len(keys - {None}) > 1:
             return True
     return False
@@ -164,10 +186,15 @@ def territory_notes(rows: pd.DataFrame, place_names: Mapping[str, str]) -> list[
     for row in rows.itertuples():
         label = territory_label(row.province_id, row.period_start, row.period_end)
         if label:
-            notes.append(t("boundaries.territory.line", place=place_names.get(row.province_id, row.province_id),
-                           figure=formatting.value_text(row.value, row.unit, row.qualifier),
-                           period=formatting.period_text(row.period_start, row.period_end, row.kind),
-                           territory=label))
+            notes.append(
+                t(
+                    "boundaries.territory.line",
+                    place=place_names.get(row.province_id, row.province_id),
+                    figure=formatting.value_text(row.value, row.unit, row.qualifier),
+                    period=formatting.period_text(row.period_start, row.period_end, row.kind),
+                    territory=label,
+                )
+            )
     return list(dict.fromkeys(notes))
 
 
@@ -179,10 +206,18 @@ def coverage_notes(rows: pd.DataFrame, place_names: Mapping[str, str]) -> list[s
     notes = []
     for place in [*successors(), *merged_away()]:
         own = rows[rows["province_id"] == place]
-        labels = {territory_label(place, s, e) for s, e in zip(own["period_start"], own["period_end"])} - {None}
+        labels = {
+            territory_label(place, s, e)
+            for s, e in zip(own["period_start"], own["period_end"], strict=False)
+        } - {None}
         if len(labels) == 1:
-            notes.append(t("boundaries.territory.covers", place=place_names.get(place, place),
-                           territory=labels.pop()))
+            notes.append(
+                t(
+                    "boundaries.territory.covers",
+                    place=place_names.get(place, place),
+                    territory=labels.pop(),
+                )
+            )
     return notes
 
 
@@ -194,35 +229,57 @@ def _qualifier(qualifiers: list[str]) -> str:
     found = set(qualifiers) - {"exact"}
     if not found:
         return "exact"
-    return found.pop() if len(found) == 1 and found <= {"more_than", "at_least", "less_than"} else "approx"
+    return (
+        found.pop()
+        if len(found) == 1 and found <= {"more_than", "at_least", "less_than"}
+        else "approx"
+    )
 
 
 def _sum_row(parts: pd.DataFrame, merger: Merger, place_names: Mapping[str, str]) -> dict:
     first = parts.iloc[0]
     total = float(parts["value"].sum())
     qualifier = _qualifier(list(parts["qualifier"]))
-    terms = " + ".join(f"{place_names.get(p.province_id, p.province_id)} "
-                       f"{formatting.value_text(p.value, p.unit, p.qualifier)}" for p in parts.itertuples())
+    terms = " + ".join(
+        f"{place_names.get(p.province_id, p.province_id)} "
+        f"{formatting.value_text(p.value, p.unit, p.qualifier)}"
+        for p in parts.itertuples()
+    )
     formula = f"{terms} = {formatting.value_text(total, first['unit'], qualifier)}"
     ids = list(parts["fact_id"])
     row = first.to_dict()
-    row.update({
-        "fact_id": "sum2025:" + "+".join(ids), "province_id": merger.successor, "value": total,
-        "qualifier": qualifier, "uncertain": bool(parts["uncertain"].fillna(False).astype(bool).any()),
-        "uncertain_reason": "; ".join(r for r in parts["uncertain_reason"].dropna() if r) or None,
-        "derived_from": " + ".join(ids), "formula": formula, "computed": True,
-        "status": COMPUTED,  # charts mark a non-reported point in its label and draw it hollow
-        "source_id": "+".join(dict.fromkeys(parts["source_id"])),
-        "publisher": "; ".join(dict.fromkeys(parts["publisher"])),
-        "quote": t("boundaries.sum.quote", formula=formula, ids=", ".join(ids), source=merger.source),
-    })
+    row.update(
+        {
+            "fact_id": "sum2025:" + "+".join(ids),
+            "province_id": merger.successor,
+            "value": total,
+            "qualifier": qualifier,
+            "uncertain": bool(parts["uncertain"].fillna(False).astype(bool).any()),
+            "uncertain_reason": "; ".join(r for r in parts["uncertain_reason"].dropna() if r)
+            or None,
+            "derived_from": " + ".join(ids),
+            "formula": formula,
+            "computed": True,
+            "status": COMPUTED,  # charts mark a non-reported point in its label and draw it hollow
+            "source_id": "+".join(dict.fromkeys(parts["source_id"])),
+            "publisher": "; ".join(dict.fromkeys(parts["publisher"])),
+            "quote": t(
+                "boundaries.sum.quote", formula=formula, ids=", ".join(ids), source=merger.source
+            ),
+        }
+    )
     if "published_date" in parts:
         row["published_date"] = parts["published_date"].max()
     return row
 
 
-def apply(rows: pd.DataFrame, mode: str, parts_rows: pd.DataFrame | None = None,
-          family: str = "", place_names: Mapping[str, str] | None = None) -> BoundaryView:
+def apply(
+    rows: pd.DataFrame,
+    mode: str,
+    parts_rows: pd.DataFrame | None = None,
+    family: str = "",
+    place_names: Mapping[str, str] | None = None,
+) -> BoundaryView:
     """The figures to show in `mode`.
 
     `rows` and `parts_rows` have the columns of queries/indicator_series.sql (one indicator);
@@ -237,7 +294,9 @@ def apply(rows: pd.DataFrame, mode: str, parts_rows: pd.DataFrame | None = None,
             notices = [t("boundaries.mixed")] + territory_notes(out, names)
         return BoundaryView(out, notices)
     parts_rows = parts_rows if parts_rows is not None else rows.iloc[0:0]
-    every = pd.concat([rows, parts_rows[~parts_rows["fact_id"].isin(rows["fact_id"])]], ignore_index=True)
+    every = pd.concat(
+        [rows, parts_rows[~parts_rows["fact_id"].isin(rows["fact_id"])]], ignore_index=True
+    )
     every = every.assign(breakdown_key=every["breakdown"].fillna(""))
     keep, made, notices = [], [], []
     for merger in mergers():
@@ -262,8 +321,14 @@ def apply(rows: pd.DataFrame, mode: str, parts_rows: pd.DataFrame | None = None,
             elif len(group) != len(merger.parts):
                 why = t("boundaries.ambiguous")
             if why:
-                notices.append(t("boundaries.not_summed", place=names.get(merger.successor, merger.successor),
-                                 period=period, reason=why))
+                notices.append(
+                    t(
+                        "boundaries.not_summed",
+                        place=names.get(merger.successor, merger.successor),
+                        period=period,
+                        reason=why,
+                    )
+                )
                 continue
             ordered = group.set_index("province_id").loc[list(merger.parts)].reset_index()
             made.append(_sum_row(ordered, merger, names))
@@ -272,5 +337,7 @@ def apply(rows: pd.DataFrame, mode: str, parts_rows: pd.DataFrame | None = None,
     out = out.drop(columns=["breakdown_key"], errors="ignore")
     if "computed" in out:
         out["computed"] = out["computed"].fillna(False).astype(bool)
-    return BoundaryView(out.sort_values(["province_id", "period_end"], kind="stable", ignore_index=True),
-                        list(dict.fromkeys(notices)))
+    return BoundaryView(
+        out.sort_values(["province_id", "period_end"], kind="stable", ignore_index=True),
+        list(dict.fromkeys(notices)),
+    )

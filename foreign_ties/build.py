@@ -8,6 +8,7 @@ without touching the existing Parquet. A good build writes every file to a tempo
 inside data/parquet/, reads them back, copies the previous files to
 data/parquet/versions/<UTC timestamp>/ and then moves the new files into place.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,13 @@ import pyarrow.parquet as pq
 from foreign_ties import paths
 from foreign_ties.validate import COLUMNS, Curated, Problem, check, load
 
-ARROW_TYPES = {"s": pa.string(), "f": pa.float64(), "i": pa.int64(), "d": pa.date32(),
-               "b": pa.bool_()}
+ARROW_TYPES = {
+    "s": pa.string(),
+    "f": pa.float64(),
+    "i": pa.int64(),
+    "d": pa.date32(),
+    "b": pa.bool_(),
+}
 SORT_KEYS = {
     "provinces": ["province_id"],
     "indicators": ["indicator_id"],
@@ -40,8 +46,12 @@ OUTPUT_TABLES = paths.TABLES
 
 def schema(table: str) -> pa.Schema:
     """The explicit Arrow schema of an output table, columns in contract order."""
-    return pa.schema([pa.field(name, ARROW_TYPES[kind], nullable=not required)
-                      for name, (kind, required) in COLUMNS[table].items()])
+    return pa.schema(
+        [
+            pa.field(name, ARROW_TYPES[kind], nullable=not required)
+            for name, (kind, required) in COLUMNS[table].items()
+        ]
+    )
 
 
 def sort_table(table: pa.Table, name: str) -> pa.Table:
@@ -101,8 +111,11 @@ def write(tables: dict[str, pa.Table], parquet_dir: Path) -> Path | None:
         bad = differing(tables, tmp)
         if bad:
             raise RuntimeError(f"read-back check failed for {', '.join(bad)}")
-        previous = [parquet_dir / f"{name}.parquet" for name in tables
-                    if (parquet_dir / f"{name}.parquet").is_file()]
+        previous = [
+            parquet_dir / f"{name}.parquet"
+            for name in tables
+            if (parquet_dir / f"{name}.parquet").is_file()
+        ]
         version = None
         if previous:
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
@@ -118,10 +131,16 @@ def write(tables: dict[str, pa.Table], parquet_dir: Path) -> Path | None:
 
 
 def main(argv: list[str] | None = None, data_dir: Path | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m foreign_ties.build", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true",
-                        help="validate and compare with the committed Parquet; write nothing")
+    parser = argparse.ArgumentParser(
+        prog="python -m foreign_ties.build",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="validate and compare with the committed Parquet; write nothing",
+    )
     args = parser.parse_args(argv)
     data_dir = Path(data_dir or paths.DATA_DIR)
     parquet_dir = data_dir / "parquet"
@@ -129,18 +148,25 @@ def main(argv: list[str] | None = None, data_dir: Path | None = None) -> int:
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"build refused: {len(problems)} problem(s); {parquet_dir} left untouched",
-              file=sys.stderr)
+        print(
+            f"build refused: {len(problems)} problem(s); {parquet_dir} left untouched",
+            file=sys.stderr,
+        )
         return 1
     assert tables is not None
     if args.check:
         bad = differing(tables, parquet_dir)
         if bad:
-            print(f"Parquet differs from the curated data for: {', '.join(bad)} "
-                  f"(run `python -m foreign_ties.build`)", file=sys.stderr)
+            print(
+                f"Parquet differs from the curated data for: {', '.join(bad)} "
+                f"(run `python -m foreign_ties.build`)",
+                file=sys.stderr,
+            )
             return 1
-        print(f"ok: {parquet_dir} matches the curated data "
-              f"({', '.join(f'{n} {t.num_rows}' for n, t in tables.items())})")
+        print(
+            f"ok: {parquet_dir} matches the curated data "
+            f"({', '.join(f'{n} {t.num_rows}' for n, t in tables.items())})"
+        )
         return 0
     version = write(tables, parquet_dir)
     counts = ", ".join(f"{name} {table.num_rows}" for name, table in tables.items())

@@ -1,4 +1,5 @@
 """Typed access to the small reference tables: places, indicators, exchange rates."""
+
 from __future__ import annotations
 
 import functools
@@ -51,8 +52,12 @@ def places() -> dict[str, Place]:
     rows = store.run("provinces").to_dict("records")
     return {
         r["province_id"]: Place(
-            r["province_id"], r["name_en"], r["name_vi"], r["level"],
-            _clean(r["territory_note"]), _clean(r["valid_to"]),
+            r["province_id"],
+            r["name_en"],
+            r["name_vi"],
+            r["level"],
+            _clean(r["territory_note"]),
+            _clean(r["valid_to"]),
         )
         for r in rows
     }
@@ -61,7 +66,9 @@ def places() -> dict[str, Place]:
 @functools.cache
 def indicators() -> dict[str, Indicator]:
     rows = store.run("indicators").to_dict("records")
-    return {r["indicator_id"]: Indicator(**{k: r[k] for k in Indicator.__annotations__}) for r in rows}
+    return {
+        r["indicator_id"]: Indicator(**{k: r[k] for k in Indicator.__annotations__}) for r in rows
+    }
 
 
 @functools.cache

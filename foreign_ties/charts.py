@@ -4,6 +4,7 @@ Every figure carries its own title, unit, period and source footnote, so a scree
 an exported image still says what it shows. A place keeps one colour (and one marker
 shape, for readers who cannot tell the colours apart) in every chart.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,9 +15,9 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from foreign_ties import formatting
-from foreign_ties.memo import remembered
 from foreign_ties.catalog import Indicator
 from foreign_ties.i18n import breakdown_text, current_language, t
+from foreign_ties.memo import remembered
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 PLACE_COLOURS = {
@@ -26,8 +27,13 @@ PLACE_COLOURS = {
     "vietnam": "#333333",
     "ha-giang": "#CC79A7",
 }
-PLACE_SYMBOLS = {"son-la": "circle", "lang-son": "square", "tuyen-quang": "diamond",
-                 "vietnam": "triangle-up", "ha-giang": "cross"}
+PLACE_SYMBOLS = {
+    "son-la": "circle",
+    "lang-son": "square",
+    "tuyen-quang": "diamond",
+    "vietnam": "triangle-up",
+    "ha-giang": "cross",
+}
 FALLBACK_COLOUR = "#999999"
 FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, sans-serif"  # local fonts only, nothing fetched
 _SCALE_KEYS = ((1e9, "scale.billion"), (1e6, "scale.million"))
@@ -35,14 +41,32 @@ _SCALE_KEYS = ((1e9, "scale.billion"), (1e6, "scale.million"))
 # A small layout-only template: Plotly's named templates carry styles for every trace
 # type and copying them cost ~50 ms per figure, most of a filter change's server time.
 # Tick numbers in full with the locale's marks (12.000, not 12k: "k" is not Vietnamese).
-_AXIS = {"showline": True, "linecolor": "#444444", "ticks": "outside", "tickcolor": "#444444",
-         "showgrid": True, "gridcolor": "#E5E5E5", "zeroline": False, "automargin": True,
-         "exponentformat": "none", "separatethousands": True}
-pio.templates["foreign_ties"] = go.layout.Template(layout={
-    "font": {"family": "Noto Sans, DejaVu Sans, Arial, sans-serif", "size": 15, "color": "#1A1A1A"},
-    "paper_bgcolor": "white", "plot_bgcolor": "white", "xaxis": _AXIS, "yaxis": _AXIS,
-    "hoverlabel": {"align": "left", "bgcolor": "white"},
-})
+_AXIS = {
+    "showline": True,
+    "linecolor": "#444444",
+    "ticks": "outside",
+    "tickcolor": "#444444",
+    "showgrid": True,
+    "gridcolor": "#E5E5E5",
+    "zeroline": False,
+    "automargin": True,
+    "exponentformat": "none",
+    "separatethousands": True,
+}
+pio.templates["foreign_ties"] = go.layout.Template(
+    layout={
+        "font": {
+            "family": "Noto Sans, DejaVu Sans, Arial, sans-serif",
+            "size": 15,
+            "color": "#1A1A1A",
+        },
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "xaxis": _AXIS,
+        "yaxis": _AXIS,
+        "hoverlabel": {"align": "left", "bgcolor": "white"},
+    }
+)
 pio.templates.default = "foreign_ties"
 
 
@@ -68,7 +92,11 @@ def source_footnote(df: pd.DataFrame) -> str:
     seen: dict[str, str] = {}
     for row in df.itertuples():
         date = row.published_date
-        when = formatting.date_text(date, lang) if isinstance(date, dt.date) and not pd.isna(date) else t("source.undated", lang)
+        when = (
+            formatting.date_text(date, lang)
+            if isinstance(date, dt.date) and not pd.isna(date)
+            else t("source.undated", lang)
+        )
         seen.setdefault(row.source_id, f"{row.publisher} ({when})")
     text = t("chart.sources", lang, sources="; ".join(seen.values()))
     if "conversion_note" in df:
@@ -111,8 +139,12 @@ def _point_label(row) -> str:
 def _hover(row, place_names: dict[str, str]) -> str:
     quote = row.quote if len(row.quote) <= 180 else row.quote[:177] + "…"
     period = formatting.period_text(row.period_start, row.period_end, row.kind)
-    lines = [f"<b>{_series_label(row, place_names)}</b>", f"{_point_label(row)} · {period}",
-             f"{row.publisher}", f"“{quote}”"]
+    lines = [
+        f"<b>{_series_label(row, place_names)}</b>",
+        f"{_point_label(row)} · {period}",
+        f"{row.publisher}",
+        f"“{quote}”",
+    ]
     if bool(row.uncertain) and isinstance(row.uncertain_reason, str):
         lines.append(t("chart.uncertain", reason=row.uncertain_reason))
     note = getattr(row, "conversion_note", None)
@@ -148,14 +180,29 @@ def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: in
         margin={"l": 80, "r": 60, "t": 132, "b": 60 + 18 * lines},
         # Pinned in pixels from the top (the height is fixed): under the title and subtitle,
         # above the panels' own titles, which sit just over the plot (margin 132).
-        legend={"orientation": "h", "yref": "container", "y": 1 - 86 / total, "x": 0,
-                "yanchor": "top"},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 1 - 86 / total,
+            "x": 0,
+            "yanchor": "top",
+        },
         hoverlabel={"align": "left"},
         separators=formatting.plotly_separators(),
     )
-    fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0, yshift=-50,
-                       showarrow=False, xanchor="left", yanchor="top", align="left",
-                       font={"size": 12, "color": "#444444"})
+    fig.add_annotation(
+        text=note,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-50,
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        font={"size": 12, "color": "#444444"},
+    )
     return fig
 
 
@@ -170,8 +217,11 @@ def _single_period(df: pd.DataFrame) -> bool:
 
 @remembered
 def indicator_figure(
-    df: pd.DataFrame, indicator: Indicator, place_names: dict[str, str],
-    years: tuple[int, int] | None = None, height: int = 540,
+    df: pd.DataFrame,
+    indicator: Indicator,
+    place_names: dict[str, str],
+    years: tuple[int, int] | None = None,
+    height: int = 540,
 ) -> go.Figure | None:
     """One measure across places: see `_panels_figure`."""
     if df.empty:
@@ -179,10 +229,15 @@ def indicator_figure(
     panels = []
     for unit in dict.fromkeys(df["unit"]):
         part = df[df["unit"] == unit]
-        nation, provinces = part[part["province_id"] == "vietnam"], part[part["province_id"] != "vietnam"]
+        nation, provinces = (
+            part[part["province_id"] == "vietnam"],
+            part[part["province_id"] != "vietnam"],
+        )
         if _dwarfs(nation, provinces):  # same measure, own panel: provinces stay readable
-            panels += [(place_names.get("vietnam", "vietnam"), nation),
-                       (t("chart.provinces"), provinces)]
+            panels += [
+                (place_names.get("vietnam", "vietnam"), nation),
+                (t("chart.provinces"), provinces),
+            ]
         else:
             panels.append((None, part))
     return _panels_figure(df, panels, indicator.name(), indicator.kind, place_names, years, height)
@@ -196,13 +251,20 @@ def _dwarfs(nation: pd.DataFrame, provinces: pd.DataFrame) -> bool:
     if nation.empty or provinces.empty:
         return False
     biggest_province = provinces["value"].abs().max()
-    return biggest_province > 0 and nation["value"].abs().max() / biggest_province > NATIONAL_PANEL_RATIO
+    return (
+        biggest_province > 0
+        and nation["value"].abs().max() / biggest_province > NATIONAL_PANEL_RATIO
+    )
 
 
 @remembered
 def measures_figure(
-    df: pd.DataFrame, indicators: dict[str, Indicator], place_names: dict[str, str],
-    title: str, years: tuple[int, int] | None = None, separate: bool = True,
+    df: pd.DataFrame,
+    indicators: dict[str, Indicator],
+    place_names: dict[str, str],
+    title: str,
+    years: tuple[int, int] | None = None,
+    separate: bool = True,
     height: int = 420,
 ) -> go.Figure | None:
     """Several measures: in separate labelled panels (`separate`), or, when they share a
@@ -212,21 +274,28 @@ def measures_figure(
         return None
     order = [i for i in indicators if i in set(df["indicator_id"])]
     if not separate:  # one axis: the legend and the dash name each measure
-        df = df.assign(measure_label=[indicators[i].name() for i in df["indicator_id"]],
-                       measure_index=[order.index(i) for i in df["indicator_id"]])
-    if separate:  # the panel titles name the measures; the legend names only the places  # one panel per measure, and per currency within a measure
+        df = df.assign(
+            measure_label=[indicators[i].name() for i in df["indicator_id"]],
+            measure_index=[order.index(i) for i in df["indicator_id"]],
+        )
+    # One panel per measure, and per currency within a measure: the panel titles name the
+    # measures; the legend names only the places.
+    if separate:
         panels = []
         for i in order:
             rows = df[df["indicator_id"] == i]
             units = list(dict.fromkeys(rows["unit"]))
             for unit in units:
-                name = indicators[i].name() if len(units) == 1 else f"{indicators[i].name()} ({unit})"
+                name = (
+                    indicators[i].name() if len(units) == 1 else f"{indicators[i].name()} ({unit})"
+                )
                 panels.append((name, rows[rows["unit"] == unit]))
     else:
         panels = [(None, df[df["unit"] == unit]) for unit in dict.fromkeys(df["unit"])]
     kinds = {indicators[i].kind for i in order}
-    return _panels_figure(df, panels, title, kinds.pop() if len(kinds) == 1 else "flow",
-                          place_names, years, height)
+    return _panels_figure(
+        df, panels, title, kinds.pop() if len(kinds) == 1 else "flow", place_names, years, height
+    )
 
 
 def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Figure:
@@ -241,8 +310,13 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
     if len(panels) == 1 and not any(titles):
         fig = go.Figure()  # no subplot grid: make_subplots alone costs ~25 ms
     else:
-        fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=False, vertical_spacing=0.14,
-                            subplot_titles=[t or "" for t in titles])
+        fig = make_subplots(
+            rows=len(panels),
+            cols=1,
+            shared_xaxes=False,
+            vertical_spacing=0.14,
+            subplot_titles=[t or "" for t in titles],
+        )
         fig.update_xaxes(_AXIS)
         fig.update_yaxes(_AXIS)
         fig.update_annotations(font={"size": 15}, xanchor="left", x=0)
@@ -259,9 +333,13 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
         else:
             _add_timeline(fig, part, divisor, place_names, panel)
             if years:  # a little room so points on 1 Jan / 31 Dec keep their labels
-                fig.update_xaxes(range=[dt.date(years[0], 1, 1) - dt.timedelta(days=60),
-                                        dt.date(years[1], 12, 31) + dt.timedelta(days=60)],
-                                 **_cell(fig, panel))
+                fig.update_xaxes(
+                    range=[
+                        dt.date(years[0], 1, 1) - dt.timedelta(days=60),
+                        dt.date(years[1], 12, 31) + dt.timedelta(days=60),
+                    ],
+                    **_cell(fig, panel),
+                )
         fig.update_yaxes(title_text=axis_title, rangemode="tozero", **_cell(fig, panel))
         units_shown.append(axis_title)
     first, last = df["period_start"].min(), df["period_end"].max()
@@ -289,17 +367,31 @@ def _one_legend_entry_per_series(fig: go.Figure) -> None:
 def _add_bars(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names, panel: int) -> None:
     """One bar per figure, all in one trace (fast to build and to draw)."""
     rows = list(df.itertuples())
-    fig.add_trace(go.Bar(
-        x=[_series_label(r, place_names) for r in rows], y=[r.value / divisor for r in rows],
-        marker={"color": ["white" if r.status != "reported" else colour(r.province_id) for r in rows],
+    fig.add_trace(
+        go.Bar(
+            x=[_series_label(r, place_names) for r in rows],
+            y=[r.value / divisor for r in rows],
+            marker={
+                "color": [
+                    "white" if r.status != "reported" else colour(r.province_id) for r in rows
+                ],
                 "line": {"color": [colour(r.province_id) for r in rows], "width": 3},
-                "pattern": {"shape": ["/" if bool(r.uncertain) else "" for r in rows]}},
-        text=[_point_label(r) for r in rows], textposition="outside", cliponaxis=False,
-        hovertext=[_hover(r, place_names) for r in rows], hoverinfo="text", showlegend=False,
-    ), **_cell(fig, panel))
+                "pattern": {"shape": ["/" if bool(r.uncertain) else "" for r in rows]},
+            },
+            text=[_point_label(r) for r in rows],
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=[_hover(r, place_names) for r in rows],
+            hoverinfo="text",
+            showlegend=False,
+        ),
+        **_cell(fig, panel),
+    )
 
 
-def _add_timeline(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names, panel: int) -> None:
+def _add_timeline(
+    fig: go.Figure, df: pd.DataFrame, divisor: float, place_names, panel: int
+) -> None:
     """Each figure spans its real period; full years of one series are joined by a line.
 
     Three traces per series: the periods (thick, translucent segments for part-year and
@@ -315,7 +407,7 @@ def _add_timeline(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names,
         spans_x, spans_y, joined_x, joined_y, last_year = [], [], [], [], None
         rows = list(series.itertuples())
         mids = [r.period_start + (r.period_end - r.period_start) / 2 for r in rows]
-        for row, mid in zip(rows, mids):
+        for row, mid in zip(rows, mids, strict=False):
             part_year = formatting.is_part_year(row.period_start, row.period_end, row.kind)
             if row.kind == "flow" and (part_year or row.period_start.year != row.period_end.year):
                 spans_x += [row.period_start, row.period_end, None]
@@ -328,26 +420,59 @@ def _add_timeline(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names,
                 joined_y.append(row.value / divisor)
                 last_year = row.period_end.year
         if spans_x:
-            fig.add_trace(go.Scatter(
-                x=spans_x, y=spans_y, mode="lines", opacity=0.45, hoverinfo="skip",
-                line={"color": colour(pid), "width": 8, "dash": _dash(first)},
-                showlegend=False, legendgroup=label, connectgaps=False,
-            ), **_cell(fig, panel))
-        fig.add_trace(go.Scatter(
-            x=mids, y=[r.value / divisor for r in rows], mode="markers+text",
-            marker={"color": ["white" if r.status != "reported" else colour(pid) for r in rows],
-                    "symbol": PLACE_SYMBOLS.get(pid, "circle"), "size": 12,
-                    "line": {"color": colour(pid), "width": 2}},
-            text=[_point_label(r) if len(rows) <= LABEL_ALL_UP_TO or i == len(rows) - 1 else ""
-                  for i, r in enumerate(rows)],
-            textposition="top center", cliponaxis=False,
-            hovertext=[_hover(r, place_names) for r in rows], hoverinfo="text",
-            name=label, legendgroup=label, showlegend=False,
-        ), **_cell(fig, panel))
-        fig.add_trace(go.Scatter(
-            x=joined_x or [None], y=joined_y or [None], mode="lines",
-            line={"color": colour(pid), "width": 2, "dash": _dash(first)}, name=label,
-            legendgroup=label, hoverinfo="skip", connectgaps=False, showlegend=panel == 1 or None,
-        ), **_cell(fig, panel))
-    fig.update_xaxes(type="date", tickformatstops=formatting.date_tickformats(),
-                     **_cell(fig, panel))
+            fig.add_trace(
+                go.Scatter(
+                    x=spans_x,
+                    y=spans_y,
+                    mode="lines",
+                    opacity=0.45,
+                    hoverinfo="skip",
+                    line={"color": colour(pid), "width": 8, "dash": _dash(first)},
+                    showlegend=False,
+                    legendgroup=label,
+                    connectgaps=False,
+                ),
+                **_cell(fig, panel),
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=mids,
+                y=[r.value / divisor for r in rows],
+                mode="markers+text",
+                marker={
+                    "color": ["white" if r.status != "reported" else colour(pid) for r in rows],
+                    "symbol": PLACE_SYMBOLS.get(pid, "circle"),
+                    "size": 12,
+                    "line": {"color": colour(pid), "width": 2},
+                },
+                text=[
+                    _point_label(r) if len(rows) <= LABEL_ALL_UP_TO or i == len(rows) - 1 else ""
+                    for i, r in enumerate(rows)
+                ],
+                textposition="top center",
+                cliponaxis=False,
+                hovertext=[_hover(r, place_names) for r in rows],
+                hoverinfo="text",
+                name=label,
+                legendgroup=label,
+                showlegend=False,
+            ),
+            **_cell(fig, panel),
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=joined_x or [None],
+                y=joined_y or [None],
+                mode="lines",
+                line={"color": colour(pid), "width": 2, "dash": _dash(first)},
+                name=label,
+                legendgroup=label,
+                hoverinfo="skip",
+                connectgaps=False,
+                showlegend=panel == 1 or None,
+            ),
+            **_cell(fig, panel),
+        )
+    fig.update_xaxes(
+        type="date", tickformatstops=formatting.date_tickformats(), **_cell(fig, panel)
+    )

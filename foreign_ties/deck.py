@@ -8,6 +8,7 @@ the published sentences in the speaker notes). PDF: the same slides drawn with P
 around the chart image, one page each. XLSX: the figures of every slide and their
 sources. Nothing is fetched from the network. See docs/deck.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,7 +31,9 @@ from foreign_ties.state import Filters
 FORMATS = ("pptx", "pdf", "xlsx")
 WIDE = (Inches(13.333), Inches(7.5))  # 16:9
 CHART_PX = (slides.EXPORT_WIDTH, slides.EXPORT_HEIGHT)
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core: local, full Vietnamese
+FONT_DIR = Path(
+    "/usr/share/fonts/truetype/dejavu"
+)  # Debian's fonts-dejavu-core: local, full Vietnamese
 INK, GREY = (0, 0, 0), (51, 51, 51)
 
 
@@ -42,8 +45,15 @@ def speaker_notes(slide: Slide) -> str:
     """Takeaway, the sentences verbatim (original language, English gloss under one that has
     it) and the sources."""
     rows = slide.rows
-    glosses = ({q: g for q, g in zip(rows["quote"], rows["gloss_en"]) if isinstance(g, str) and g}
-               if "gloss_en" in rows else {})
+    glosses = (
+        {
+            q: g
+            for q, g in zip(rows["quote"], rows["gloss_en"], strict=False)
+            if isinstance(g, str) and g
+        }
+        if "gloss_en" in rows
+        else {}
+    )
     lines = []
     for quote in slide.quotes:
         lines.append(f"“{quote}”")
@@ -56,10 +66,23 @@ def speaker_notes(slide: Slide) -> str:
 # --------------------------------------------------------------------------- PPTX
 
 
-def _text(shapes, text: str, top: float, height: float, size: int, bold: bool = False,
-          colour: tuple[int, int, int] = INK, frame=None) -> None:
+def _text(
+    shapes,
+    text: str,
+    top: float,
+    height: float,
+    size: int,
+    bold: bool = False,
+    colour: tuple[int, int, int] = INK,
+    frame=None,
+) -> None:
     box = frame or shapes.add_textbox(Inches(0.5), Inches(top), Inches(12.33), Inches(height))
-    box.left, box.top, box.width, box.height = Inches(0.5), Inches(top), Inches(12.33), Inches(height)
+    box.left, box.top, box.width, box.height = (
+        Inches(0.5),
+        Inches(top),
+        Inches(12.33),
+        Inches(height),
+    )
     body = box.text_frame
     body.word_wrap = True
     body.text = text
@@ -74,15 +97,21 @@ def pptx_bytes(deck: list[Slide], images: list[bytes] | None = None) -> bytes:
     show = Presentation()
     show.slide_width, show.slide_height = WIDE
     layout = show.slide_layouts[5]  # "Title Only": a real title, so outlines list the slides
-    for number, (slide, png) in enumerate(zip(deck, images), start=1):
+    for number, (slide, png) in enumerate(zip(deck, images, strict=False), start=1):
         page = show.slides.add_slide(layout)
         _text(page.shapes, slide.title, 0.25, 0.95, 36, bold=True, frame=page.shapes.title)
         width = Inches(12.33)
         height = Emu(int(width * CHART_PX[1] / CHART_PX[0]))
         page.shapes.add_picture(io.BytesIO(png), Inches(0.5), Inches(1.2), width, height)
         _text(page.shapes, slide.takeaway, 6.25, 0.6, 24, bold=True)
-        _text(page.shapes, f"{slide.footnote} · {t('present.counter', n=number, total=len(deck))}",
-              6.85, 0.55, 14, colour=GREY)
+        _text(
+            page.shapes,
+            f"{slide.footnote} · {t('present.counter', n=number, total=len(deck))}",
+            6.85,
+            0.55,
+            14,
+            colour=GREY,
+        )
         page.notes_slide.notes_text_frame.text = speaker_notes(slide)
     buffer = io.BytesIO()
     show.save(buffer)
@@ -137,10 +166,20 @@ def slide_image(slide: Slide, png: bytes, number: int, total: int, k: int = 2) -
 
 def pdf_bytes(deck: list[Slide], images: list[bytes] | None = None) -> bytes:
     images = images or [chart_png(s) for s in deck]
-    pages = [slide_image(s, png, n, len(deck)) for n, (s, png) in enumerate(zip(deck, images), 1)]
+    pages = [
+        slide_image(s, png, n, len(deck))
+        for n, (s, png) in enumerate(zip(deck, images, strict=False), 1)
+    ]
     buffer = io.BytesIO()
-    pages[0].save(buffer, "PDF", save_all=True, append_images=pages[1:], resolution=288.0,
-                  quality=90, title=t("app.title"))
+    pages[0].save(
+        buffer,
+        "PDF",
+        save_all=True,
+        append_images=pages[1:],
+        resolution=288.0,
+        quality=90,
+        title=t("app.title"),
+    )
     return buffer.getvalue()
 
 
@@ -154,8 +193,9 @@ def deck_rows(deck: list[Slide]) -> pd.DataFrame:
     return rows.drop_duplicates("fact_id").reset_index(drop=True)
 
 
-def build(filters: Filters, fmt: str, today: dt.date | None = None,
-          deck: list[Slide] | None = None) -> bytes:
+def build(
+    filters: Filters, fmt: str, today: dt.date | None = None, deck: list[Slide] | None = None
+) -> bytes:
     """The deck for these filters as `fmt` (pptx, pdf or xlsx) bytes."""
     deck = slides.deck(filters) if deck is None else deck
     if fmt == "xlsx":
@@ -169,14 +209,27 @@ def build(filters: Filters, fmt: str, today: dt.date | None = None,
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m foreign_ties.deck",
-                                     description="Write the presentation deck for some places and years.")
-    parser.add_argument("--provinces", nargs="+", default=[], metavar="ID",
-                        help="places (province_id), e.g. son-la lang-son; default: all compared places")
-    parser.add_argument("--years", nargs="+", default=[], metavar="YEAR",
-                        help="first and last year, e.g. 2020 2025; default: every year with figures")
-    parser.add_argument("--format", choices=FORMATS, default=None,
-                        help="default: from the --out suffix")
+    parser = argparse.ArgumentParser(
+        prog="python -m foreign_ties.deck",
+        description="Write the presentation deck for some places and years.",
+    )
+    parser.add_argument(
+        "--provinces",
+        nargs="+",
+        default=[],
+        metavar="ID",
+        help="places (province_id), e.g. son-la lang-son; default: all compared places",
+    )
+    parser.add_argument(
+        "--years",
+        nargs="+",
+        default=[],
+        metavar="YEAR",
+        help="first and last year, e.g. 2020 2025; default: every year with figures",
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default=None, help="default: from the --out suffix"
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default="en")
     parser.add_argument("--out", required=True, type=Path)
     return parser.parse_args(argv)
@@ -192,7 +245,10 @@ def main(argv: list[str] | None = None) -> int:
     places = [p for p in catalog.places() if p in catalog.COMPARED_PLACES]
     filters, notices = state.from_query(
         {state.PROVINCES_KEY: args.provinces, state.YEARS_KEY: args.years},
-        places, catalog.COMPARED_PLACES, catalog.year_bounds())
+        places,
+        catalog.COMPARED_PLACES,
+        catalog.year_bounds(),
+    )
     if notices:  # the command line is strict: no silent fallback
         for notice in notices:
             print("error: " + t(notice.key, **notice.values), file=sys.stderr)

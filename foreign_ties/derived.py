@@ -6,6 +6,7 @@ chart and table show. Conversions use the exchange rate of the figure's own year
 refuse when there is none; shares are made only from two figures of the same measure and
 the same period.
 """
+
 from __future__ import annotations
 
 import math
@@ -47,15 +48,24 @@ def convert(rows: pd.DataFrame, target: str, rates: pd.DataFrame) -> pd.DataFram
     out["conversion_note"] = None
     if target == AS_PUBLISHED or out.empty:
         return out
-    per_usd = {int(r.year): (float(r.per_usd), r.publisher) for r in rates.itertuples() if r.currency == "VND"}
-    derived = out["derived_from"].astype(object) if "derived_from" in out else pd.Series(None, index=out.index, dtype=object)
+    per_usd = {
+        int(r.year): (float(r.per_usd), r.publisher)
+        for r in rates.itertuples()
+        if r.currency == "VND"
+    }
+    derived = (
+        out["derived_from"].astype(object)
+        if "derived_from" in out
+        else pd.Series(None, index=out.index, dtype=object)
+    )
     for index, row in out.iterrows():
         if row["unit"] not in CURRENCIES or row["unit"] == target:
             continue
         year = rate_year(row["period_start"], row["period_end"], row["kind"])
         if year is None or year not in per_usd:
             out.at[index, "conversion_note"] = t(
-                "convert.no_rate", year=str(year) if year else t("convert.multi_year"))
+                "convert.no_rate", year=str(year) if year else t("convert.multi_year")
+            )
             continue
         rate, publisher = per_usd[year]
         factor = 1 / rate if target == "USD" else rate
@@ -64,7 +74,8 @@ def convert(rows: pd.DataFrame, target: str, rates: pd.DataFrame) -> pd.DataFram
         out.at[index, "qualifier"] = "approx" if row["qualifier"] == "exact" else row["qualifier"]
         out.at[index, "converted"] = True
         out.at[index, "conversion_note"] = t(
-            "convert.note", rate=formatting.number(rate), publisher=publisher, year=str(year))
+            "convert.note", rate=formatting.number(rate), publisher=publisher, year=str(year)
+        )
         operator = "÷" if target == "USD" else "×"
         derived.at[index] = f"{row['fact_id']} {operator} {rate} VND/USD ({year})"
     out["derived_from"] = derived
@@ -78,8 +89,17 @@ def share_of_national(rows: pd.DataFrame, national: pd.DataFrame) -> pd.DataFram
     figure without a national figure of the paired measure and the identical period gets
     no share (and no row): nothing is matched across different periods.
     """
-    columns = ["fact_id", "province_id", "period_start", "period_end", "share_percent",
-               "formula", "derived_from", "part_fact_id", "national_fact_id"]
+    columns = [
+        "fact_id",
+        "province_id",
+        "period_start",
+        "period_end",
+        "share_percent",
+        "formula",
+        "derived_from",
+        "part_fact_id",
+        "national_fact_id",
+    ]
     if rows.empty or national.empty:
         return pd.DataFrame(columns=columns)
     pairs = rows[rows["indicator_id"].isin(SHARE_OF_NATIONAL)]
@@ -90,19 +110,28 @@ def share_of_national(rows: pd.DataFrame, national: pd.DataFrame) -> pd.DataFram
             & (national["period_start"] == row.period_start)
             & (national["period_end"] == row.period_end)
             & (national["unit"] == row.unit)
-            & (national["status"] == "reported") & (row.status == "reported")
+            & (national["status"] == "reported")
+            & (row.status == "reported")
         ]
         if match.empty:
             continue
         whole = match.iloc[0]
         share = row.value / whole["value"] * 100
-        result.append({
-            "fact_id": f"share:{row.fact_id}", "province_id": row.province_id,
-            "period_start": row.period_start, "period_end": row.period_end,
-            "share_percent": significant(share, 3),
-            "formula": t("share.formula", part=formatting.value_text(row.value, row.unit, row.qualifier),
-                         whole=formatting.value_text(whole["value"], whole["unit"], whole["qualifier"])),
-            "derived_from": f"{row.fact_id} / {whole['fact_id']} × 100",
-            "part_fact_id": row.fact_id, "national_fact_id": whole["fact_id"],
-        })
+        result.append(
+            {
+                "fact_id": f"share:{row.fact_id}",
+                "province_id": row.province_id,
+                "period_start": row.period_start,
+                "period_end": row.period_end,
+                "share_percent": significant(share, 3),
+                "formula": t(
+                    "share.formula",
+                    part=formatting.value_text(row.value, row.unit, row.qualifier),
+                    whole=formatting.value_text(whole["value"], whole["unit"], whole["qualifier"]),
+                ),
+                "derived_from": f"{row.fact_id} / {whole['fact_id']} × 100",
+                "part_fact_id": row.fact_id,
+                "national_fact_id": whole["fact_id"],
+            }
+        )
     return pd.DataFrame(result, columns=columns)

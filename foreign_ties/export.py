@@ -15,6 +15,7 @@ note, and a row of column names. In a CSV these three come first as lines starti
 A program skips the three "#" lines (`pandas.read_csv(path, skiprows=3)`). The XLSX
 download (`exporting.facts_xlsx`) puts the same four rows on top of each sheet.
 """
+
 from __future__ import annotations
 
 import csv
@@ -28,10 +29,29 @@ from foreign_ties.i18n import t
 from foreign_ties.state import Filters
 
 CSV_COLUMNS = [
-    "fact_id", "province_id", "indicator_id", "value", "unit", "qualifier", "value_as_written",
-    "period_start", "period_end", "breakdown", "partner", "status", "uncertain",
-    "uncertain_reason", "superseded_by", "derived_from", "source_id", "publisher", "title",
-    "published_date", "url", "quote", "gloss_en",
+    "fact_id",
+    "province_id",
+    "indicator_id",
+    "value",
+    "unit",
+    "qualifier",
+    "value_as_written",
+    "period_start",
+    "period_end",
+    "breakdown",
+    "partner",
+    "status",
+    "uncertain",
+    "uncertain_reason",
+    "superseded_by",
+    "derived_from",
+    "source_id",
+    "publisher",
+    "title",
+    "published_date",
+    "url",
+    "quote",
+    "gloss_en",
 ]
 HEAD_LINES = 3  # "#" lines before the row of column ids in a CSV
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -46,9 +66,13 @@ def neutralise(cell: object) -> object:
 
 def citation(filters: Filters, today: dt.date | None = None) -> str:
     """What the file is, for whom and when: place names and date in the reader's language."""
-    return t("export.citation", places=", ".join(catalog.place_name(p) for p in filters.provinces),
-             first=str(filters.year_from), last=str(filters.year_to),
-             date=formatting.date_text(today or dt.date.today()))
+    return t(
+        "export.citation",
+        places=", ".join(catalog.place_name(p) for p in filters.provinces),
+        first=str(filters.year_from),
+        last=str(filters.year_to),
+        date=formatting.date_text(today or dt.date.today()),
+    )
 
 
 def column_labels(columns: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ citation, 2 a note on rows 3 and 4, 3 the column names in the reader's language,
 column ids (the data contract, the same in every language and as the CSV); the figures
 start on row 5. A program reads `pandas.read_excel(path, sheet_name=0, header=3)`.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -55,8 +56,7 @@ def _server() -> None:
     os.environ.setdefault("BROWSER_PATH", CHROMIUM)
     if topojson_url():
         pio.defaults.topojson = topojson_url()
-    kaleido.start_sync_server(n=1, mathjax=False, path=CHROMIUM, timeout=60,
-                              silence_warnings=True)
+    kaleido.start_sync_server(n=1, mathjax=False, path=CHROMIUM, timeout=60, silence_warnings=True)
     atexit.register(kaleido.stop_sync_server, silence_warnings=True)
     _started = True
 
@@ -66,8 +66,13 @@ def warm_up() -> None:
     image(go.Figure(), "png", width=10, height=10, scale=1)
 
 
-def image(fig: go.Figure, fmt: str, width: int | None = None, height: int | None = None,
-          scale: float = IMAGE_SCALE) -> bytes:
+def image(
+    fig: go.Figure,
+    fmt: str,
+    width: int | None = None,
+    height: int | None = None,
+    scale: float = IMAGE_SCALE,
+) -> bytes:
     """The figure as PNG (scaled `scale` times) or SVG bytes, drawn offline."""
     import kaleido
 
@@ -88,11 +93,20 @@ def sources_table(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per source of the figures: who published what, when, and the sentences."""
     if rows.empty:
         return pd.DataFrame(columns=SOURCE_COLUMNS)
-    table = (rows.groupby("source_id", sort=False)
-             .agg(title=("title", "first"), publisher=("publisher", "first"),
-                  published_date=("published_date", "first"), url=("url", "first"),
-                  quotes=("quote", lambda q: "\n".join(dict.fromkeys(x for x in q if isinstance(x, str)))))
-             .reset_index())
+    table = (
+        rows.groupby("source_id", sort=False)
+        .agg(
+            title=("title", "first"),
+            publisher=("publisher", "first"),
+            published_date=("published_date", "first"),
+            url=("url", "first"),
+            quotes=(
+                "quote",
+                lambda q: "\n".join(dict.fromkeys(x for x in q if isinstance(x, str))),
+            ),
+        )
+        .reset_index()
+    )
     return table.reindex(columns=SOURCE_COLUMNS)
 
 
@@ -136,8 +150,7 @@ def facts_xlsx(rows: pd.DataFrame, filters: Filters, today: dt.date | None = Non
     cite = export.citation(filters, today)
     book = Workbook()
     _sheet(book, t("present.sheet.data"), export.safe_table(rows), cite, first=True)
-    _sheet(book, t("present.sheet.sources"), sources_table(rows), cite,
-           first=False)
+    _sheet(book, t("present.sheet.sources"), sources_table(rows), cite, first=False)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -3,6 +3,7 @@
 Nothing here rounds a published figure: a value is shown in the largest scale (billion,
 million) that still represents it exactly with at most three decimals, otherwise in full.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,13 @@ from babel.numbers import format_decimal
 
 from foreign_ties.i18n import current_language, t
 
-QUALIFIER_MARKS = {"exact": "", "approx": "≈ ", "more_than": "> ", "at_least": "≥ ", "less_than": "< "}
+QUALIFIER_MARKS = {
+    "exact": "",
+    "approx": "≈ ",
+    "more_than": "> ",
+    "at_least": "≥ ",
+    "less_than": "< ",
+}
 
 # (divisor, message key of the scale word); checked from largest to smallest.
 _SCALES = ((1e9, "scale.billion"), (1e6, "scale.million"))
@@ -44,7 +51,12 @@ def money(value: float, currency: str, lang: str | None = None) -> str:
     """US$186.6 million / 186,6 triệu USD; VND 7,400 billion / 7.400 tỷ đồng."""
     lang = lang or current_language()
     scaled, scale_key = _exact_scaled(value)
-    if currency == "VND" and scale_key == "scale.billion" or currency == "VND" and abs(value) >= 1e12:
+    if (
+        currency == "VND"
+        and scale_key == "scale.billion"
+        or currency == "VND"
+        and abs(value) >= 1e12
+    ):
         # Officials write VND in billions (tỷ đồng) even above a trillion.
         scaled, scale_key = value / 1e9, "scale.billion"
         if not math.isclose(scaled, round(scaled, 3), abs_tol=1e-9):
@@ -92,8 +104,13 @@ def period_text(start: dt.date, end: dt.date, kind: str, lang: str | None = None
             return t("period.month", lang, month=_month(start, lang), year=start.year)
         if (start.month - 1) % 3 == 0 and end.month == start.month + 2:
             return t("period.quarter", lang, q=(start.month - 1) // 3 + 1, year=start.year)
-        return t("period.month_range", lang, start=_month(start, lang), end=_month(end, lang),
-                 year=start.year)
+        return t(
+            "period.month_range",
+            lang,
+            start=_month(start, lang),
+            end=_month(end, lang),
+            year=start.year,
+        )
     return f"{date_text(start, lang)} – {date_text(end, lang)}"
 
 
@@ -112,9 +129,11 @@ def plotly_separators(lang: str | None = None) -> str:
 def date_tickformats(lang: str | None = None) -> list[dict]:
     """`tickformatstops` for a date axis: 6 Nov 2024 / Nov 2024 / 2024, or 06/11/2024 / 11/2024."""
     day, month, year = _DATE_TICKS.get(lang or current_language(), _DATE_TICKS["en"])
-    return [{"dtickrange": [None, "M1"], "value": day},
-            {"dtickrange": ["M1", "M12"], "value": month},
-            {"dtickrange": ["M12", None], "value": year}]
+    return [
+        {"dtickrange": [None, "M1"], "value": day},
+        {"dtickrange": ["M1", "M12"], "value": month},
+        {"dtickrange": ["M12", None], "value": year},
+    ]
 
 
 def is_part_year(start: dt.date, end: dt.date, kind: str) -> bool:

@@ -1,10 +1,11 @@
 """Every user-facing string goes through `t()`.
 
-Catalogs are gettext .po files under `foreign_ties/locales/<lang>/*.po` (one file per
-feature, merged), read with Babel (no compile step). Message ids are stable keys such as ``"nav.overview"``; the English catalog holds
-the English text, so a key never leaks to the screen as long as the catalog is complete
-(a test checks that every key used in the code has a translation in every catalog).
-"""
+Catalogs are gettext .po files under `foreign_ties/locales/<lang>/*.po` (one file per feature,
+merged), read with Babel (no compile step). Message ids are stable keys such as
+``"nav.overview"``; the English catalog holds the English text, so a key never leaks to the
+screen as long as the catalog is complete (a test checks that every key used in the code has a
+translation in every catalog)."""
+
 from __future__ import annotations
 
 import contextvars

@@ -1,4 +1,5 @@
 """Label placement for the partners map: pure geometry on an estimate of the drawn map."""
+
 from __future__ import annotations
 
 import math
@@ -19,7 +20,9 @@ ORIGIN_PX, MARKER_PX = 9, 6  # radii kept clear of labels
 
 
 def plot_width_px(view: str) -> float:
-    return PAGE_WIDTH_PX * (REGION_DOMAIN["x"][1] - REGION_DOMAIN["x"][0] if view == REGION else 1.0)
+    return PAGE_WIDTH_PX * (
+        REGION_DOMAIN["x"][1] - REGION_DOMAIN["x"][0] if view == REGION else 1.0
+    )
 
 
 def in_view(lon: float, lat: float, lon_range=None, lat_range=None) -> bool:
@@ -30,6 +33,7 @@ def in_view(lon: float, lat: float, lon_range=None, lat_range=None) -> bool:
 def projector(lon_range, lat_range, view: str):
     """lon, lat -> approximate pixels in the drawn map (Mercator for the region, else plate
     carrée as a stand-in for Natural Earth), scaled the way plotly fits a range."""
+
     def raw(lon, lat):
         if view == REGION:
             return math.radians(lon), math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
@@ -47,7 +51,12 @@ def projector(lon_range, lat_range, view: str):
 
 # textposition -> where the label box sits relative to its point (dx, dy of its centre in
 # units of the box's half width / half height, plus a gap)
-_SIDES = {"middle right": (1, 0), "middle left": (-1, 0), "top center": (0, -1), "bottom center": (0, 1)}
+_SIDES = {
+    "middle right": (1, 0),
+    "middle left": (-1, 0),
+    "top center": (0, -1),
+    "bottom center": (0, 1),
+}
 
 
 def label_box(x, y, text: str, side: str) -> tuple[float, float, float, float]:
@@ -63,8 +72,14 @@ def overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def place_labels(points: list[dict], origins: list[tuple[float, float]], lon_range, lat_range,
-                 view: str, fixed: list[dict] = ()) -> list[tuple[str, str]]:
+def place_labels(
+    points: list[dict],
+    origins: list[tuple[float, float]],
+    lon_range,
+    lat_range,
+    view: str,
+    fixed: list[dict] = (),
+) -> list[tuple[str, str]]:
     """(text, textposition) for each point: a label only where it overlaps no other label,
     marker or province; '' where it would (hover still names the point).
 
@@ -73,7 +88,7 @@ def place_labels(points: list[dict], origins: list[tuple[float, float]], lon_ran
     the archipelagos'.
     """
     project = projector(lon_range, lat_range, view)
-    (x0, x1), (y0, y1) = lon_range, lat_range
+    (_x0, x1), (y0, _y1) = lon_range, lat_range
     taken = []
     for f in fixed:
         x, y = project(f["lon"], f["lat"])
@@ -108,4 +123,3 @@ def place_labels(points: list[dict], origins: list[tuple[float, float]], lon_ran
         else:
             result[i] = ("", "middle right")
     return result  # type: ignore[return-value]
-

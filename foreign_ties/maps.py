@@ -7,6 +7,7 @@ images). Every map has a title and its credit line; Hoang Sa and Truong Sa are d
 Provinces are matched on province_id (= the GeoJSON feature id) and partner localities on
 ISO 3166-2 (`geo_id`), never on the number inside a Vietnamese ISO code.
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,10 +31,21 @@ FOREIGN_FILES = ("la_provinces_ne10m.geojson", "cn_provinces_ne10m.geojson")
 VN_LON, VN_LAT = (101.0, 118.5), (7.0, 24.0)  # mainland and both archipelagos, with a margin
 NEUTRAL = "#D9D9D9"  # provinces without a published figure
 SHADES = [[0, "#DCEBF7"], [1, "#08306B"]]  # light to dark blue; 0 is drawn light, not white
-GEO = {"showland": True, "landcolor": "#F4F4F1", "showocean": True, "oceancolor": "#EEF4F8",
-        "showcountries": True, "countrycolor": "#A0A0A0", "showcoastlines": True,
-        "coastlinecolor": "#A0A0A0", "showlakes": False, "showframe": False,
-        "resolution": 50, "bgcolor": "white", "fitbounds": "locations"}
+GEO = {
+    "showland": True,
+    "landcolor": "#F4F4F1",
+    "showocean": True,
+    "oceancolor": "#EEF4F8",
+    "showcountries": True,
+    "countrycolor": "#A0A0A0",
+    "showcoastlines": True,
+    "coastlinecolor": "#A0A0A0",
+    "showlakes": False,
+    "showframe": False,
+    "resolution": 50,
+    "bgcolor": "white",
+    "fitbounds": "locations",
+}
 
 
 def configure_static_export() -> None:
@@ -55,8 +67,11 @@ def country_points() -> dict[str, tuple[float, float]]:
 @functools.cache
 def short_names() -> dict[str, str]:
     """ISO code -> short English name (Guangxi, not Guangxi Zhuang Autonomous Region)."""
-    names = {f["properties"]["iso_3166_2"]: f["properties"]["name_en"]
-             for name in FOREIGN_FILES for f in geojson(name)["features"]}
+    names = {
+        f["properties"]["iso_3166_2"]: f["properties"]["name_en"]
+        for name in FOREIGN_FILES
+        for f in geojson(name)["features"]
+    }
     with (GEO_DIR / "country_points.csv").open(encoding="utf-8") as f:
         names.update({r["iso3"]: r["name_en"] for r in csv.DictReader(f)})
     return names
@@ -91,17 +106,40 @@ def layout(fig: go.Figure, title: str, subtitle: str, height: int) -> go.Figure:
     """Title, subtitle lines (split at <br>), legend and the credit line under the map."""
     lines = subtitle.split("<br>")
     fig.update_layout(
-        title={"text": title + "".join(f"<br><sup>{line}</sup>" for line in lines), "x": 0, "xanchor": "left"},
-        font={"family": charts.FONT_FAMILY, "size": 15}, height=height,
-        margin={"l": 10, "r": 10, "t": 74 + 16 * len(lines), "b": 90}, hoverlabel={"align": "left"},
-        legend={"x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
-                "bgcolor": "rgba(255,255,255,0.85)", "bordercolor": "#CCCCCC", "borderwidth": 1,
-                "font": {"size": 12}},
+        title={
+            "text": title + "".join(f"<br><sup>{line}</sup>" for line in lines),
+            "x": 0,
+            "xanchor": "left",
+        },
+        font={"family": charts.FONT_FAMILY, "size": 15},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 74 + 16 * len(lines), "b": 90},
+        hoverlabel={"align": "left"},
+        legend={
+            "x": 0.01,
+            "y": 0.99,
+            "xanchor": "left",
+            "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "bordercolor": "#CCCCCC",
+            "borderwidth": 1,
+            "font": {"size": 12},
+        },
         geo=GEO,
     )
-    fig.add_annotation(text=credit(), xref="paper", yref="paper", x=0, y=0, yshift=-8,
-                       showarrow=False, xanchor="left", yanchor="top", align="left",
-                       font={"size": 11, "color": "#444444"})
+    fig.add_annotation(
+        text=credit(),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-8,
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        font={"size": 11, "color": "#444444"},
+    )
     return fig
 
 
@@ -127,17 +165,19 @@ def wrap(text: str, width: int = 70) -> str:
 
 # --- Choropleth: provinces shaded by one published figure ---------------------------------
 
+
 def periods(rows: pd.DataFrame) -> list[tuple]:
     """Distinct periods of the rows, the one with most provinces first (ties: the latest)."""
     if rows.empty:
         return []
     counts = rows.groupby(["period_start", "period_end"])["province_id"].nunique().reset_index()
     counts = counts.sort_values(["province_id", "period_end"], ascending=False)
-    return list(zip(counts["period_start"], counts["period_end"]))
+    return list(zip(counts["period_start"], counts["period_end"], strict=False))
 
 
-def choropleth(rows: pd.DataFrame, title: str, period: tuple, place_names: dict[str, str],
-               height: int = 760) -> go.Figure:
+def choropleth(
+    rows: pd.DataFrame, title: str, period: tuple, place_names: dict[str, str], height: int = 760
+) -> go.Figure:
     """Viet Nam's provinces shaded by the figures of one measure for exactly one period.
 
     Boundaries follow the period: 63 units before 1 July 2025, 34 from then on. Units with
@@ -158,31 +198,54 @@ def choropleth(rows: pd.DataFrame, title: str, period: tuple, place_names: dict[
         return p["name_vi"] if lang == "vi" or p["feature_type"] == "archipelago" else p["name_en"]
 
     grey = [f["id"] for f in features if f["id"] not in shaded]
-    fig.add_trace(go.Choropleth(
-        geojson=geojson(VN_FILES[version]), locations=grey, z=[0] * len(grey),
-        featureidkey="id", colorscale=[[0, NEUTRAL], [1, NEUTRAL]], showscale=False,
-        marker={"line": {"color": "white", "width": 0.6}}, name=t("maps.no_figure"),
-        hovertext=[f"<b>{unit_name(i)}</b><br>{t('maps.no_figure')}" for i in grey],
-        hoverinfo="text", showlegend=False,
-    ))
+    fig.add_trace(
+        go.Choropleth(
+            geojson=geojson(VN_FILES[version]),
+            locations=grey,
+            z=[0] * len(grey),
+            featureidkey="id",
+            colorscale=[[0, NEUTRAL], [1, NEUTRAL]],
+            showscale=False,
+            marker={"line": {"color": "white", "width": 0.6}},
+            name=t("maps.no_figure"),
+            hovertext=[f"<b>{unit_name(i)}</b><br>{t('maps.no_figure')}" for i in grey],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
     unit = rows["unit"].iloc[0] if not rows.empty else "count"
     divisor, axis_title = charts.axis_scale(rows["value"], unit) if not rows.empty else (1.0, "")
     if shaded:
         ids = list(shaded)
-        fig.add_trace(go.Choropleth(
-            geojson=geojson(VN_FILES[version]), locations=ids, featureidkey="id",
-            z=[shaded[i].value / divisor for i in ids], zauto=False, zmin=0,
-            zmax=max(shaded[i].value / divisor for i in ids), colorscale=SHADES,
-            marker={"line": {"color": "white", "width": 0.6}},
-            colorbar={"title": {"text": axis_title}, "len": 0.5, "thickness": 14, "x": 1.0},
-            hovertext=[_choropleth_hover(shaded[i], place_names) for i in ids], hoverinfo="text",
-        ))
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson(VN_FILES[version]),
+                locations=ids,
+                featureidkey="id",
+                z=[shaded[i].value / divisor for i in ids],
+                zauto=False,
+                zmin=0,
+                zmax=max(shaded[i].value / divisor for i in ids),
+                colorscale=SHADES,
+                marker={"line": {"color": "white", "width": 0.6}},
+                colorbar={"title": {"text": axis_title}, "len": 0.5, "thickness": 14, "x": 1.0},
+                hovertext=[_choropleth_hover(shaded[i], place_names) for i in ids],
+                hoverinfo="text",
+            )
+        )
     _labels(fig, features, shaded, place_names)
-    subtitle = t("maps.choropleth.subtitle", period=formatting.period_text(start, end, _kind(rows)),
-                 units=str(version))
+    subtitle = t(
+        "maps.choropleth.subtitle",
+        period=formatting.period_text(start, end, _kind(rows)),
+        units=str(version),
+    )
     layout(fig, title, wrap(subtitle, 48), height)  # the map's column is narrow
-    return fig.update_geos(fitbounds=False, projection_type="mercator",
-                           lonaxis_range=list(VN_LON), lataxis_range=list(VN_LAT))
+    return fig.update_geos(
+        fitbounds=False,
+        projection_type="mercator",
+        lonaxis_range=list(VN_LON),
+        lataxis_range=list(VN_LAT),
+    )
 
 
 def _kind(rows: pd.DataFrame) -> str:
@@ -190,9 +253,11 @@ def _kind(rows: pd.DataFrame) -> str:
 
 
 def _choropleth_hover(row, place_names: dict[str, str]) -> str:
-    lines = [f"<b>{html.escape(place_names.get(row.province_id, row.province_id))}</b>",
-             f"{formatting.value_text(row.value, row.unit, row.qualifier)} · "
-             f"{formatting.period_text(row.period_start, row.period_end, row.kind)}"]
+    lines = [
+        f"<b>{html.escape(place_names.get(row.province_id, row.province_id))}</b>",
+        f"{formatting.value_text(row.value, row.unit, row.qualifier)} · "
+        f"{formatting.period_text(row.period_start, row.period_end, row.kind)}",
+    ]
     territory = boundaries.territory_label(row.province_id, row.period_start, row.period_end)
     if territory:
         lines.append(html.escape(territory))
@@ -203,11 +268,17 @@ def _choropleth_hover(row, place_names: dict[str, str]) -> str:
 CALLOUT_LON, CALLOUT_TOP, CALLOUT_STEP, CALLOUTS = 108.4, 21.6, 1.15, 6
 
 
-def _labels(fig: go.Figure, features: list[dict], shaded: dict, place_names: dict[str, str]) -> None:
+def _labels(
+    fig: go.Figure, features: list[dict], shaded: dict, place_names: dict[str, str]
+) -> None:
     """Shaded provinces named in callouts over the Gulf of Tonkin (neighbours' labels would
     overlap on the provinces); the two archipelagos labelled by name."""
     props = {f["id"]: f["properties"] for f in features}
-    order = sorted(shaded, key=lambda i: -props[i]["label_lat"])[:CALLOUTS] if len(shaded) <= CALLOUTS else []
+    order = (
+        sorted(shaded, key=lambda i: -props[i]["label_lat"])[:CALLOUTS]
+        if len(shaded) <= CALLOUTS
+        else []
+    )
     lon, lat, text, line_lon, line_lat = [], [], [], [], []
     for n, pid in enumerate(order):
         r, p = shaded[pid], props[pid]
@@ -216,14 +287,31 @@ def _labels(fig: go.Figure, features: list[dict], shaded: dict, place_names: dic
         line_lat += [p["label_lat"], y, None]
         lon.append(CALLOUT_LON)
         lat.append(y)
-        text.append(f"<b>{html.escape(place_names.get(pid, p['name_en']))}</b> "
-                    f"{formatting.value_text(r.value, r.unit, r.qualifier)}")
+        text.append(
+            f"<b>{html.escape(place_names.get(pid, p['name_en']))}</b> "
+            f"{formatting.value_text(r.value, r.unit, r.qualifier)}"
+        )
     if line_lon:
-        fig.add_trace(go.Scattergeo(lon=line_lon, lat=line_lat, mode="lines", hoverinfo="skip",
-                                    line={"color": "#555555", "width": 1}, showlegend=False))
+        fig.add_trace(
+            go.Scattergeo(
+                lon=line_lon,
+                lat=line_lat,
+                mode="lines",
+                hoverinfo="skip",
+                line={"color": "#555555", "width": 1},
+                showlegend=False,
+            )
+        )
     islands = [p for p in props.values() if p["feature_type"] == "archipelago"]
-    fig.add_trace(go.Scattergeo(
-        lon=lon + [p["label_lon"] for p in islands], lat=lat + [p["label_lat"] for p in islands],
-        text=text + [f"<i>{html.escape(p['name_vi'])}</i>" for p in islands], mode="text",
-        textposition=["middle right"] * len(text) + ["middle center"] * len(islands),
-        hoverinfo="skip", textfont={"size": 13, "color": "#111111"}, showlegend=False))
+    fig.add_trace(
+        go.Scattergeo(
+            lon=lon + [p["label_lon"] for p in islands],
+            lat=lat + [p["label_lat"] for p in islands],
+            text=text + [f"<i>{html.escape(p['name_vi'])}</i>" for p in islands],
+            mode="text",
+            textposition=["middle right"] * len(text) + ["middle center"] * len(islands),
+            hoverinfo="skip",
+            textfont={"size": 13, "color": "#111111"},
+            showlegend=False,
+        )
+    )

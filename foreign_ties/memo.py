@@ -1,4 +1,5 @@
 """Memoising pure functions of a DataFrame (figures, readable tables)."""
+
 from __future__ import annotations
 
 import functools
@@ -19,12 +20,21 @@ def remembered(builder):
     the same view asked for again (another visitor, a filter set back) gets the same object.
     Results are never mutated after they are built, so sharing them is safe.
     """
+
     @functools.wraps(builder)
     def build(df: pd.DataFrame, *args, **kwargs):
-        content = (int(pd.util.hash_pandas_object(df, index=False).sum()) if not df.empty else 0,
-                   tuple(df.columns), len(df))
-        key = (builder.__qualname__, content, current_language(), repr(args),
-               repr(sorted(kwargs.items())))
+        content = (
+            int(pd.util.hash_pandas_object(df, index=False).sum()) if not df.empty else 0,
+            tuple(df.columns),
+            len(df),
+        )
+        key = (
+            builder.__qualname__,
+            content,
+            current_language(),
+            repr(args),
+            repr(sorted(kwargs.items())),
+        )
         if key in _results:
             _results.move_to_end(key)
             return _results[key]

@@ -5,6 +5,7 @@ language decides the separators: en/ja write 1,234.5; vi/fr/es/pt write 1.234,5 
 may also group thousands). Arithmetic is done in Decimal, so 51.990,563 triệu USD is exactly
 51990563000. Anything not understood raises FigureParseError: the build never guesses.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,33 +19,88 @@ LANGUAGES = DOT_DECIMAL | COMMA_DECIMAL
 
 # Qualifier cues, read in the words right before the figure (case-insensitive, whole words).
 APPROX_CUES = (
-    "nearly", "approximately", "about", "around", "almost", "some", "close to", "estimated at",
+    "nearly",
+    "approximately",
+    "about",
+    "around",
+    "almost",
+    "some",
+    "close to",
+    "estimated at",
     "an estimated",  # "goods worth an estimated US$281.5 billion": an estimate, as "estimated at"
-    "roughly", "gần", "khoảng", "ước đạt", "ước", "xấp xỉ", "environ", "près de", "alrededor de",
-    "cerca de", "約", "およそ",
+    "roughly",
+    "gần",
+    "khoảng",
+    "ước đạt",
+    "ước",
+    "xấp xỉ",
+    "environ",
+    "près de",
+    "alrededor de",
+    "cerca de",
+    "約",
+    "およそ",
 )
 MORE_THAN_CUES = (
-    "more than", "over", "above", "exceeded", "exceeding", "exceed", "exceeds", "surpassed",
-    "surpassing", "surpass", "surpasses", "in excess of", "hơn",
-    "trên", "vượt", "plus de", "más de", "mais de", "以上",
+    "more than",
+    "over",
+    "above",
+    "exceeded",
+    "exceeding",
+    "exceed",
+    "exceeds",
+    "surpassed",
+    "surpassing",
+    "surpass",
+    "surpasses",
+    "in excess of",
+    "hơn",
+    "trên",
+    "vượt",
+    "plus de",
+    "más de",
+    "mais de",
+    "以上",
 )
 AT_LEAST_CUES = ("at least", "ít nhất", "tối thiểu")
 LESS_THAN_CUES = ("less than", "under", "below", "fewer than", "dưới", "chưa đến")
 QUALIFIER_CUES = {
-    "approx": APPROX_CUES, "more_than": MORE_THAN_CUES,
-    "at_least": AT_LEAST_CUES, "less_than": LESS_THAN_CUES,
+    "approx": APPROX_CUES,
+    "more_than": MORE_THAN_CUES,
+    "at_least": AT_LEAST_CUES,
+    "less_than": LESS_THAN_CUES,
 }
 # Cues written right AFTER the figure (Japanese: 844億ドル以上 = more than US$84.4 bn).
-AFTER_CUES = {"以上": "more_than", "超": "more_than", "余り": "more_than", "近く": "approx",
-              "未満": "less_than"}
+AFTER_CUES = {
+    "以上": "more_than",
+    "超": "more_than",
+    "余り": "more_than",
+    "近く": "approx",
+    "未満": "less_than",
+}
 # Phrases that start with a cue word but are not a qualifier ("trên địa bàn" = "in the area",
 # "over the past three years").
-FALSE_CUES = ("trên địa bàn", "trên thế giới", "over the", "about the", "under the",
-              "some of", "dưới sự", "around the", "above the", "below the",
-              # "far exceeding a record of US$732 billion": the record itself is exact
-              "exceeding a record", "exceeding the record", "exceeded a record",
-              "exceeded the record", "surpassing a record", "surpassing the record",
-              "surpassed a record", "surpassed the record")
+FALSE_CUES = (
+    "trên địa bàn",
+    "trên thế giới",
+    "over the",
+    "about the",
+    "under the",
+    "some of",
+    "dưới sự",
+    "around the",
+    "above the",
+    "below the",
+    # "far exceeding a record of US$732 billion": the record itself is exact
+    "exceeding a record",
+    "exceeding the record",
+    "exceeded a record",
+    "exceeded the record",
+    "surpassing a record",
+    "surpassing the record",
+    "surpassed a record",
+    "surpassed the record",
+)
 CUE_WINDOW_WORDS = 4
 
 # Units. Patterns are applied to NFKC-normalised text (km² -> km2, full-width digits -> ASCII).
@@ -65,7 +121,9 @@ CURRENCY_PATTERNS = (
     (r"VN[DĐ]", "VND"),
     (r"(?:Việt Nam\s+)?đồng", "VND"),
 )
-PERCENT_PATTERN = r"%|\s*per\s?cent|\s*percent|\s*por\s+ciento|\s*pour\s+cent|\s*phần\s+trăm|パーセント"
+PERCENT_PATTERN = (
+    r"%|\s*per\s?cent|\s*percent|\s*por\s+ciento|\s*pour\s+cent|\s*phần\s+trăm|パーセント"
+)
 KM2_PATTERN = r"km2|sq\.?\s?km|square\s+kilomet(?:re|er)s?|ki-lô-mét\s+vuông"
 KM_PATTERN = r"km|kilomet(?:re|er)s?|ki-lô-mét"
 # A count of people may carry its noun ("1.865.270 người"): unit `people`.
@@ -73,23 +131,56 @@ PEOPLE_PATTERN = r"people|persons|người|personas|personnes|pessoas"
 
 # Scale words, multiplied in order ("nghìn tỷ" = 1e3 x 1e9, "mil millones" = 1e3 x 1e6).
 SCALE_WORDS = {
-    "thousand": 3, "million": 6, "millions": 6, "mln": 6, "billion": 9, "billions": 9,
-    "bln": 9, "bn": 9, "trillion": 12, "trillions": 12, "tn": 12,
-    "nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9,
-    "mille": 3, "milliard": 9, "milliards": 9,
-    "mil": 3, "millón": 6, "millones": 6, "billón": 12, "billones": 12,
-    "milhão": 6, "milhões": 6, "bilhão": 9, "bilhões": 9, "trilhão": 12, "trilhões": 12,
-    "千": 3, "万": 4, "億": 8, "兆": 12,
+    "thousand": 3,
+    "million": 6,
+    "millions": 6,
+    "mln": 6,
+    "billion": 9,
+    "billions": 9,
+    "bln": 9,
+    "bn": 9,
+    "trillion": 12,
+    "trillions": 12,
+    "tn": 12,
+    "nghìn": 3,
+    "ngàn": 3,
+    "triệu": 6,
+    "tỷ": 9,
+    "tỉ": 9,
+    "mille": 3,
+    "milliard": 9,
+    "milliards": 9,
+    "mil": 3,
+    "millón": 6,
+    "millones": 6,
+    "billón": 12,
+    "billones": 12,
+    "milhão": 6,
+    "milhões": 6,
+    "bilhão": 9,
+    "bilhões": 9,
+    "trilhão": 12,
+    "trilhões": 12,
+    "千": 3,
+    "万": 4,
+    "億": 8,
+    "兆": 12,
 }
 # A French "billion" is 10^12; an English one 10^9.
 SCALE_OVERRIDES = {"fr": {"billion": 12, "billions": 12}}
 JA_SCALES = frozenset({"千", "万", "億", "兆"})
 
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+}
 NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | {"hundred"}
 
 _TOKEN = re.compile(r"[+\-−]?\d+(?:[., ]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|\S")
@@ -126,7 +217,8 @@ def _number(token: str, language: str, original: str) -> Decimal:
     if not match:
         raise FigureParseError(
             f"{original!r}: {token!r} is not a number as written in {language!r} "
-            f"(decimal {decimal!r}, thousands {thousands!r})")
+            f"(decimal {decimal!r}, thousands {thousands!r})"
+        )
     whole = re.sub(r"\D", "", match.group(1))
     return Decimal(sign + whole + ("." + match.group(2) if match.group(2) else ""))
 
@@ -138,8 +230,11 @@ def _words_number(words: list[str], original: str) -> Decimal:
             current = 1
         elif word in _UNITS or word in _TENS:
             value = _UNITS.get(word, _TENS.get(word))
-            if current is not None and current % 100 != 0 and not (
-                    current % 10 == 0 and word in _UNITS and _UNITS[word] < 10):
+            if (
+                current is not None
+                and current % 100 != 0
+                and not (current % 10 == 0 and word in _UNITS and _UNITS[word] < 10)
+            ):
                 raise FigureParseError(f"{original!r}: number words out of order at {word!r}")
             current = (current or 0) + value
         elif word == "hundred":
@@ -177,8 +272,9 @@ def _value(core: str, language: str, original: str) -> Decimal:
                 words.extend(tokens[i].lower().split("-"))
                 i += 1
             if language != "en" and words:
-                raise FigureParseError(f"{original!r}: cannot read {' '.join(words)!r} "
-                                       f"as a number in {language!r}")
+                raise FigureParseError(
+                    f"{original!r}: cannot read {' '.join(words)!r} as a number in {language!r}"
+                )
             if not words:
                 raise FigureParseError(f"{original!r}: no number before {tokens[i]!r}")
             number = _words_number(words, original)
@@ -205,9 +301,13 @@ def parse_figure(text: str, language: str) -> ParsedFigure:
         s, n = _cut(s, pattern, letters=not pattern.startswith(("\\$", "米", "ド")))
         if n:
             units.add(currency)
-    for pattern, unit, letters in ((PERCENT_PATTERN, "percent", False), (KM2_PATTERN, "km2", True),
-                                   (KM_PATTERN, "km", True), (PEOPLE_PATTERN, "people", True),
-                                   ("人", "people", False)):
+    for pattern, unit, letters in (
+        (PERCENT_PATTERN, "percent", False),
+        (KM2_PATTERN, "km2", True),
+        (KM_PATTERN, "km", True),
+        (PEOPLE_PATTERN, "people", True),
+        ("人", "people", False),
+    ):
         s, n = _cut(s, pattern, letters=letters)
         if n:
             units.add(unit)
@@ -222,6 +322,7 @@ def parse_figure(text: str, language: str) -> ParsedFigure:
 
 # --- qualifiers -------------------------------------------------------------------------
 
+
 def find_figure(quote: str, value_as_written: str, start: int = 0) -> int:
     """Index of the first occurrence (from `start`) of the figure that is not part of a
     longer number or word (the '10' of '2010' or the 'nine' of 'ninety' do not count);
@@ -230,8 +331,9 @@ def find_figure(quote: str, value_as_written: str, start: int = 0) -> int:
         return -1
     while (i := quote.find(value_as_written, start)) >= 0:
         j = i + len(value_as_written)
-        if _edge_ok(quote, i - 1, value_as_written[0], before=True) and \
-                _edge_ok(quote, j, value_as_written[-1], before=False):
+        if _edge_ok(quote, i - 1, value_as_written[0], before=True) and _edge_ok(
+            quote, j, value_as_written[-1], before=False
+        ):
             return i
         start = i + 1
     return -1
@@ -261,7 +363,7 @@ def _has_cue(window: str, cue: str) -> int:
         return window.rfind(cue) + len(cue) if cue in window else -1
     best = -1
     for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", window):
-        rest = window[m.start():]
+        rest = window[m.start() :]
         if any(rest.startswith(false) for false in FALSE_CUES):
             continue
         best = m.end()
@@ -278,7 +380,7 @@ def qualifier_cue(quote: str, value_as_written: str, language: str) -> str:
     before = quote[:i]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
-        before = before[breaks[-1].end():]
+        before = before[breaks[-1].end() :]
     before = re.split(r"\d", before)[-1]  # a cue before another figure is that figure's
     if language == "ja":
         window = before[-8:]
@@ -291,7 +393,7 @@ def qualifier_cue(quote: str, value_as_written: str, language: str) -> str:
             end = _has_cue(window, cue.lower())
             if end >= 0:
                 found.append((end, len(cue), qualifier))
-    after = quote[i + len(value_as_written):].lstrip()
+    after = quote[i + len(value_as_written) :].lstrip()
     for cue, qualifier in AFTER_CUES.items():
         if after.startswith(cue):
             return qualifier
@@ -302,9 +404,26 @@ def qualifier_cue(quote: str, value_as_written: str, language: str) -> str:
 
 # A fall is stored as a negative change when the sentence says so ("down 4.6%", "giảm",
 # "en baisse de 4,6%", "a slight 3% year-on-year decrease"); value_as_written stays as written.
-DECREASE_BEFORE = ("down", "decrease of", "decreased by", "declined", "declined by", "fell",
-                   "fell by", "dropped", "dropped by", "dip", "dips", "dipped", "giảm",
-                   "en baisse de", "baisse de", "caída de", "disminución de", "descenso de")
+DECREASE_BEFORE = (
+    "down",
+    "decrease of",
+    "decreased by",
+    "declined",
+    "declined by",
+    "fell",
+    "fell by",
+    "dropped",
+    "dropped by",
+    "dip",
+    "dips",
+    "dipped",
+    "giảm",
+    "en baisse de",
+    "baisse de",
+    "caída de",
+    "disminución de",
+    "descenso de",
+)
 DECREASE_AFTER = ("decrease", "decline", "drop", "fall", "減")
 DIRECTION_AFTER_WORDS = 3
 
@@ -317,12 +436,12 @@ def direction_cue(quote: str, value_as_written: str, language: str) -> int:
     before = quote[:i]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
-        before = before[breaks[-1].end():]
+        before = before[breaks[-1].end() :]
     before = re.split(r"\d", before)[-1]
     window = " ".join(before.split()[-CUE_WINDOW_WORDS:]).lower()
     if any(_has_cue(window, cue) >= 0 for cue in DECREASE_BEFORE):
         return -1
-    after = _CLAUSE_BREAK.split(quote[i + len(value_as_written):], maxsplit=1)[0].lower()
+    after = _CLAUSE_BREAK.split(quote[i + len(value_as_written) :], maxsplit=1)[0].lower()
     if language == "ja":
         return -1 if any(cue in after[:6] for cue in DECREASE_AFTER) else 1
     words = [w.strip(".,;") for w in after.split()[:DIRECTION_AFTER_WORDS]]

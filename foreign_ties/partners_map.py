@@ -1,4 +1,5 @@
 """The partners map: each province's named partner places, drawn regionally or worldwide."""
+
 from __future__ import annotations
 
 import functools
@@ -9,8 +10,17 @@ import plotly.graph_objects as go
 
 from foreign_ties import boundaries, charts, maps
 from foreign_ties.i18n import current_language, t
-from foreign_ties.map_labels import (LABEL_FONT, PARTNERS_HEIGHT, REGION, REGION_DOMAIN, REGION_LAT,
-                                     REGION_LON, in_view, place_labels)
+from foreign_ties.map_labels import (
+    LABEL_FONT,
+    PARTNERS_HEIGHT,
+    REGION,
+    REGION_DOMAIN,
+    REGION_LAT,
+    REGION_LON,
+    in_view,
+    place_labels,
+)
+
 
 def partner_places(partners: pd.DataFrame) -> pd.DataFrame:
     """Each partnership with the point it is drawn at, and how that point was found.
@@ -29,7 +39,10 @@ def partner_places(partners: pd.DataFrame) -> pd.DataFrame:
         elif len(geo_id) == 3 and geo_id in countries:
             point, how = countries[geo_id], "country"
         elif row.partner_type in ("foreign locality", "country") and country in countries:
-            point, how = countries[country], "country" if row.partner_type == "country" else "country_of_locality"
+            point, how = (
+                countries[country],
+                "country" if row.partner_type == "country" else "country_of_locality",
+            )
         lon.append(point[0] if point else None)
         lat.append(point[1] if point else None)
         located.append(how)
@@ -58,8 +71,11 @@ def country_name(iso3: object) -> str:
 
 @functools.cache
 def _locality_names_vi() -> dict[str, str]:
-    return {f["properties"]["iso_3166_2"]: f["properties"].get("name_vi") or ""
-            for name in maps.FOREIGN_FILES for f in maps.geojson(name)["features"]}
+    return {
+        f["properties"]["iso_3166_2"]: f["properties"].get("name_vi") or ""
+        for name in maps.FOREIGN_FILES
+        for f in maps.geojson(name)["features"]
+    }
 
 
 def point_label(row, group: pd.DataFrame | None = None) -> str:
@@ -67,8 +83,12 @@ def point_label(row, group: pd.DataFrame | None = None) -> str:
     (a country point, or several localities drawn at their country). `group`: every
     partnership drawn at that point (default: this row's only)."""
     geo_id = maps.cell_text(row.geo_id)
-    if row.located == "country_of_locality" and group is not None and \
-            set(group["located"]) == {"country_of_locality"} and group["partner_name"].nunique() == 1:
+    if (
+        row.located == "country_of_locality"
+        and group is not None
+        and set(group["located"]) == {"country_of_locality"}
+        and group["partner_name"].nunique() == 1
+    ):
         return partner_name(row)
     if row.located == "locality":
         if current_language() == "vi":
@@ -106,7 +126,8 @@ def regional(row) -> bool:
     """Whether a partnership belongs to the region: its point is in it, or it is a locality
     of a neighbouring country (for the default view only; the map draws what it knows)."""
     return in_region(row.lon, row.lat) or (
-        row.partner_type == "foreign locality" and maps.cell_text(row.partner_country) in NEIGHBOURS)
+        row.partner_type == "foreign locality" and maps.cell_text(row.partner_country) in NEIGHBOURS
+    )
 
 
 def default_view(partners: pd.DataFrame) -> str:
@@ -134,12 +155,21 @@ def outside_view(partners: pd.DataFrame, view: str) -> list[str]:
     """Names of the partner points a view leaves out (for a caption under the map)."""
     placed = _located(partners)
     lon_range, lat_range = view_range(placed, view)
-    names = [point_label(group.iloc[0], group) for (x, y), group in placed.groupby(["lon", "lat"], sort=False)
-             if not in_view(x, y, lon_range, lat_range)]
+    names = [
+        point_label(group.iloc[0], group)
+        for (x, y), group in placed.groupby(["lon", "lat"], sort=False)
+        if not in_view(x, y, lon_range, lat_range)
+    ]
     return list(dict.fromkeys(names))
 
-def partners_map(partners: pd.DataFrame, place_names: dict[str, str], title: str,
-                 view: str | None = None, height: int = PARTNERS_HEIGHT) -> go.Figure | None:
+
+def partners_map(
+    partners: pd.DataFrame,
+    place_names: dict[str, str],
+    title: str,
+    view: str | None = None,
+    height: int = PARTNERS_HEIGHT,
+) -> go.Figure | None:
     """Viet Nam's 2025 provinces, the places in their colours, and a line to each partner.
 
     `view`: REGION or WORLD (default: `default_view`). Labels are written only where they
@@ -153,10 +183,19 @@ def partners_map(partners: pd.DataFrame, place_names: dict[str, str], title: str
     fig = go.Figure()
     vn = maps.geojson(maps.VN_FILES[34])
     ids = [f["id"] for f in vn["features"]]
-    fig.add_trace(go.Choropleth(
-        geojson=vn, locations=ids, z=[0] * len(ids), featureidkey="id", showscale=False,
-        colorscale=[[0, "#E6E6E6"], [1, "#E6E6E6"]], marker={"line": {"color": "white", "width": 0.5}},
-        hoverinfo="skip", showlegend=False))
+    fig.add_trace(
+        go.Choropleth(
+            geojson=vn,
+            locations=ids,
+            z=[0] * len(ids),
+            featureidkey="id",
+            showscale=False,
+            colorscale=[[0, "#E6E6E6"], [1, "#E6E6E6"]],
+            marker={"line": {"color": "white", "width": 0.5}},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     origins = []
     for pid, group in placed.groupby("province_id", sort=False):
         origin = maps.province_point(pid)
@@ -166,35 +205,85 @@ def partners_map(partners: pd.DataFrame, place_names: dict[str, str], title: str
         colour, name = charts.colour(pid), place_names.get(pid, pid)
         if pid in boundaries.merged_away():
             successor = boundaries.merged_away()[pid].successor
-            name = t("maps.partners.former", place=name, successor=place_names.get(successor, successor))
-        fig.add_trace(go.Choropleth(
-            geojson=vn, locations=[pid], z=[1], featureidkey="id", showscale=False,
-            colorscale=[[0, colour], [1, colour]], marker={"line": {"color": "white", "width": 0.5}},
-            hoverinfo="skip", showlegend=False))
+            name = t(
+                "maps.partners.former", place=name, successor=place_names.get(successor, successor)
+            )
+        fig.add_trace(
+            go.Choropleth(
+                geojson=vn,
+                locations=[pid],
+                z=[1],
+                featureidkey="id",
+                showscale=False,
+                colorscale=[[0, colour], [1, colour]],
+                marker={"line": {"color": "white", "width": 0.5}},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
         lon, lat = [], []
         for row in group.drop_duplicates(["lon", "lat"]).itertuples():
-            if view == WORLD or in_view(row.lon, row.lat, lon_range, lat_range):  # else: the caption
+            if view == WORLD or in_view(
+                row.lon, row.lat, lon_range, lat_range
+            ):  # else: the caption
                 lon += [origin[0], row.lon, None]
                 lat += [origin[1], row.lat, None]
-        fig.add_trace(go.Scattergeo(lon=lon, lat=lat, mode="lines", name=name, legendgroup=pid,
-                                    line={"color": colour, "width": 2.5}, hoverinfo="skip"))
-        fig.add_trace(go.Scattergeo(
-            lon=[origin[0]], lat=[origin[1]], mode="markers", legendgroup=pid, showlegend=False,
-            marker={"size": 14, "color": colour, "symbol": charts.PLACE_SYMBOLS.get(pid, "circle"),
-                    "line": {"color": "white", "width": 1.5}},
-            hovertext=[t("maps.partners.origin", place=html.escape(name), count=str(len(group)))],
-            hoverinfo="text"))
+        fig.add_trace(
+            go.Scattergeo(
+                lon=lon,
+                lat=lat,
+                mode="lines",
+                name=name,
+                legendgroup=pid,
+                line={"color": colour, "width": 2.5},
+                hoverinfo="skip",
+            )
+        )
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[origin[0]],
+                lat=[origin[1]],
+                mode="markers",
+                legendgroup=pid,
+                showlegend=False,
+                marker={
+                    "size": 14,
+                    "color": colour,
+                    "symbol": charts.PLACE_SYMBOLS.get(pid, "circle"),
+                    "line": {"color": "white", "width": 1.5},
+                },
+                hovertext=[
+                    t("maps.partners.origin", place=html.escape(name), count=str(len(group)))
+                ],
+                hoverinfo="text",
+            )
+        )
     hidden = _partner_markers(fig, placed, place_names, origins, lon_range, lat_range, view)
     _archipelago_labels(fig, vn, view)
     subtitle = t(f"maps.partners.subtitle.{view}", count=str(len(placed)))
     if hidden:
         subtitle += "<br>" + t("maps.partners.hover_hint", count=str(hidden))
     fig = maps.layout(fig, title, subtitle, height)
-    fig.update_layout(margin={"t": 156 if hidden else 126}, legend={"orientation": "h", "x": 0, "y": 1.0, "xanchor": "left",
-                                                 "yanchor": "bottom", "borderwidth": 0})
-    fig.update_layout(geo={"fitbounds": False, "projection_type": "mercator" if view == REGION else "natural earth",
-                           "lonaxis_range": list(lon_range), "lataxis_range": list(lat_range),
-                           **({"domain": REGION_DOMAIN} if view == REGION else {})})
+    fig.update_layout(
+        margin={"t": 156 if hidden else 126},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 1.0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "borderwidth": 0,
+        },
+    )
+    fig.update_layout(
+        geo={
+            "fitbounds": False,
+            "projection_type": "mercator" if view == REGION else "natural earth",
+            "lonaxis_range": list(lon_range),
+            "lataxis_range": list(lat_range),
+            **({"domain": REGION_DOMAIN} if view == REGION else {}),
+        }
+    )
     if view == REGION:
         _inset(fig, vn, placed["province_id"].unique())
     return fig
@@ -203,75 +292,167 @@ def partners_map(partners: pd.DataFrame, place_names: dict[str, str], title: str
 def _inset(fig: go.Figure, vn: dict, places) -> None:
     """The whole of Viet Nam, Hoàng Sa and Trường Sa included, beside the regional map."""
     ids = [f["id"] for f in vn["features"]]
-    fig.add_trace(go.Choropleth(
-        geojson=vn, locations=ids, z=[0] * len(ids), featureidkey="id", showscale=False, geo="geo2",
-        colorscale=[[0, "#CFCFCF"], [1, "#CFCFCF"]], marker={"line": {"color": "white", "width": 0.3}},
-        hoverinfo="skip", showlegend=False))
+    fig.add_trace(
+        go.Choropleth(
+            geojson=vn,
+            locations=ids,
+            z=[0] * len(ids),
+            featureidkey="id",
+            showscale=False,
+            geo="geo2",
+            colorscale=[[0, "#CFCFCF"], [1, "#CFCFCF"]],
+            marker={"line": {"color": "white", "width": 0.3}},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     for pid in places:
         if pid in ids:
-            fig.add_trace(go.Choropleth(
-                geojson=vn, locations=[pid], z=[1], featureidkey="id", showscale=False, geo="geo2",
-                colorscale=[[0, charts.colour(pid)], [1, charts.colour(pid)]],
-                marker={"line": {"color": "white", "width": 0.3}}, hoverinfo="skip", showlegend=False))
+            fig.add_trace(
+                go.Choropleth(
+                    geojson=vn,
+                    locations=[pid],
+                    z=[1],
+                    featureidkey="id",
+                    showscale=False,
+                    geo="geo2",
+                    colorscale=[[0, charts.colour(pid)], [1, charts.colour(pid)]],
+                    marker={"line": {"color": "white", "width": 0.3}},
+                    hoverinfo="skip",
+                    showlegend=False,
+                )
+            )
     islands = _islands()
-    fig.add_trace(go.Scattergeo(
-        lon=[p["label_lon"] for p in islands], lat=[p["label_lat"] for p in islands], geo="geo2",
-        text=[f"<i>{html.escape(p['name_vi'].replace('Quần đảo ', ''))}</i>" for p in islands], mode="text",
-        textfont={"size": 10, "color": "#444444"}, hoverinfo="skip", showlegend=False))
-    fig.update_layout(geo2={**maps.GEO, "fitbounds": False, "projection_type": "mercator", "domain": INSET_DOMAIN,
-                            "lonaxis_range": list(maps.VN_LON), "lataxis_range": list(maps.VN_LAT), "showframe": True,
-                            "framecolor": "#888888", "showcountries": False, "resolution": 50})
+    fig.add_trace(
+        go.Scattergeo(
+            lon=[p["label_lon"] for p in islands],
+            lat=[p["label_lat"] for p in islands],
+            geo="geo2",
+            text=[f"<i>{html.escape(p['name_vi'].replace('Quần đảo ', ''))}</i>" for p in islands],
+            mode="text",
+            textfont={"size": 10, "color": "#444444"},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.update_layout(
+        geo2={
+            **maps.GEO,
+            "fitbounds": False,
+            "projection_type": "mercator",
+            "domain": INSET_DOMAIN,
+            "lonaxis_range": list(maps.VN_LON),
+            "lataxis_range": list(maps.VN_LAT),
+            "showframe": True,
+            "framecolor": "#888888",
+            "showcountries": False,
+            "resolution": 50,
+        }
+    )
 
 
-
-def _partner_markers(fig: go.Figure, placed: pd.DataFrame, place_names: dict[str, str],
-                     origins: list[tuple[float, float]], lon_range, lat_range, view: str) -> int:
+def _partner_markers(
+    fig: go.Figure,
+    placed: pd.DataFrame,
+    place_names: dict[str, str],
+    origins: list[tuple[float, float]],
+    lon_range,
+    lat_range,
+    view: str,
+) -> int:
     """One marker per partner point; its hover lists every relation drawn to it. Returns how
     many points in view carry no label (it would have overlapped)."""
     points, hover = [], []
     for (x, y), group in placed.groupby(["lon", "lat"], sort=False):
         first = group.iloc[0]
         origin = maps.province_point(first.province_id) or (x, y)
-        away = ["middle left", "top center", "bottom center", "middle right"] if x < origin[0] - 0.3 else \
-            ["middle right", "top center", "bottom center", "middle left"]
-        points.append({"lon": x, "lat": y, "text": point_label(first, group), "weight": len(group), "sides": away})
+        away = (
+            ["middle left", "top center", "bottom center", "middle right"]
+            if x < origin[0] - 0.3
+            else ["middle right", "top center", "bottom center", "middle left"]
+        )
+        points.append(
+            {
+                "lon": x,
+                "lat": y,
+                "text": point_label(first, group),
+                "weight": len(group),
+                "sides": away,
+            }
+        )
         lines = []
         for row in group.itertuples():
-            what = " · ".join(v for v in (partner_type_text(row.partner_type), country_name(row.partner_country)) if v)
-            lines.append(f"<b>{html.escape(partner_name(row))}</b> · {html.escape(what)}<br>"
-                         f"{html.escape(place_names.get(row.province_id, row.province_id))} — "
-                         f"{html.escape(t('maps.relation'))}: {maps.wrap(html.escape(maps.cell_text(row.relation)))}<br>"
-                         f"{maps.wrap('“' + maps.short_quote(maps.cell_text(row.quote)) + '”')}<br>"
-                         f"{html.escape(maps.cell_text(row.publisher))} · {t(f'maps.located.{row.located}')}")
+            what = " · ".join(
+                v
+                for v in (partner_type_text(row.partner_type), country_name(row.partner_country))
+                if v
+            )
+            lines.append(
+                f"<b>{html.escape(partner_name(row))}</b> · {html.escape(what)}<br>"
+                f"{html.escape(place_names.get(row.province_id, row.province_id))} — "
+                f"{html.escape(t('maps.relation'))}: "
+                f"{maps.wrap(html.escape(maps.cell_text(row.relation)))}<br>"
+                f"{maps.wrap('“' + maps.short_quote(maps.cell_text(row.quote)) + '”')}<br>"
+                f"{html.escape(maps.cell_text(row.publisher))} · {t(f'maps.located.{row.located}')}"
+            )
         hover.append("<br><br>".join(lines))
-    islands = [{"lon": p["label_lon"], "lat": p["label_lat"], "text": p["name_vi"],
-                "side": "middle right" if view == WORLD else None} for p in _islands()]
+    islands = [
+        {
+            "lon": p["label_lon"],
+            "lat": p["label_lat"],
+            "text": p["name_vi"],
+            "side": "middle right" if view == WORLD else None,
+        }
+        for p in _islands()
+    ]
     labels = place_labels(points, origins, lon_range, lat_range, view, fixed=islands)
     (x0, x1), (y0, y1) = lon_range, lat_range
-    fig.add_trace(go.Scattergeo(
-        lon=[p["lon"] for p in points], lat=[p["lat"] for p in points], mode="markers+text",
-        text=[html.escape(text) for text, _ in labels], textposition=[side for _, side in labels],
-        textfont={"size": LABEL_FONT, "color": "#222222"}, hovertext=hover, hoverinfo="text",
-        marker={"size": 10, "color": "#333333", "line": {"color": "white", "width": 1}},
-        name=t("maps.partners.legend"), showlegend=True))
-    return sum(1 for p, (text, _) in zip(points, labels)
-               if not text and x0 <= p["lon"] <= x1 and y0 <= p["lat"] <= y1)
+    fig.add_trace(
+        go.Scattergeo(
+            lon=[p["lon"] for p in points],
+            lat=[p["lat"] for p in points],
+            mode="markers+text",
+            text=[html.escape(text) for text, _ in labels],
+            textposition=[side for _, side in labels],
+            textfont={"size": LABEL_FONT, "color": "#222222"},
+            hovertext=hover,
+            hoverinfo="text",
+            marker={"size": 10, "color": "#333333", "line": {"color": "white", "width": 1}},
+            name=t("maps.partners.legend"),
+            showlegend=True,
+        )
+    )
+    return sum(
+        1
+        for p, (text, _) in zip(points, labels, strict=False)
+        if not text and x0 <= p["lon"] <= x1 and y0 <= p["lat"] <= y1
+    )
 
 
 def _islands() -> list[dict]:
-    return [f["properties"] for f in maps.geojson(maps.VN_FILES[34])["features"]
-            if f["properties"]["feature_type"] == "archipelago"]
+    return [
+        f["properties"]
+        for f in maps.geojson(maps.VN_FILES[34])["features"]
+        if f["properties"]["feature_type"] == "archipelago"
+    ]
 
 
 def _archipelago_labels(fig: go.Figure, vn: dict, view: str = REGION) -> None:
     """Hoàng Sa and Trường Sa by name; on the world map, written east of their points so
     they do not cover the crowded partner points around Viet Nam."""
     islands = _islands()
-    fig.add_trace(go.Scattergeo(
-        lon=[p["label_lon"] for p in islands], lat=[p["label_lat"] for p in islands],
-        text=[f"<i>{html.escape(p['name_vi'])}</i>" for p in islands], mode="text",
-        textposition="middle right" if view == WORLD else "middle center",
-        textfont={"size": 11, "color": "#555555"}, hoverinfo="skip", showlegend=False))
+    fig.add_trace(
+        go.Scattergeo(
+            lon=[p["label_lon"] for p in islands],
+            lat=[p["label_lat"] for p in islands],
+            text=[f"<i>{html.escape(p['name_vi'])}</i>" for p in islands],
+            mode="text",
+            textposition="middle right" if view == WORLD else "middle center",
+            textfont={"size": 11, "color": "#555555"},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
 
 
 def unplaced(partners: pd.DataFrame) -> int:
@@ -282,12 +463,14 @@ def unplaced(partners: pd.DataFrame) -> int:
 def readable_partners(partners: pd.DataFrame, place_names: dict[str, str]) -> pd.DataFrame:
     """The partnerships for a table: types and countries in the reader's language; the
     relation as recorded (it is data, in English), labelled so."""
-    return pd.DataFrame({
-        t("column.place"): [place_names.get(p, p) for p in partners["province_id"]],
-        t("column.partner"): [partner_name(r) for r in partners.itertuples()],
-        t("column.partner_type"): [partner_type_text(v) for v in partners["partner_type"]],
-        t("maps.column.country"): [country_name(v) for v in partners["partner_country"]],
-        t("maps.column.relation"): partners["relation"],
-        t("column.source"): partners["publisher"],
-        t("column.quote"): partners["quote"],
-    })
+    return pd.DataFrame(
+        {
+            t("column.place"): [place_names.get(p, p) for p in partners["province_id"]],
+            t("column.partner"): [partner_name(r) for r in partners.itertuples()],
+            t("column.partner_type"): [partner_type_text(v) for v in partners["partner_type"]],
+            t("maps.column.country"): [country_name(v) for v in partners["partner_country"]],
+            t("maps.column.relation"): partners["relation"],
+            t("column.source"): partners["publisher"],
+            t("column.quote"): partners["quote"],
+        }
+    )

@@ -1,4 +1,5 @@
 """Where things live. One place, so tests can point the package at a temporary copy."""
+
 from __future__ import annotations
 
 import os

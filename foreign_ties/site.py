@@ -9,6 +9,7 @@ claim the page and run the script *without* app.py (no sidebar, no filters). Wit
 url paths the legacy lookup misses, falls back to app.py, and app.py's `st.navigation`
 picks the page. tests/test_site.py guards this rule.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,14 +37,75 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("pages/overview_page.py", "overview", "nav.overview", "nav.section.dashboard", ":material/dashboard:", default=True),
-    PageSpec("pages/son_la_profile.py", "son-la", "place.son-la", "nav.section.profiles", ":material/location_on:"),
-    PageSpec("pages/lang_son_profile.py", "lang-son", "place.lang-son", "nav.section.profiles", ":material/location_on:"),
-    PageSpec("pages/tuyen_quang_profile.py", "tuyen-quang", "place.tuyen-quang", "nav.section.profiles", ":material/location_on:"),
-    PageSpec("pages/vietnam_profile.py", "vietnam", "place.vietnam", "nav.section.profiles", ":material/flag:"),
-    PageSpec("pages/compare_page.py", "compare", "nav.compare", "nav.section.dashboard", ":material/bar_chart:"),
-    PageSpec("pages/trade_page.py", "trade", "nav.trade", "nav.section.dashboard", ":material/trending_up:"),
-    PageSpec("pages/sources_page.py", "sources", "nav.sources", "nav.section.dashboard", ":material/menu_book:"),
-    PageSpec("pages/partners_page.py", "partners", "nav.partners", "nav.section.dashboard", ":material/public:"),
-    PageSpec("pages/present_page.py", "present", "nav.present", "nav.section.dashboard", ":material/slideshow:"),
+    PageSpec(
+        "pages/overview_page.py",
+        "overview",
+        "nav.overview",
+        "nav.section.dashboard",
+        ":material/dashboard:",
+        default=True,
+    ),
+    PageSpec(
+        "pages/son_la_profile.py",
+        "son-la",
+        "place.son-la",
+        "nav.section.profiles",
+        ":material/location_on:",
+    ),
+    PageSpec(
+        "pages/lang_son_profile.py",
+        "lang-son",
+        "place.lang-son",
+        "nav.section.profiles",
+        ":material/location_on:",
+    ),
+    PageSpec(
+        "pages/tuyen_quang_profile.py",
+        "tuyen-quang",
+        "place.tuyen-quang",
+        "nav.section.profiles",
+        ":material/location_on:",
+    ),
+    PageSpec(
+        "pages/vietnam_profile.py",
+        "vietnam",
+        "place.vietnam",
+        "nav.section.profiles",
+        ":material/flag:",
+    ),
+    PageSpec(
+        "pages/compare_page.py",
+        "compare",
+        "nav.compare",
+        "nav.section.dashboard",
+        ":material/bar_chart:",
+    ),
+    PageSpec(
+        "pages/trade_page.py",
+        "trade",
+        "nav.trade",
+        "nav.section.dashboard",
+        ":material/trending_up:",
+    ),
+    PageSpec(
+        "pages/sources_page.py",
+        "sources",
+        "nav.sources",
+        "nav.section.dashboard",
+        ":material/menu_book:",
+    ),
+    PageSpec(
+        "pages/partners_page.py",
+        "partners",
+        "nav.partners",
+        "nav.section.dashboard",
+        ":material/public:",
+    ),
+    PageSpec(
+        "pages/present_page.py",
+        "present",
+        "nav.present",
+        "nav.section.dashboard",
+        ":material/slideshow:",
+    ),
 )

@@ -8,6 +8,7 @@ carries its chart styled for a projector, a one-line takeaway written from the f
 (templates in locales/<lang>/present.po, never hand-typed numbers), the source footnote
 and the verbatim sentences behind the figures, for the speaker notes.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,19 +54,43 @@ def projector_style(fig: go.Figure, footnote: str) -> go.Figure:
     fig = go.Figure(fig)
     title = fig.layout.title.text or ""
     subtitle = re.search(r"<sup>(.*?)</sup>", title)
-    axis = {"tickfont": {"size": FONT - 2}, "title": {"font": {"size": FONT}},
-            "linecolor": "#000000", "tickcolor": "#000000", "automargin": True}
-    axes = {name: {**axis, **({"gridcolor": "#D0D0D0"} if name.startswith("y") else {})}
-            for name in fig.layout if re.fullmatch(r"[xy]axis\d*", name)}
+    axis = {
+        "tickfont": {"size": FONT - 2},
+        "title": {"font": {"size": FONT}},
+        "linecolor": "#000000",
+        "tickcolor": "#000000",
+        "automargin": True,
+    }
+    axes = {
+        name: {**axis, **({"gridcolor": "#D0D0D0"} if name.startswith("y") else {})}
+        for name in fig.layout
+        if re.fullmatch(r"[xy]axis\d*", name)
+    }
     fig.update_layout(
-        title={"text": subtitle.group(1) if subtitle else "", "font": {"size": FONT + 2},
-               "x": 0, "xref": "paper", "xanchor": "left", "y": 0.98, "yanchor": "top"},
-        font={"size": FONT, "color": "#000000"}, height=CHART_HEIGHT, bargap=0.55,
+        title={
+            "text": subtitle.group(1) if subtitle else "",
+            "font": {"size": FONT + 2},
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": 0.98,
+            "yanchor": "top",
+        },
+        font={"size": FONT, "color": "#000000"},
+        height=CHART_HEIGHT,
+        bargap=0.55,
         margin={"l": 110, "r": 150, "t": 100, "b": 50},
         # At the figure's foot (container), below the tick labels whatever the height, and the
         # margin grows to fit a legend of several rows.
-        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0,
-                "xanchor": "left", "font": {"size": FONT - 2}},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": FONT - 2},
+        },
         **axes,
     )
     drawn_footnotes = {footnote, charts.wrap(footnote)}  # the builders wrap long footnotes
@@ -92,16 +117,33 @@ def standalone(slide: Slide, width: int = EXPORT_WIDTH) -> go.Figure:
     fig.update_layout(
         # title.subtitle, not "<br>": Plotly anchors a two-line title by its first line, so
         # the top line was cut off above the image.
-        title={"text": slide.title, "subtitle": {"text": unit_period, "font": {"size": FONT}},
-               "font": {"size": FONT + 8}, "y": 0.98, "yref": "container", "yanchor": "top"},
-        width=width, height=height,
+        title={
+            "text": slide.title,
+            "subtitle": {"text": unit_period, "font": {"size": FONT}},
+            "font": {"size": FONT + 8},
+            "y": 0.98,
+            "yref": "container",
+            "yanchor": "top",
+        },
+        width=width,
+        height=height,
         margin={"l": 110, "r": 150, "t": 150, "b": 150 + extra},
         # The legend under the title, so the sources can take the foot of the image.
         legend={"yref": "container", "y": 1 - 120 / height, "yanchor": "top"},
     )
-    fig.add_annotation(text=footnote, xref="paper", yref="paper", x=0, y=0,
-                       yshift=-95, showarrow=False, xanchor="left", yanchor="top",
-                       align="left", font={"size": FONT - 2, "color": "#222222"})
+    fig.add_annotation(
+        text=footnote,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-95,
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        font={"size": FONT - 2, "color": "#222222"},
+    )
     return fig
 
 
@@ -134,21 +176,35 @@ def takeaway(rows: pd.DataFrame, order: list[str], filters_order: tuple[str, ...
     measure = indicators[ind].name()
     place = min(rows["province_id"], key=lambda p: _rank(p, filters_order))
     rows = rows[rows["province_id"] == place]
-    whole = pd.Series([r.kind == "flow" and r.period_start.year == r.period_end.year
-                       and not formatting.is_part_year(r.period_start, r.period_end, r.kind)
-                       for r in rows.itertuples()], index=rows.index, dtype=bool)
+    whole = pd.Series(
+        [
+            r.kind == "flow"
+            and r.period_start.year == r.period_end.year
+            and not formatting.is_part_year(r.period_start, r.period_end, r.kind)
+            for r in rows.itertuples()
+        ],
+        index=rows.index,
+        dtype=bool,
+    )
     years = rows[whole].sort_values("period_end")
     if len(years) >= 2:  # change between the place's first and last whole years
         first, last = years.iloc[0], years.iloc[-1]
-        return t("present.takeaway.change", place=catalog.place_name(place), measure=measure,
-                 first=formatting.value_text(first.value, first.unit, first.qualifier),
-                 first_period=str(first.period_end.year),
-                 last=formatting.value_text(last.value, last.unit, last.qualifier),
-                 last_period=str(last.period_end.year))
+        return t(
+            "present.takeaway.change",
+            place=catalog.place_name(place),
+            measure=measure,
+            first=formatting.value_text(first.value, first.unit, first.qualifier),
+            first_period=str(first.period_end.year),
+            last=formatting.value_text(last.value, last.unit, last.qualifier),
+            last_period=str(last.period_end.year),
+        )
     latest = rows.sort_values("period_end").iloc[-1]
-    values = {"place": catalog.place_name(latest.province_id), "measure": measure,
-              "value": formatting.value_text(latest.value, latest.unit, latest.qualifier),
-              "period": formatting.period_text(latest.period_start, latest.period_end, latest.kind)}
+    values = {
+        "place": catalog.place_name(latest.province_id),
+        "measure": measure,
+        "value": formatting.value_text(latest.value, latest.unit, latest.qualifier),
+        "period": formatting.period_text(latest.period_start, latest.period_end, latest.kind),
+    }
     return _fill(f"present.takeaway.{ind}", "present.takeaway.latest", **values)
 
 
@@ -159,14 +215,23 @@ def _rank(place: str, filters_order: tuple[str, ...]) -> int:
 # --------------------------------------------------------------------------- slides
 
 
-def _slide(key: str, title: str, rows: pd.DataFrame, figure: go.Figure | None,
-           order: list[str], filters: Filters) -> Slide | None:
+def _slide(
+    key: str,
+    title: str,
+    rows: pd.DataFrame,
+    figure: go.Figure | None,
+    order: list[str],
+    filters: Filters,
+) -> Slide | None:
     if figure is None or rows.empty:
         return None
     footnote_html = charts.source_footnote(rows)
     return Slide(
-        key=key, title=title, figure=projector_style(figure, footnote_html),
-        takeaway=takeaway(rows, order, filters.provinces), footnote=_plain(footnote_html),
+        key=key,
+        title=title,
+        figure=projector_style(figure, footnote_html),
+        takeaway=takeaway(rows, order, filters.provinces),
+        footnote=_plain(footnote_html),
         quotes=tuple(dict.fromkeys(q for q in rows["quote"] if isinstance(q, str) and q)),
         rows=rows.reset_index(drop=True),
     )
@@ -179,13 +244,18 @@ def _measure_slide(indicator_id: str, filters: Filters, names: dict[str, str]) -
     if not parts:
         return None
     rows = views.select_part(series, parts[0])  # the total when published, as on Compare
-    title = indicator.name() if parts[0] == views.TOTAL else f"{indicator.name()} — {views.part_label(parts[0])}"
+    title = (
+        indicator.name()
+        if parts[0] == views.TOTAL
+        else f"{indicator.name()} — {views.part_label(parts[0])}"
+    )
     figure = charts.indicator_figure(rows, indicator, names, (filters.year_from, filters.year_to))
     return _slide(f"measure-{indicator_id}", title, rows, figure, [indicator_id], filters)
 
 
-def _trade_slide(spec: trade.PanelSpec, filters: Filters, names: dict[str, str],
-                 drawn_elsewhere: set[str]) -> Slide | None:
+def _trade_slide(
+    spec: trade.PanelSpec, filters: Filters, names: dict[str, str], drawn_elsewhere: set[str]
+) -> Slide | None:
     """A Trade & investment panel as the Trade page draws it (figures as published), when it
     shows more than the measure slides: several measures together, or a measure they lack."""
     if spec.places and not set(spec.places) & set(filters.provinces):
@@ -197,9 +267,16 @@ def _trade_slide(spec: trade.PanelSpec, filters: Filters, names: dict[str, str],
         return None
     indicators = catalog.indicators()
     figure = charts.measures_figure(
-        rows, {i: indicators[i] for i in spec.indicators}, names, t(spec.title_key),
-        years=(filters.year_from, filters.year_to), separate=spec.separate)
-    return _slide(f"trade-{spec.key}", t(spec.title_key), rows, figure, list(spec.indicators), filters)
+        rows,
+        {i: indicators[i] for i in spec.indicators},
+        names,
+        t(spec.title_key),
+        years=(filters.year_from, filters.year_to),
+        separate=spec.separate,
+    )
+    return _slide(
+        f"trade-{spec.key}", t(spec.title_key), rows, figure, list(spec.indicators), filters
+    )
 
 
 def _family(slide: Slide) -> int:
@@ -221,8 +298,11 @@ def deck(filters: Filters) -> list[Slide]:
             slide = _measure_slide(indicator_id, filters, names)
             if slide is not None:
                 measure_slides[indicator_id] = slide
-    trade_slides = [s for s in (_trade_slide(spec, filters, names, set(measure_slides))
-                                for spec in trade.PANELS) if s is not None]
+    trade_slides = [
+        s
+        for s in (_trade_slide(spec, filters, names, set(measure_slides)) for spec in trade.PANELS)
+        if s is not None
+    ]
     budget = max(0, MAX_SLIDES - len(trade_slides))
     chosen: list[Slide] = []
     for rank in range(PER_FAMILY):  # every family's first measure, then the seconds, ...

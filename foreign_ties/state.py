@@ -5,6 +5,7 @@ notices, and writes `to_query(...)` back after the widgets, so a copied link rep
 the view. Anything a hand-edited link gets wrong falls back to the default with a notice;
 nothing from the URL reaches SQL except as a value checked against a fixed list.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence

@@ -5,6 +5,7 @@ parameters by name (never formats them into the SQL text) and returns a DataFram
 connection per process, a cursor per query, because a DuckDB connection must not be
 shared between the threads Streamlit runs sessions in.
 """
+
 from __future__ import annotations
 
 import functools

@@ -4,6 +4,7 @@ Each panel names the measures it draws and the place they belong to. Lang Son's 
 "trade" measures get one panel each (they differ by a factor of 300); FDI registered and
 disbursed share an axis only because both are US$ and the legend names each measure.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,17 +28,46 @@ class PanelSpec:
 
 
 PANELS = (
-    PanelSpec("fdi_national", "trade.fdi_national", "trade.fdi_national_note",
-              ("fdi_registered_annual", "fdi_disbursed_annual"), ("vietnam",), separate=False),
-    PanelSpec("exports_national", "trade.exports_national", "trade.exports_national_note",
-              ("exports_national",), ("vietnam",), separate=True),
-    PanelSpec("lang_son_trade", "trade.lang_son", "trade.lang_son_note",
-              ("border_trade_all_types", "trade_declared_at_provincial_customs",
-               "exports_local_goods"), ("lang-son",), separate=True),
-    PanelSpec("exports_by_locality", "trade.exports_by_locality", "trade.exports_by_locality_note",
-              ("exports_customs_by_locality",), None, separate=True),
-    PanelSpec("fdi_provinces", "trade.fdi_provinces", "trade.fdi_provinces_note",
-              ("fdi_projects", "fdi_registered_capital", "fdi_total_investment"), None, separate=True),
+    PanelSpec(
+        "fdi_national",
+        "trade.fdi_national",
+        "trade.fdi_national_note",
+        ("fdi_registered_annual", "fdi_disbursed_annual"),
+        ("vietnam",),
+        separate=False,
+    ),
+    PanelSpec(
+        "exports_national",
+        "trade.exports_national",
+        "trade.exports_national_note",
+        ("exports_national",),
+        ("vietnam",),
+        separate=True,
+    ),
+    PanelSpec(
+        "lang_son_trade",
+        "trade.lang_son",
+        "trade.lang_son_note",
+        ("border_trade_all_types", "trade_declared_at_provincial_customs", "exports_local_goods"),
+        ("lang-son",),
+        separate=True,
+    ),
+    PanelSpec(
+        "exports_by_locality",
+        "trade.exports_by_locality",
+        "trade.exports_by_locality_note",
+        ("exports_customs_by_locality",),
+        None,
+        separate=True,
+    ),
+    PanelSpec(
+        "fdi_provinces",
+        "trade.fdi_provinces",
+        "trade.fdi_provinces_note",
+        ("fdi_projects", "fdi_registered_capital", "fdi_total_investment"),
+        None,
+        separate=True,
+    ),
 )
 
 
@@ -50,8 +80,13 @@ class Panel:
 
 
 def measures(indicator_ids, provinces, filters: Filters) -> pd.DataFrame:
-    return store.run("measures_series", indicators=list(indicator_ids), provinces=list(provinces),
-                     year_from=filters.year_from, year_to=filters.year_to)
+    return store.run(
+        "measures_series",
+        indicators=list(indicator_ids),
+        provinces=list(provinces),
+        year_from=filters.year_from,
+        year_to=filters.year_to,
+    )
 
 
 def panel_rows(spec: PanelSpec, places, filters: Filters, currency: str) -> pd.DataFrame:
@@ -65,8 +100,13 @@ def panel_figure(spec: PanelSpec, rows: pd.DataFrame, filters: Filters) -> go.Fi
     indicators = catalog.indicators()
     names = {p: catalog.place_name(p) for p in catalog.places()}
     return charts.measures_figure(
-        rows, {i: indicators[i] for i in spec.indicators}, names, t(spec.title_key),
-        years=(filters.year_from, filters.year_to), separate=spec.separate)
+        rows,
+        {i: indicators[i] for i in spec.indicators},
+        names,
+        t(spec.title_key),
+        years=(filters.year_from, filters.year_to),
+        separate=spec.separate,
+    )
 
 
 def panels(filters: Filters, currency: str) -> list[Panel]:
@@ -88,11 +128,15 @@ def export_shares(filters: Filters) -> pd.DataFrame:
     part = measures(["exports_customs_by_locality"], provinces, filters)
     whole = measures(["exports_national"], ["vietnam"], filters)
     shares = derived.share_of_national(part, whole)
-    return pd.DataFrame({
-        t("column.place"): [catalog.place_name(p) for p in shares["province_id"]],
-        t("column.period"): [formatting.period_text(s, e, "flow")
-                             for s, e in zip(shares["period_start"], shares["period_end"])],
-        t("column.share"): [formatting.percent(v) for v in shares["share_percent"]],
-        t("column.formula"): shares["formula"],
-        t("column.derived_from"): shares["derived_from"],
-    })
+    return pd.DataFrame(
+        {
+            t("column.place"): [catalog.place_name(p) for p in shares["province_id"]],
+            t("column.period"): [
+                formatting.period_text(s, e, "flow")
+                for s, e in zip(shares["period_start"], shares["period_end"], strict=False)
+            ],
+            t("column.share"): [formatting.percent(v) for v in shares["share_percent"]],
+            t("column.formula"): shares["formula"],
+            t("column.derived_from"): shares["derived_from"],
+        }
+    )

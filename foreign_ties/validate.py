@@ -3,6 +3,7 @@
 Every problem is collected (never only the first) as a `Problem` naming the table, the CSV
 file, its line (header = line 1) and the row's id, so curators can fix them all at once.
 """
+
 from __future__ import annotations
 
 import csv
@@ -13,55 +14,119 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from foreign_ties.numbers import (FigureParseError, direction_cue, find_figure, parse_figure,
-                                  qualifier_cue)
+from foreign_ties.numbers import (
+    FigureParseError,
+    direction_cue,
+    find_figure,
+    parse_figure,
+    qualifier_cue,
+)
 
 # Column types: s = string, f = float, i = integer, d = date, b = boolean.
 # Required columns must be in the header and non-empty; optional ones may be left out.
 COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
     "provinces": {
-        "province_id": ("s", True), "name_en": ("s", True), "name_vi": ("s", True),
-        "level": ("s", True), "gso_code": ("s", False), "iso_3166_2": ("s", False),
-        "display_order": ("i", False), "valid_from": ("d", False), "valid_to": ("d", False),
-        "merged_into": ("s", False), "territory_note": ("s", False)},
+        "province_id": ("s", True),
+        "name_en": ("s", True),
+        "name_vi": ("s", True),
+        "level": ("s", True),
+        "gso_code": ("s", False),
+        "iso_3166_2": ("s", False),
+        "display_order": ("i", False),
+        "valid_from": ("d", False),
+        "valid_to": ("d", False),
+        "merged_into": ("s", False),
+        "territory_note": ("s", False),
+    },
     "indicators": {
-        "indicator_id": ("s", True), "family": ("s", True), "name_en": ("s", True),
-        "name_vi": ("s", True), "unit": ("s", True), "kind": ("s", True),
+        "indicator_id": ("s", True),
+        "family": ("s", True),
+        "name_en": ("s", True),
+        "name_vi": ("s", True),
+        "unit": ("s", True),
+        "kind": ("s", True),
         "description": ("s", False),
         # who publishes or states the figures (optional here so small fixtures may leave it
         # out; tests/test_data.py requires it for every real indicator)
-        "published_by": ("s", False)},
+        "published_by": ("s", False),
+    },
     "sources": {
-        "source_id": ("s", True), "title": ("s", True), "publisher": ("s", True),
-        "published_date": ("d", False), "date_note": ("s", False), "url": ("s", False),
-        "language": ("s", True), "document_kind": ("s", True), "retrieved": ("s", False),
-        "licence_note": ("s", False)},
+        "source_id": ("s", True),
+        "title": ("s", True),
+        "publisher": ("s", True),
+        "published_date": ("d", False),
+        "date_note": ("s", False),
+        "url": ("s", False),
+        "language": ("s", True),
+        "document_kind": ("s", True),
+        "retrieved": ("s", False),
+        "licence_note": ("s", False),
+    },
     "documents": {"source_id": ("s", True), "text": ("s", True)},
     "facts": {
-        "fact_id": ("s", True), "province_id": ("s", True), "indicator_id": ("s", True),
-        "value": ("f", True), "unit": ("s", True), "qualifier": ("s", True),
-        "value_as_written": ("s", True), "period_start": ("d", True), "period_end": ("d", True),
-        "period_note": ("s", False), "breakdown": ("s", False), "partner": ("s", False),
-        "status": ("s", True), "uncertain": ("b", False), "uncertain_reason": ("s", False),
-        "source_id": ("s", True), "quote": ("s", True), "gloss_en": ("s", False),
-        "derived_from": ("s", False), "superseded_by": ("s", False), "note": ("s", False)},
+        "fact_id": ("s", True),
+        "province_id": ("s", True),
+        "indicator_id": ("s", True),
+        "value": ("f", True),
+        "unit": ("s", True),
+        "qualifier": ("s", True),
+        "value_as_written": ("s", True),
+        "period_start": ("d", True),
+        "period_end": ("d", True),
+        "period_note": ("s", False),
+        "breakdown": ("s", False),
+        "partner": ("s", False),
+        "status": ("s", True),
+        "uncertain": ("b", False),
+        "uncertain_reason": ("s", False),
+        "source_id": ("s", True),
+        "quote": ("s", True),
+        "gloss_en": ("s", False),
+        "derived_from": ("s", False),
+        "superseded_by": ("s", False),
+        "note": ("s", False),
+    },
     "partners": {
-        "partner_id": ("s", True), "province_id": ("s", True), "partner_name": ("s", True),
-        "partner_name_vi": ("s", False), "partner_type": ("s", True),
-        "partner_country": ("s", False), "geo_id": ("s", False), "relation": ("s", False),
-        "since": ("s", False), "source_id": ("s", True), "quote": ("s", True)},
+        "partner_id": ("s", True),
+        "province_id": ("s", True),
+        "partner_name": ("s", True),
+        "partner_name_vi": ("s", False),
+        "partner_type": ("s", True),
+        "partner_country": ("s", False),
+        "geo_id": ("s", False),
+        "relation": ("s", False),
+        "since": ("s", False),
+        "source_id": ("s", True),
+        "quote": ("s", True),
+    },
     "fx_rates": {
-        "year": ("i", True), "currency": ("s", True), "per_usd": ("f", True),
-        "source_id": ("s", True), "quote": ("s", True)},
+        "year": ("i", True),
+        "currency": ("s", True),
+        "per_usd": ("f", True),
+        "source_id": ("s", True),
+        "quote": ("s", True),
+    },
     "not_figures": {"source_id": ("s", True), "text": ("s", True), "reason": ("s", True)},
 }
 CSV_TABLES = ("provinces", "indicators", "sources", "facts", "partners", "fx_rates", "not_figures")
-ID_COLUMN = {"provinces": "province_id", "indicators": "indicator_id", "sources": "source_id",
-             "facts": "fact_id", "partners": "partner_id"}
+ID_COLUMN = {
+    "provinces": "province_id",
+    "indicators": "indicator_id",
+    "sources": "source_id",
+    "facts": "fact_id",
+    "partners": "partner_id",
+}
 ENUMS = {
     ("provinces", "level"): {"province", "national"},
-    ("indicators", "family"): {"partners", "agreements", "fdi", "exports", "aid", "activity",
-                               "context"},
+    ("indicators", "family"): {
+        "partners",
+        "agreements",
+        "fdi",
+        "exports",
+        "aid",
+        "activity",
+        "context",
+    },
     ("indicators", "unit"): {"count", "money", "percent", "km", "km2", "people"},
     ("indicators", "kind"): {"flow", "stock"},
     ("sources", "language"): {"en", "vi", "fr", "es", "ja", "pt"},
@@ -69,19 +134,35 @@ ENUMS = {
     ("facts", "unit"): {"count", "USD", "VND", "percent", "km", "km2", "people"},
     ("facts", "qualifier"): {"exact", "approx", "more_than", "at_least", "less_than"},
     ("facts", "status"): {"reported", "target", "projection"},
-    ("partners", "partner_type"): {"foreign locality", "country", "NGO", "diplomatic agency",
-                                   "business", "mechanism"},
+    ("partners", "partner_type"): {
+        "foreign locality",
+        "country",
+        "NGO",
+        "diplomatic agency",
+        "business",
+        "mechanism",
+    },
     ("fx_rates", "currency"): {"VND"},
 }
 # Fact units allowed for each indicator dimension.
-UNIT_FITS = {"money": {"USD", "VND"}, "count": {"count"}, "people": {"people", "count"},
-             "percent": {"percent"}, "km": {"km"}, "km2": {"km2"}}
+UNIT_FITS = {
+    "money": {"USD", "VND"},
+    "count": {"count"},
+    "people": {"people", "count"},
+    "percent": {"percent"},
+    "km": {"km"},
+    "km2": {"km2"},
+}
 FOREIGN_KEYS = {  # (table, column) -> referenced table
     ("provinces", "merged_into"): "provinces",
-    ("facts", "province_id"): "provinces", ("facts", "indicator_id"): "indicators",
-    ("facts", "source_id"): "sources", ("facts", "superseded_by"): "facts",
-    ("partners", "province_id"): "provinces", ("partners", "source_id"): "sources",
-    ("fx_rates", "source_id"): "sources", ("not_figures", "source_id"): "sources",
+    ("facts", "province_id"): "provinces",
+    ("facts", "indicator_id"): "indicators",
+    ("facts", "source_id"): "sources",
+    ("facts", "superseded_by"): "facts",
+    ("partners", "province_id"): "provinces",
+    ("partners", "source_id"): "sources",
+    ("fx_rates", "source_id"): "sources",
+    ("not_figures", "source_id"): "sources",
 }
 REL_TOLERANCE = 1e-9
 
@@ -96,8 +177,11 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file} line {self.line}" if self.line else self.file
-        return f"{where} ({self.row_id}): {self.message}" if self.row_id else \
-            f"{where}: {self.message}"
+        return (
+            f"{where} ({self.row_id}): {self.message}"
+            if self.row_id
+            else f"{where}: {self.message}"
+        )
 
 
 @dataclass
@@ -125,8 +209,11 @@ def _convert(kind: str, text: str) -> object:
     if kind == "i":
         return int(text)
     if kind == "d":
-        return dt.date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else \
-            _bad_date(text)
+        return (
+            dt.date.fromisoformat(text)
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)
+            else _bad_date(text)
+        )
     if text.lower() in ("true", "false"):
         return text.lower() == "true"
     raise ValueError(f"{text!r} is not true or false")
@@ -155,12 +242,14 @@ def read_table(curated: Path, table: str, problems: list[Problem]) -> list[Row]:
             missing = [c for c, (_, req) in columns.items() if req and c not in header]
             unknown = [h for h in header if h not in columns]
             if missing:
-                problems.append(Problem(table, name, 1, "",
-                                        f"missing required columns: {', '.join(missing)}"))
+                problems.append(
+                    Problem(table, name, 1, "", f"missing required columns: {', '.join(missing)}")
+                )
                 continue
             if unknown:
-                problems.append(Problem(table, name, 1, "",
-                                        f"unknown columns: {', '.join(unknown)}"))
+                problems.append(
+                    Problem(table, name, 1, "", f"unknown columns: {', '.join(unknown)}")
+                )
             line = reader.line_num + 1
             for record in reader:
                 start, line = line, reader.line_num + 1
@@ -170,15 +259,23 @@ def read_table(curated: Path, table: str, problems: list[Problem]) -> list[Row]:
                 raw = dict(zip(header, record, strict=False))
                 row_id = raw.get(ID_COLUMN.get(table, "source_id"), "") or ""
                 if len(record) != len(header):
-                    problems.append(Problem(table, name, start, row_id,
-                                            f"{len(record)} cells for {len(header)} columns"))
+                    problems.append(
+                        Problem(
+                            table,
+                            name,
+                            start,
+                            row_id,
+                            f"{len(record)} cells for {len(header)} columns",
+                        )
+                    )
                 for column, (kind, required) in columns.items():
                     text = raw.get(column, "")
                     if text == "":
                         row.values[column] = False if kind == "b" else None
                         if required:
-                            problems.append(Problem(table, name, start, row_id,
-                                                    f"{column} is empty"))
+                            problems.append(
+                                Problem(table, name, start, row_id, f"{column} is empty")
+                            )
                         continue
                     try:
                         row.values[column] = _convert(kind, text)
@@ -209,18 +306,27 @@ def load(data_dir: Path) -> Curated:
         path = data_dir / "documents" / f"{source_id}.txt"
         shown = display(path, data_dir)
         if not path.is_file():
-            problems.append(Problem("sources", row.file, row.line, source_id,
-                                    f"document {shown} is missing"))
+            problems.append(
+                Problem("sources", row.file, row.line, source_id, f"document {shown} is missing")
+            )
             continue
         try:
             text = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
-            problems.append(Problem("sources", row.file, row.line, source_id,
-                                    f"document {shown} is not UTF-8 ({exc})"))
+            problems.append(
+                Problem(
+                    "sources",
+                    row.file,
+                    row.line,
+                    source_id,
+                    f"document {shown} is not UTF-8 ({exc})",
+                )
+            )
             continue
         if not text.strip():
-            problems.append(Problem("sources", row.file, row.line, source_id,
-                                    f"document {shown} is empty"))
+            problems.append(
+                Problem("sources", row.file, row.line, source_id, f"document {shown} is empty")
+            )
             continue
         documents[source_id] = text
     return Curated(rows, documents, problems)
@@ -255,8 +361,11 @@ def check(data: Curated, data_dir: Path) -> list[Problem]:
                 continue
             if key in ids[table]:
                 first = ids[table][key]
-                add(table, row,
-                    f"duplicate {column} {key!r}, also at {first.file} line {first.line}")
+                add(
+                    table,
+                    row,
+                    f"duplicate {column} {key!r}, also at {first.file} line {first.line}",
+                )
             else:
                 ids[table][key] = row
     for (table, column), allowed in ENUMS.items():
@@ -294,16 +403,24 @@ def _check_quote(table: str, row: Row, data: Curated, data_dir: Path, add) -> No
     document = data.documents[source_id]
     if quote not in document:
         shown = display(data_dir / "documents" / f"{source_id}.txt", data_dir)
-        hint = " (it would match after normalising spaces, apostrophes and Unicode: copy it " \
-               "byte for byte)" if _norm(quote) in _norm(document) else ""
+        hint = (
+            " (it would match after normalising spaces, apostrophes and Unicode: copy it "
+            "byte for byte)"
+            if _norm(quote) in _norm(document)
+            else ""
+        )
         add(table, row, f"quote not found in {shown}{hint}")
 
 
 def _check_fact(row: Row, data: Curated, ids: dict[str, dict[str, Row]], add) -> None:
     v = row.values
     if v.get("derived_from"):
-        add("facts", row, "derived_from must be empty in curated CSVs (computed figures are made "
-                          "by the package, never typed in)")
+        add(
+            "facts",
+            row,
+            "derived_from must be empty in curated CSVs (computed figures are made "
+            "by the package, never typed in)",
+        )
     if v.get("superseded_by") and v.get("superseded_by") == v.get("fact_id"):
         add("facts", row, "superseded_by points at the fact itself")
     start, end = v.get("period_start"), v.get("period_end")
@@ -312,13 +429,21 @@ def _check_fact(row: Row, data: Curated, ids: dict[str, dict[str, Row]], add) ->
         if start > end:
             add("facts", row, f"period_start {start} is after period_end {end}")
         if indicator and indicator.values.get("kind") == "stock" and start != end:
-            add("facts", row, f"stock indicator {v['indicator_id']}: period_start {start} must "
-                              f"equal period_end {end} (the as-of date)")
+            add(
+                "facts",
+                row,
+                f"stock indicator {v['indicator_id']}: period_start {start} must "
+                f"equal period_end {end} (the as-of date)",
+            )
     unit = v.get("unit")
     dimension = indicator.values.get("unit") if indicator else None
     if unit and dimension in UNIT_FITS and unit not in UNIT_FITS[dimension]:
-        add("facts", row, f"unit {unit!r} does not fit indicator {v['indicator_id']} "
-                          f"(unit {dimension!r}: {', '.join(sorted(UNIT_FITS[dimension]))})")
+        add(
+            "facts",
+            row,
+            f"unit {unit!r} does not fit indicator {v['indicator_id']} "
+            f"(unit {dimension!r}: {', '.join(sorted(UNIT_FITS[dimension]))})",
+        )
     quote, written = v.get("quote"), v.get("value_as_written")
     if not quote or not written:
         return
@@ -338,16 +463,29 @@ def _check_fact(row: Row, data: Curated, ids: dict[str, dict[str, Row]], add) ->
         value = v.get("value")
         sign = direction_cue(quote, written, language) if parsed.unit == "percent" else 1
         expected = parsed.value * sign
-        if value is not None and not math.isclose(expected, value, rel_tol=REL_TOLERANCE,
-                                                  abs_tol=0.0):
+        if value is not None and not math.isclose(
+            expected, value, rel_tol=REL_TOLERANCE, abs_tol=0.0
+        ):
             fell = " the sentence says it fell, so store it as negative;" if sign < 0 else ""
-            add("facts", row, f"value {value!r} does not match value_as_written {written!r} "
-                              f"(reads as {expected!r} {parsed.unit});{fell}".rstrip(";"))
+            add(
+                "facts",
+                row,
+                f"value {value!r} does not match value_as_written {written!r} "
+                f"(reads as {expected!r} {parsed.unit});{fell}".rstrip(";"),
+            )
         fits = parsed.unit == unit or (parsed.unit == "count" and unit == "people")
         if unit and not fits:
-            add("facts", row, f"unit {unit!r} does not match value_as_written {written!r} "
-                              f"(reads as {parsed.unit})")
+            add(
+                "facts",
+                row,
+                f"unit {unit!r} does not match value_as_written {written!r} "
+                f"(reads as {parsed.unit})",
+            )
     cue = qualifier_cue(quote, written, language)
     if v.get("qualifier") and v["qualifier"] != cue:
-        add("facts", row, f"qualifier {v['qualifier']!r} contradicts the words before "
-                          f"{written!r} in the quote, which imply {cue!r}")
+        add(
+            "facts",
+            row,
+            f"qualifier {v['qualifier']!r} contradicts the words before "
+            f"{written!r} in the quote, which imply {cue!r}",
+        )

@@ -4,6 +4,7 @@ Every function takes the current filters, asks `store` for rows and returns Data
 small records, with figures already written for the reader (qualifier marks, periods in
 the reader's language). Nothing here imports Streamlit.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,8 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from foreign_ties import catalog, formatting, store
-from foreign_ties.memo import remembered
 from foreign_ties.i18n import breakdown_text, current_language, data_label, in_english, t
+from foreign_ties.memo import remembered
 from foreign_ties.state import Filters
 
 TILE_FIGURES = 4  # per place and family on the Overview; the profile page lists all
@@ -61,8 +62,10 @@ def indicator_description(indicator: catalog.Indicator) -> str:
 def overview_tiles(filters: Filters) -> dict[str, dict[str, list[TileFigure]]]:
     """family -> place -> the most recent published figures (empty list = none published)."""
     rows = store.run(
-        "overview_latest", provinces=list(filters.provinces),
-        year_from=filters.year_from, year_to=filters.year_to,
+        "overview_latest",
+        provinces=list(filters.provinces),
+        year_from=filters.year_from,
+        year_to=filters.year_to,
     )
     tiles: dict[str, dict[str, list[TileFigure]]] = {
         family: {pid: [] for pid in filters.provinces} for family in catalog.FAMILIES
@@ -71,12 +74,15 @@ def overview_tiles(filters: Filters) -> dict[str, dict[str, list[TileFigure]]]:
     for row in rows.itertuples():
         figures = tiles[row.family][row.province_id]
         if len(figures) < TILE_FIGURES:
-            figures.append(TileFigure(
-                fact_id=row.fact_id, label=_indicator_label(row),
-                value=formatting.value_text(row.value, row.unit, row.qualifier),
-                period=formatting.period_text(row.period_start, row.period_end, row.kind),
-                uncertain=bool(row.uncertain),
-            ))
+            figures.append(
+                TileFigure(
+                    fact_id=row.fact_id,
+                    label=_indicator_label(row),
+                    value=formatting.value_text(row.value, row.unit, row.qualifier),
+                    period=formatting.period_text(row.period_start, row.period_end, row.kind),
+                    uncertain=bool(row.uncertain),
+                )
+            )
     return tiles
 
 
@@ -84,30 +90,49 @@ def overview_tiles(filters: Filters) -> dict[str, dict[str, list[TileFigure]]]:
 def readable_facts(rows: pd.DataFrame) -> pd.DataFrame:
     """Facts as a reader sees them: indicator, figure with its qualifier, period, status."""
     if rows.empty:
-        return pd.DataFrame(columns=["fact_id", "indicator", "figure", "period", "status", "source", "quote"])
+        return pd.DataFrame(
+            columns=["fact_id", "indicator", "figure", "period", "status", "source", "quote"]
+        )
     lang = current_language()
-    return pd.DataFrame({
-        "fact_id": rows["fact_id"],
-        "place": [catalog.place_name(p) for p in rows["province_id"]] if "province_id" in rows else None,
-        "indicator": [_indicator_label(r) for r in rows.itertuples()],
-        "figure": [formatting.value_text(r.value, r.unit, r.qualifier) for r in rows.itertuples()],
-        "period": [formatting.period_text(r.period_start, r.period_end, r.kind) for r in rows.itertuples()],
-        "status": [
-            t("status." + r.status, lang)
-            + (f" · {t('status.uncertain', lang)}" if bool(r.uncertain) else "")
-            + (f" · {t('status.superseded', lang)}" if isinstance(getattr(r, "superseded_by", None), str) else "")
-            for r in rows.itertuples()
-        ],
-        "source": rows["publisher"],
-        "quote": rows["quote"],  # in its original language, with the English gloss beside it
-        "gloss_en": rows["gloss_en"] if "gloss_en" in rows else None,
-    }).dropna(axis=1, how="all")
+    return pd.DataFrame(
+        {
+            "fact_id": rows["fact_id"],
+            "place": [catalog.place_name(p) for p in rows["province_id"]]
+            if "province_id" in rows
+            else None,
+            "indicator": [_indicator_label(r) for r in rows.itertuples()],
+            "figure": [
+                formatting.value_text(r.value, r.unit, r.qualifier) for r in rows.itertuples()
+            ],
+            "period": [
+                formatting.period_text(r.period_start, r.period_end, r.kind)
+                for r in rows.itertuples()
+            ],
+            "status": [
+                t("status." + r.status, lang)
+                + (f" · {t('status.uncertain', lang)}" if bool(r.uncertain) else "")
+                + (
+                    f" · {t('status.superseded', lang)}"
+                    if isinstance(getattr(r, "superseded_by", None), str)
+                    else ""
+                )
+                for r in rows.itertuples()
+            ],
+            "source": rows["publisher"],
+            "quote": rows["quote"],  # in its original language, with the English gloss beside it
+            "gloss_en": rows["gloss_en"] if "gloss_en" in rows else None,
+        }
+    ).dropna(axis=1, how="all")
 
 
 def profile(province_id: str, filters: Filters) -> dict[str, pd.DataFrame]:
     """family -> the place's figures in the chosen years (readable), every family present."""
-    rows = store.run("province_profile", province=province_id,
-                     year_from=filters.year_from, year_to=filters.year_to)
+    rows = store.run(
+        "province_profile",
+        province=province_id,
+        year_from=filters.year_from,
+        year_to=filters.year_to,
+    )
     return {family: readable_facts(rows[rows["family"] == family]) for family in catalog.FAMILIES}
 
 
@@ -121,8 +146,12 @@ def province_sources(province_id: str) -> pd.DataFrame:
 
 # What Compare opens on, when the link names no measure: the first of these with figures.
 # Customs exports by locality first: one measure, one publisher, the same year for every province.
-DEFAULT_MEASURES = ("exports_customs_by_locality", "exports_provincial_statistics",
-                    "intl_agreements_signed", "fdi_projects")
+DEFAULT_MEASURES = (
+    "exports_customs_by_locality",
+    "exports_provincial_statistics",
+    "intl_agreements_signed",
+    "fdi_projects",
+)
 
 
 def default_measure(choices: pd.DataFrame) -> str:
@@ -131,20 +160,33 @@ def default_measure(choices: pd.DataFrame) -> str:
 
 
 def indicator_choices(filters: Filters) -> pd.DataFrame:
-    return store.run("indicator_choices", provinces=list(filters.provinces),
-                     year_from=filters.year_from, year_to=filters.year_to)
+    return store.run(
+        "indicator_choices",
+        provinces=list(filters.provinces),
+        year_from=filters.year_from,
+        year_to=filters.year_to,
+    )
 
 
 def indicator_series(indicator_id: str, filters: Filters) -> pd.DataFrame:
-    return store.run("indicator_series", indicator=indicator_id,
-                     provinces=list(filters.provinces),
-                     year_from=filters.year_from, year_to=filters.year_to)
+    return store.run(
+        "indicator_series",
+        indicator=indicator_id,
+        provinces=list(filters.provinces),
+        year_from=filters.year_from,
+        year_to=filters.year_to,
+    )
 
 
 def facts_with_sources(filters: Filters, families: list[str], search: str) -> pd.DataFrame:
-    return store.run("facts_with_sources", provinces=list(filters.provinces),
-                     year_from=filters.year_from, year_to=filters.year_to,
-                     families=families, search=search)
+    return store.run(
+        "facts_with_sources",
+        provinces=list(filters.provinces),
+        year_from=filters.year_from,
+        year_to=filters.year_to,
+        families=families,
+        search=search,
+    )
 
 
 def figures_for_download(filters: Filters, fact_ids: list[str] | None = None) -> pd.DataFrame:
@@ -164,38 +206,47 @@ def fact_labels(rows: pd.DataFrame) -> list[str]:
     readable = readable_facts(rows)
     return [
         f"{catalog.place_name(r.province_id)} · {ind} · {fig} · {per}"
-        for r, ind, fig, per in zip(rows.itertuples(), readable["indicator"],
-                                    readable["figure"], readable["period"])
+        for r, ind, fig, per in zip(
+            rows.itertuples(),
+            readable["indicator"],
+            readable["figure"],
+            readable["period"],
+            strict=False,
+        )
     ]
 
 
 def readable_partners(rows: pd.DataFrame) -> pd.DataFrame:
     lang = current_language()
-    return pd.DataFrame({
-        t("column.place", lang): [catalog.place_name(p) for p in rows["province_id"]],
-        t("column.partner", lang): [
-            (vi if lang == "vi" and isinstance(vi, str) and vi else en)
-            for en, vi in zip(rows["partner_name"], rows["partner_name_vi"])
-        ],
-        t("column.partner_type", lang): rows["partner_type"],
-        t("column.relation", lang): rows["relation"],
-        t("column.source", lang): rows["publisher"],
-        t("column.quote", lang): rows["quote"],
-    })
+    return pd.DataFrame(
+        {
+            t("column.place", lang): [catalog.place_name(p) for p in rows["province_id"]],
+            t("column.partner", lang): [
+                (vi if lang == "vi" and isinstance(vi, str) and vi else en)
+                for en, vi in zip(rows["partner_name"], rows["partner_name_vi"], strict=False)
+            ],
+            t("column.partner_type", lang): rows["partner_type"],
+            t("column.relation", lang): rows["relation"],
+            t("column.source", lang): rows["publisher"],
+            t("column.quote", lang): rows["quote"],
+        }
+    )
 
 
 def readable_sources(rows: pd.DataFrame) -> pd.DataFrame:
     lang = current_language()
-    return pd.DataFrame({
-        t("column.title", lang): rows["title"],
-        t("column.publisher", lang): rows["publisher"],
-        t("column.published", lang): [
-            formatting.date_text(d, lang) if not pd.isna(d) else t("source.undated", lang)
-            for d in rows["published_date"]
-        ],
-        t("column.figures", lang): rows["figures"],
-        t("column.url", lang): rows["url"],
-    })
+    return pd.DataFrame(
+        {
+            t("column.title", lang): rows["title"],
+            t("column.publisher", lang): rows["publisher"],
+            t("column.published", lang): [
+                formatting.date_text(d, lang) if not pd.isna(d) else t("source.undated", lang)
+                for d in rows["published_date"]
+            ],
+            t("column.figures", lang): rows["figures"],
+            t("column.url", lang): rows["url"],
+        }
+    )
 
 
 TOTAL = "total"  # the part meaning "the whole measure, no breakdown"

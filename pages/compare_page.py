@@ -1,9 +1,9 @@
 """Compare: one indicator across the chosen places and years."""
+
 import streamlit as st
 
-from foreign_ties import catalog, charts, views
+from foreign_ties import catalog, charts, ui, views
 from foreign_ties.i18n import t
-from foreign_ties import ui
 from foreign_ties.ui import maps as ui_maps
 from foreign_ties.ui import present
 
@@ -14,7 +14,9 @@ if choices.empty:
     ui.no_figure()
     st.stop()
 indicator_id = ui.choice(
-    t("compare.indicator"), "indicator", list(choices["indicator_id"]),
+    t("compare.indicator"),
+    "indicator",
+    list(choices["indicator_id"]),
     default=views.default_measure(choices),
     format_func=lambda i: catalog.indicators()[i].name(),
 )
@@ -23,9 +25,9 @@ series = views.indicator_series(indicator_id, filters)
 series = ui_maps.boundary_switch(series, indicator, filters)
 parts = views.parts(series)
 if len(parts) > 1:
-    part = ui.choice(t("compare.part"), "part", parts, parts[0],
-                     format_func=views.part_label,
-                     widget="pills")
+    part = ui.choice(
+        t("compare.part"), "part", parts, parts[0], format_func=views.part_label, widget="pills"
+    )
     series = views.select_part(series, part or parts[0])
 names = {p: catalog.place_name(p) for p in catalog.places()}
 figure = charts.indicator_figure(series, indicator, names, (filters.year_from, filters.year_to))

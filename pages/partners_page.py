@@ -1,4 +1,5 @@
 """Partners: where the places' named partners are, and a map of one published figure."""
+
 import streamlit as st
 
 from foreign_ties import ui

@@ -1,17 +1,22 @@
 """Sources: every figure with its sentence, the documents, and a CSV download."""
+
 import streamlit as st
 
-from foreign_ties import catalog, views
+from foreign_ties import catalog, ui, views
 from foreign_ties.i18n import t
-from foreign_ties import ui
 from foreign_ties.ui import present
 
 filters = ui.filters()
 ui.header("sources.title", "sources.lede")
 left, right = st.columns([2, 3])
 with left:
-    families = ui.choice(t("sources.family"), "family", ["all", *catalog.FAMILIES], "all",
-                         format_func=lambda f: t(f"family.{f}"))
+    families = ui.choice(
+        t("sources.family"),
+        "family",
+        ["all", *catalog.FAMILIES],
+        "all",
+        format_func=lambda f: t(f"family.{f}"),
+    )
 with right:
     search = ui.text_param(t("sources.search"), "q")
 rows = views.facts_with_sources(filters, [] if families == "all" else [families], search)
@@ -23,7 +28,7 @@ fact_ids = list(rows["fact_id"])
 if not fact_ids:
     ui.no_figure()
     st.stop()
-labels = dict(zip(rows["fact_id"], views.fact_labels(rows)))
+labels = dict(zip(rows["fact_id"], views.fact_labels(rows), strict=False))
 fact_id = ui.choice(t("sources.pick_fact"), "fact", fact_ids, fact_ids[0], format_func=labels.get)
 fact = rows[rows["fact_id"] == fact_id].iloc[0]
 ui.fact_in_context(fact, views.source_document(fact["source_id"]))

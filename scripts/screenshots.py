@@ -6,6 +6,7 @@ Starts the dashboard the way the run script does, opens each page in headless Ch
 projector size (1920x1080) and laptop size (1280x800), in English and Vietnamese, waits
 for the charts, and writes <page>-<width>-<lang>.png (the viewport, as on a screen).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,7 +20,12 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from foreign_ties import site  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
-    CHROMIUM_ARGS, chromium_path, dashboard_command, start_streamlit, wait_for_app)
+    CHROMIUM_ARGS,
+    chromium_path,
+    dashboard_command,
+    start_streamlit,
+    wait_for_app,
+)
 
 SIZES = ((1920, 1080), (1280, 800))
 

@@ -1,4 +1,5 @@
 """Shared test helpers: AppTest set-up and decoding of Plotly charts from AppTest."""
+
 from __future__ import annotations
 
 import base64
@@ -40,7 +41,9 @@ def app_at(page: str | None = None, **query: list[str] | str) -> AppTest:
 def decode(value):
     """Plotly JSON stores arrays as {'dtype', 'bdata'}: turn them back into lists."""
     if isinstance(value, dict) and "bdata" in value:
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).tolist()
+        return np.frombuffer(
+            base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])
+        ).tolist()
     return value
 
 
@@ -59,8 +62,21 @@ def chart_values(spec: dict) -> list[float]:
 
 def texts(at: AppTest) -> str:
     """Everything written on the page as text (markdown, captions, titles, notices)."""
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "warning",
-                                   "info", "error") for e in at.get(kind) if isinstance(e.value, str)]
+    parts = [
+        e.value
+        for kind in (
+            "title",
+            "header",
+            "subheader",
+            "markdown",
+            "caption",
+            "warning",
+            "info",
+            "error",
+        )
+        for e in at.get(kind)
+        if isinstance(e.value, str)
+    ]
     return "\n".join(parts)
 
 

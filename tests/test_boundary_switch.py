@@ -5,6 +5,7 @@ Customs exports by locality, 2023: Tuyen Quang US$183.8 million + Ha Giang US$14
 itself; a measure with no Ha Giang figure is not summed and the page says which part is
 missing; as published, the page says which territory the Tuyen Quang figures cover.
 """
+
 import pytest
 
 from foreign_ties.i18n import t
@@ -17,7 +18,11 @@ OLD_TERRITORY = "Tuyen Quang before 1 July 2025 (old province, without Ha Giang)
 
 
 def switch(at):
-    return next(b for b in at.button_group if b.label in (t("boundaries.switch", "en"), t("boundaries.switch", "vi")))
+    return next(
+        b
+        for b in at.button_group
+        if b.label in (t("boundaries.switch", "en"), t("boundaries.switch", "vi"))
+    )
 
 
 def bars(spec):
@@ -25,7 +30,10 @@ def bars(spec):
     out = []
     for trace in spec["data"]:
         if trace.get("type") == "bar":
-            out += [(x.split(" — ")[0], text) for x, text in zip(decode(trace["x"]), decode(trace["text"]))]
+            out += [
+                (x.split(" — ")[0], text)
+                for x, text in zip(decode(trace["x"]), decode(trace["text"]), strict=False)
+            ]
     return out
 
 
@@ -63,8 +71,13 @@ def test_compare_2025_boundaries_sums_tuyen_quang_and_ha_giang_with_its_formula(
 
 
 def test_compare_2025_boundaries_in_vietnamese():
-    at = app_at(COMPARE, indicator="exports_customs_by_locality", years=["2023", "2023"], boundaries="2025",
-                lang="vi")
+    at = app_at(
+        COMPARE,
+        indicator="exports_customs_by_locality",
+        years=["2023", "2023"],
+        boundaries="2025",
+        lang="vi",
+    )
     assert not at.exception, at.exception
     assert FORMULA_VI in texts(at)
     labels = dict(bars(chart_specs(at)[0]))
@@ -72,7 +85,9 @@ def test_compare_2025_boundaries_in_vietnamese():
 
 
 def test_compare_a_measure_without_a_ha_giang_figure_is_not_summed_and_says_so():
-    at = app_at(COMPARE, indicator="meetings_foreign_partners", years=["2023", "2023"], boundaries="2025")
+    at = app_at(
+        COMPARE, indicator="meetings_foreign_partners", years=["2023", "2023"], boundaries="2025"
+    )
     assert not at.exception, at.exception
     warnings = "\n".join(w.value for w in at.warning)
     assert "Tuyen Quang within its 2025 boundaries" in warnings
@@ -90,7 +105,10 @@ def test_compare_across_2025_lists_the_territory_of_each_figure():
     assert not at.exception, at.exception
     info = "\n".join(i.value for i in at.info)
     assert "Tuyen Quang's territory changed on 1 July 2025" in info
-    assert OLD_TERRITORY in info and "Tuyen Quang from 1 July 2025 (including the former Ha Giang)" in info
+    assert (
+        OLD_TERRITORY in info
+        and "Tuyen Quang from 1 July 2025 (including the former Ha Giang)" in info
+    )
     assert "921,187" in info and "1,865,270" in info
 
 

@@ -4,6 +4,7 @@ input makes it exit non-zero naming file, line, id and problem, leaving the Parq
 Most cases call `build.main` in-process with the fixture's folder (fast); one test runs the
 real CLI (`python -m foreign_ties.build`) pointed at the fixture by FOREIGN_TIES_DATA.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -22,50 +23,57 @@ from foreign_ties import build, paths
 
 HEADERS = {
     "provinces": "province_id,name_en,name_vi,level,gso_code,iso_3166_2,display_order,"
-                 "valid_from,valid_to,merged_into,territory_note",
+    "valid_from,valid_to,merged_into,territory_note",
     "indicators": "indicator_id,family,name_en,name_vi,unit,kind,description",
     "sources": "source_id,title,publisher,published_date,date_note,url,language,document_kind,"
-               "retrieved,licence_note",
+    "retrieved,licence_note",
     # superseded_by, gloss_en, note ... left out on purpose: optional columns become nulls
     "facts": "fact_id,province_id,indicator_id,value,unit,qualifier,value_as_written,"
-             "period_start,period_end,status,uncertain,source_id,quote,derived_from",
+    "period_start,period_end,status,uncertain,source_id,quote,derived_from",
     "partners": "partner_id,province_id,partner_name,partner_name_vi,partner_type,"
-                "partner_country,geo_id,relation,since,source_id,quote",
+    "partner_country,geo_id,relation,since,source_id,quote",
     "fx_rates": "year,currency,per_usd,source_id,quote",
     "not_figures": "source_id,text,reason",
 }
 ROWS = {
-    "provinces": ["son-la,Son La,Sơn La,province,14,VN-05,1,,,,",
-                  "vietnam,Viet Nam,Việt Nam,national,,VN,2,,,,National totals."],
+    "provinces": [
+        "son-la,Son La,Sơn La,province,14,VN-05,1,,,,",
+        "vietnam,Viet Nam,Việt Nam,national,,VN,2,,,,National totals.",
+    ],
     "indicators": [
         "exports_provincial_statistics,exports,Goods exports,Xuất khẩu,money,flow,Exports.",
         "foreign_ngos_funding,partners,NGOs funding,Tổ chức,count,stock,NGOs.",
         "meetings_foreign_partners,activity,Meetings,Cuộc gặp,count,flow,Meetings.",
     ],
-    "sources": ["vbf-son-la-2024,Title,Vietnam Business Forum,2024-11-06,,,en,article,,",
-                "wb-fx,Rates,World Bank,,,,en,excerpt,,"],
-    "facts": [
-        'son-la-exports-2023,son-la,exports_provincial_statistics,186600000,USD,exact,'
-        'US$186.6 million,2023-01-01,2023-12-31,reported,false,vbf-son-la-2024,'
-        '"In 2023, its export value reached US$186.6 million.",',
-        'son-la-ngos-2024-11,son-la,foreign_ngos_funding,31,count,exact,Thirty-one,'
-        '2024-11-06,2024-11-06,reported,,vbf-son-la-2024,'
-        'Thirty-one foreign NGOs have funded projects in Son La.,',
-        'son-la-meetings-2024,son-la,meetings_foreign_partners,35,count,approx,35,'
-        '2024-01-01,2024-10-31,reported,true,vbf-son-la-2024,'
-        'The province held nearly 35 meetings with foreign partners.,',
+    "sources": [
+        "vbf-son-la-2024,Title,Vietnam Business Forum,2024-11-06,,,en,article,,",
+        "wb-fx,Rates,World Bank,,,,en,excerpt,,",
     ],
-    "partners": ["son-la-houaphanh,son-la,Houaphanh,Hủa Phăn,foreign locality,LAO,LA-HO,"
-                 "friendship,,vbf-son-la-2024,"
-                 "Thirty-one foreign NGOs have funded projects in Son La."],
-    "fx_rates": ['2023,VND,"23787.3191666667",wb-fx,'
-                 '"Official exchange rate 2023: 23,787.3191666667"'],
+    "facts": [
+        "son-la-exports-2023,son-la,exports_provincial_statistics,186600000,USD,exact,"
+        "US$186.6 million,2023-01-01,2023-12-31,reported,false,vbf-son-la-2024,"
+        '"In 2023, its export value reached US$186.6 million.",',
+        "son-la-ngos-2024-11,son-la,foreign_ngos_funding,31,count,exact,Thirty-one,"
+        "2024-11-06,2024-11-06,reported,,vbf-son-la-2024,"
+        "Thirty-one foreign NGOs have funded projects in Son La.,",
+        "son-la-meetings-2024,son-la,meetings_foreign_partners,35,count,approx,35,"
+        "2024-01-01,2024-10-31,reported,true,vbf-son-la-2024,"
+        "The province held nearly 35 meetings with foreign partners.,",
+    ],
+    "partners": [
+        "son-la-houaphanh,son-la,Houaphanh,Hủa Phăn,foreign locality,LAO,LA-HO,"
+        "friendship,,vbf-son-la-2024,"
+        "Thirty-one foreign NGOs have funded projects in Son La."
+    ],
+    "fx_rates": [
+        '2023,VND,"23787.3191666667",wb-fx,"Official exchange rate 2023: 23,787.3191666667"'
+    ],
     "not_figures": ["vbf-son-la-2024,In 2023,year of the export figure"],
 }
 DOCUMENTS = {
     "vbf-son-la-2024": "Strengthening ties\n\nIn 2023, its export value reached US$186.6 million. "
-                       "Thirty-one foreign NGOs have funded projects in Son La.\n"
-                       "The province held nearly 35 meetings with foreign partners.\n",
+    "Thirty-one foreign NGOs have funded projects in Son La.\n"
+    "The province held nearly 35 meetings with foreign partners.\n",
     "wb-fx": "Official exchange rate 2023: 23,787.3191666667\n",
 }
 
@@ -94,13 +102,22 @@ def run_build(data: Path, *args: str) -> SimpleNamespace:
 
 def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "FOREIGN_TIES_DATA": str(data)}
-    return subprocess.run([sys.executable, "-m", "foreign_ties.build", *args], cwd=paths.ROOT,
-                          env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "foreign_ties.build", *args],
+        cwd=paths.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -120,7 +137,8 @@ def built(tmp_path) -> Path:
 def test_good_build_writes_every_table(built):
     parquet = built / "parquet"
     assert sorted(p.name for p in parquet.glob("*.parquet")) == sorted(
-        f"{t}.parquet" for t in paths.TABLES)
+        f"{t}.parquet" for t in paths.TABLES
+    )
     assert not list(parquet.glob(".build-*")), "temporary folder left behind"
     facts = pq.read_table(parquet / "facts.parquet")
     assert facts.schema.field("value").type == pa.float64()
@@ -129,7 +147,10 @@ def test_good_build_writes_every_table(built):
     assert facts.schema.field("superseded_by").type == pa.string()
     rows = facts.to_pylist()
     assert [r["fact_id"] for r in rows] == [  # sorted by indicator, province, period_end, id
-        "son-la-exports-2023", "son-la-ngos-2024-11", "son-la-meetings-2024"]
+        "son-la-exports-2023",
+        "son-la-ngos-2024-11",
+        "son-la-meetings-2024",
+    ]
     assert rows[0]["value"] == 186600000.0 and rows[0]["superseded_by"] is None
     assert [r["uncertain"] for r in rows] == [False, False, True]  # empty cell = false
     documents = pq.read_table(parquet / "documents.parquet").to_pylist()
@@ -174,8 +195,10 @@ def test_check_names_the_tables_that_differ(built):
     (built / "curated" / "not_figures" / "main.csv").unlink()  # not a Parquet table
     assert run_build(built, "--check").returncode == 0
     (built / "parquet" / "fx_rates.parquet").unlink()
-    pq.write_table(pq.read_table(built / "parquet" / "sources.parquet").slice(0, 1),
-                   built / "parquet" / "sources.parquet")
+    pq.write_table(
+        pq.read_table(built / "parquet" / "sources.parquet").slice(0, 1),
+        built / "parquet" / "sources.parquet",
+    )
     result = run_build(built, "--check")
     assert result.returncode == 1
     assert "sources, fx_rates" in result.stderr
@@ -185,61 +208,119 @@ def test_check_names_the_tables_that_differ(built):
 FACTS = "facts/main.csv"
 BAD_INPUTS = {
     "quote not in its article": (
-        "facts", "export value reached US$186.6 million.\",",
-        "export value rose to US$186.6 million.\",",
-        [f"{FACTS} line 2 (son-la-exports-2023): quote not found in "
-         f"data/documents/vbf-son-la-2024.txt"]),
+        "facts",
+        'export value reached US$186.6 million.",',
+        'export value rose to US$186.6 million.",',
+        [
+            f"{FACTS} line 2 (son-la-exports-2023): quote not found in "
+            f"data/documents/vbf-son-la-2024.txt"
+        ],
+    ),
     "unknown unit": (
-        "facts", "186600000,USD,", "186600000,EUR,",
-        [f"{FACTS} line 2 (son-la-exports-2023): unit 'EUR' is not one of"]),
+        "facts",
+        "186600000,USD,",
+        "186600000,EUR,",
+        [f"{FACTS} line 2 (son-la-exports-2023): unit 'EUR' is not one of"],
+    ),
     "duplicate fact_id": (
-        "facts", "son-la-meetings-2024,", "son-la-ngos-2024-11,",
-        [f"{FACTS} line 4 (son-la-ngos-2024-11): duplicate fact_id 'son-la-ngos-2024-11', "
-         f"also at {FACTS} line 3"]),
+        "facts",
+        "son-la-meetings-2024,",
+        "son-la-ngos-2024-11,",
+        [
+            f"{FACTS} line 4 (son-la-ngos-2024-11): duplicate fact_id 'son-la-ngos-2024-11', "
+            f"also at {FACTS} line 3"
+        ],
+    ),
     "value that does not match its value_as_written": (
-        "facts", ",186600000,", ",186000000,",
-        [f"{FACTS} line 2 (son-la-exports-2023): value 186000000.0 does not match "
-         f"value_as_written 'US$186.6 million'"]),
+        "facts",
+        ",186600000,",
+        ",186000000,",
+        [
+            f"{FACTS} line 2 (son-la-exports-2023): value 186000000.0 does not match "
+            f"value_as_written 'US$186.6 million'"
+        ],
+    ),
     "qualifier contradicting 'nearly'": (
-        "facts", ",approx,35,", ",exact,35,",
-        [f"{FACTS} line 4 (son-la-meetings-2024): qualifier 'exact' contradicts the words "
-         f"before '35' in the quote, which imply 'approx'"]),
+        "facts",
+        ",approx,35,",
+        ",exact,35,",
+        [
+            f"{FACTS} line 4 (son-la-meetings-2024): qualifier 'exact' contradicts the words "
+            f"before '35' in the quote, which imply 'approx'"
+        ],
+    ),
     "unknown province and indicator": (
-        "facts", "son-la-ngos-2024-11,son-la,foreign_ngos_funding,",
+        "facts",
+        "son-la-ngos-2024-11,son-la,foreign_ngos_funding,",
         "son-la-ngos-2024-11,lang-son,ngos,",
-        [f"{FACTS} line 3 (son-la-ngos-2024-11): province_id 'lang-son' is not in provinces/",
-         f"{FACTS} line 3 (son-la-ngos-2024-11): indicator_id 'ngos' is not in indicators/"]),
+        [
+            f"{FACTS} line 3 (son-la-ngos-2024-11): province_id 'lang-son' is not in provinces/",
+            f"{FACTS} line 3 (son-la-ngos-2024-11): indicator_id 'ngos' is not in indicators/",
+        ],
+    ),
     "stock with a period": (
-        "facts", "2024-11-06,2024-11-06", "2024-01-01,2024-11-06",
-        [f"{FACTS} line 3 (son-la-ngos-2024-11): stock indicator foreign_ngos_funding: "
-         f"period_start 2024-01-01 must equal period_end"]),
+        "facts",
+        "2024-11-06,2024-11-06",
+        "2024-01-01,2024-11-06",
+        [
+            f"{FACTS} line 3 (son-la-ngos-2024-11): stock indicator foreign_ngos_funding: "
+            f"period_start 2024-01-01 must equal period_end"
+        ],
+    ),
     "reversed period": (
-        "facts", "2024-01-01,2024-10-31", "2024-12-01,2024-10-31",
-        [f"{FACTS} line 4 (son-la-meetings-2024): period_start 2024-12-01 is after period_end"]),
+        "facts",
+        "2024-01-01,2024-10-31",
+        "2024-12-01,2024-10-31",
+        [f"{FACTS} line 4 (son-la-meetings-2024): period_start 2024-12-01 is after period_end"],
+    ),
     "bad date": (
-        "facts", "2023-01-01,2023-12-31", "2023-01-01,31/12/2023",
-        [f"{FACTS} line 2 (son-la-exports-2023): period_end: '31/12/2023' is not an ISO date"]),
+        "facts",
+        "2023-01-01,2023-12-31",
+        "2023-01-01,31/12/2023",
+        [f"{FACTS} line 2 (son-la-exports-2023): period_end: '31/12/2023' is not an ISO date"],
+    ),
     "typed-in derived figure": (
-        "facts", "Son La.,", "Son La.,sum of a and b",
-        [f"{FACTS} line 3 (son-la-ngos-2024-11): derived_from must be empty"]),
+        "facts",
+        "Son La.,",
+        "Son La.,sum of a and b",
+        [f"{FACTS} line 3 (son-la-ngos-2024-11): derived_from must be empty"],
+    ),
     "value_as_written not in the quote": (
-        "facts", "exact,Thirty-one,", "exact,Thirty-two,",
-        [f"{FACTS} line 3 (son-la-ngos-2024-11): value_as_written 'Thirty-two' does not occur"]),
+        "facts",
+        "exact,Thirty-one,",
+        "exact,Thirty-two,",
+        [f"{FACTS} line 3 (son-la-ngos-2024-11): value_as_written 'Thirty-two' does not occur"],
+    ),
     "money for a count indicator": (
-        "facts", "son-la,foreign_ngos_funding,31,count,", "son-la,foreign_ngos_funding,31,USD,",
-        [f"{FACTS} line 3 (son-la-ngos-2024-11): unit 'USD' does not fit indicator"]),
+        "facts",
+        "son-la,foreign_ngos_funding,31,count,",
+        "son-la,foreign_ngos_funding,31,USD,",
+        [f"{FACTS} line 3 (son-la-ngos-2024-11): unit 'USD' does not fit indicator"],
+    ),
     "NaN value": (
-        "facts", ",31,count,", ",nan,count,",
-        [f"{FACTS} line 3 (son-la-ngos-2024-11): value: 'nan' is not a finite number"]),
+        "facts",
+        ",31,count,",
+        ",nan,count,",
+        [f"{FACTS} line 3 (son-la-ngos-2024-11): value: 'nan' is not a finite number"],
+    ),
     "missing required column": (
-        "facts", ",qualifier,", ",qualifierx,",
-        [f"{FACTS} line 1: missing required columns: qualifier"]),
+        "facts",
+        ",qualifier,",
+        ",qualifierx,",
+        [f"{FACTS} line 1: missing required columns: qualifier"],
+    ),
     "bad enum in indicators": (
-        "indicators", "count,flow,Meetings", "count,yearly,Meetings",
-        ["indicators/main.csv line 4 (meetings_foreign_partners): kind 'yearly' is not one of"]),
+        "indicators",
+        "count,flow,Meetings",
+        "count,yearly,Meetings",
+        ["indicators/main.csv line 4 (meetings_foreign_partners): kind 'yearly' is not one of"],
+    ),
     "partner quote not in the article": (
-        "partners", "vbf-son-la-2024,Thirty-one", "vbf-son-la-2024,Forty-one",
-        ["partners/main.csv line 2 (son-la-houaphanh): quote not found in data/documents/"]),
+        "partners",
+        "vbf-son-la-2024,Thirty-one",
+        "vbf-son-la-2024,Forty-one",
+        ["partners/main.csv line 2 (son-la-houaphanh): quote not found in data/documents/"],
+    ),
 }
 
 
@@ -273,10 +354,14 @@ def test_missing_document_and_duplicate_across_slices(built):
     extra.write_text(HEADERS["sources"] + "\n" + ROWS["sources"][0] + "\n", encoding="utf-8")
     result = run_build(built)
     assert result.returncode == 1
-    assert "sources/main.csv line 3 (wb-fx): document data/documents/wb-fx.txt is missing" \
+    assert (
+        "sources/main.csv line 3 (wb-fx): document data/documents/wb-fx.txt is missing"
         in result.stderr
-    assert "sources/more.csv line 2 (vbf-son-la-2024): duplicate source_id 'vbf-son-la-2024', " \
-           "also at sources/main.csv line 2" in result.stderr
+    )
+    assert (
+        "sources/more.csv line 2 (vbf-son-la-2024): duplicate source_id 'vbf-son-la-2024', "
+        "also at sources/main.csv line 2" in result.stderr
+    )
 
 
 def test_multiline_quote_keeps_csv_line_numbers(built):

@@ -1,4 +1,5 @@
 """Charts in the reader's language: decimal and thousands marks, date tick labels."""
+
 import datetime as dt
 import re
 
@@ -10,24 +11,52 @@ from foreign_ties.catalog import Indicator
 
 D = dt.date
 NAMES = {"son-la": "Sơn La", "lang-son": "Lạng Sơn"}
-MEASURE = Indicator("trade_with_partner", "exports", "Trade with a named partner",
-                    "Kim ngạch thương mại với đối tác", "money", "flow", "Trade.")
+MEASURE = Indicator(
+    "trade_with_partner",
+    "exports",
+    "Trade with a named partner",
+    "Kim ngạch thương mại với đối tác",
+    "money",
+    "flow",
+    "Trade.",
+)
 
 
 def fact(pid, value, start, end):
-    return dict(fact_id=f"{pid}-{start}", province_id=pid, indicator_id=MEASURE.indicator_id,
-                indicator_name_en=MEASURE.name_en, indicator_name_vi=MEASURE.name_vi, kind="flow",
-                breakdown=None, partner=None, value=float(value), unit="count", qualifier="exact",
-                period_start=start, period_end=end, status="reported", uncertain=False,
-                uncertain_reason=None, source_id="s", publisher="Cục Hải quan",
-                published_date=D(2024, 12, 5), title="t", url=None, quote="…")
+    return dict(
+        fact_id=f"{pid}-{start}",
+        province_id=pid,
+        indicator_id=MEASURE.indicator_id,
+        indicator_name_en=MEASURE.name_en,
+        indicator_name_vi=MEASURE.name_vi,
+        kind="flow",
+        breakdown=None,
+        partner=None,
+        value=float(value),
+        unit="count",
+        qualifier="exact",
+        period_start=start,
+        period_end=end,
+        status="reported",
+        uncertain=False,
+        uncertain_reason=None,
+        source_id="s",
+        publisher="Cục Hải quan",
+        published_date=D(2024, 12, 5),
+        title="t",
+        url=None,
+        quote="…",
+    )
 
 
 def monthly(scale: float = 1.0) -> pd.DataFrame:
     """Ten months of one place: a date axis with a tick every month or two."""
-    return pd.DataFrame([
-        fact("son-la", scale * m, D(2024, m, 1), D(2024, m + 1, 1) - dt.timedelta(days=1))
-        for m in range(1, 11)])
+    return pd.DataFrame(
+        [
+            fact("son-la", scale * m, D(2024, m, 1), D(2024, m + 1, 1) - dt.timedelta(days=1))
+            for m in range(1, 11)
+        ]
+    )
 
 
 @pytest.fixture(params=i18n.LANGUAGES)

@@ -3,6 +3,7 @@
 Failures here are messages for curators: each names the file, line, id or the uncovered
 number with its context.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,10 @@ from foreign_ties import build, paths
 from foreign_ties.numbers import find_figure
 from foreign_ties.validate import check, load
 
-_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen").split()
+_UNITS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALES = ("hundred", "thousand", "million", "billion", "trillion")
 _WORD = "|".join(sorted(_UNITS + _TENS + list(_SCALES), key=len, reverse=True))
@@ -23,7 +26,9 @@ _WORD = "|".join(sorted(_UNITS + _TENS + list(_SCALES), key=len, reverse=True))
 # (Thirty-one, nine, hundred, million), case-insensitive.
 NUMBER_TOKEN = re.compile(
     rf"\d+(?:[.,:/]\d+)*|(?<![^\W\d_])(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS[:9])})(?![^\W\d_])"
-    rf"|(?<![^\W\d_])(?:{_WORD})(?![^\W\d_])", re.IGNORECASE)
+    rf"|(?<![^\W\d_])(?:{_WORD})(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +48,12 @@ def test_committed_parquet_equals_the_build(capsys):
 
 def test_every_fact_has_a_source_with_a_document(curated):
     sources = {r.values["source_id"] for r in curated.rows["sources"]}
-    missing = [f"{r.file} line {r.line} ({r.values['fact_id']}): source {r.values['source_id']}"
-               + ("" if r.values["source_id"] in sources else " not in sources/")
-               for r in curated.rows["facts"] if r.values["source_id"] not in curated.documents]
+    missing = [
+        f"{r.file} line {r.line} ({r.values['fact_id']}): source {r.values['source_id']}"
+        + ("" if r.values["source_id"] in sources else " not in sources/")
+        for r in curated.rows["facts"]
+        if r.values["source_id"] not in curated.documents
+    ]
     assert not missing, "\n".join(missing)
 
 
@@ -84,32 +92,49 @@ def test_every_number_in_articles_is_a_fact_or_listed_as_not_a_figure(curated):
             s, e = token.span()
             if any(a <= s and e <= b for a, b in spans):
                 continue
-            context = " ".join(document[max(0, s - 50):e + 50].split())
-            uncovered.append(f"documents/{source_id}.txt offset {s}: {token.group()!r} "
-                             f"in “…{context}…”")
-    assert not uncovered, (f"{len(uncovered)} number(s) neither a fact's value_as_written nor in "
-                           f"not_figures/:\n" + "\n".join(uncovered))
+            context = " ".join(document[max(0, s - 50) : e + 50].split())
+            uncovered.append(
+                f"documents/{source_id}.txt offset {s}: {token.group()!r} in “…{context}…”"
+            )
+    assert not uncovered, (
+        f"{len(uncovered)} number(s) neither a fact's value_as_written nor in "
+        f"not_figures/:\n" + "\n".join(uncovered)
+    )
 
 
 def test_not_figures_occur_in_their_documents(curated):
-    stale = [f"{r.file} line {r.line} ({r.values['source_id']}): {r.values['text']!r} not found"
-             for r in curated.rows["not_figures"]
-             if r.values["source_id"] in curated.documents
-             and r.values["text"] not in curated.documents[r.values["source_id"]]]
+    stale = [
+        f"{r.file} line {r.line} ({r.values['source_id']}): {r.values['text']!r} not found"
+        for r in curated.rows["not_figures"]
+        if r.values["source_id"] in curated.documents
+        and r.values["text"] not in curated.documents[r.values["source_id"]]
+    ]
     assert not stale, "\n".join(stale)
 
 
 def test_no_target_duplicates_a_reported_figure(curated):
-    key = ("province_id", "indicator_id", "breakdown", "partner", "period_start", "period_end",
-           "value", "unit")
+    key = (
+        "province_id",
+        "indicator_id",
+        "breakdown",
+        "partner",
+        "period_start",
+        "period_end",
+        "value",
+        "unit",
+    )
     by_key = defaultdict(list)
     for row in curated.rows["facts"]:
         by_key[tuple(row.values[k] for k in key)].append(row)
     clashes = [
         f"{t.file} line {t.line} ({t.values['fact_id']}) is a target equal to reported "
         f"{r.values['fact_id']} ({r.file} line {r.line})"
-        for rows in by_key.values() for t in rows if t.values["status"] == "target"
-        for r in rows if r.values["status"] == "reported"]
+        for rows in by_key.values()
+        for t in rows
+        if t.values["status"] == "target"
+        for r in rows
+        if r.values["status"] == "reported"
+    ]
     assert not clashes, "\n".join(clashes)
 
 
@@ -128,8 +153,11 @@ def test_fx_rate_years_unique_per_currency(curated):
 def test_every_indicator_names_who_publishes_it(curated):
     """The contract: an indicator's description says what it counts and who publishes it; the
     `published_by` column names the publisher (or the press that relays it) explicitly."""
-    missing = [f"{r.file} line {r.line} ({r.values['indicator_id']}): published_by is empty"
-               for r in curated.rows["indicators"] if not (r.values.get("published_by") or "").strip()]
+    missing = [
+        f"{r.file} line {r.line} ({r.values['indicator_id']}): published_by is empty"
+        for r in curated.rows["indicators"]
+        if not (r.values.get("published_by") or "").strip()
+    ]
     assert not missing, "\n".join(missing)
 
 
@@ -143,6 +171,7 @@ MIRROR_PATHS = ("github.com/emmanuelniamba/globalimpact-covid19",)
 
 def _is_mirror(url: str) -> bool:
     from urllib.parse import urlsplit
+
     parts = urlsplit(url.strip().lower())
     host = parts.hostname or ""
     if any(host == h or host.endswith("." + h) for h in MIRROR_HOSTS):
@@ -151,23 +180,32 @@ def _is_mirror(url: str) -> bool:
     return any(where.startswith(p) for p in MIRROR_PATHS)
 
 
-@pytest.mark.parametrize(("url", "mirror"), [
-    ("http://ufabetindo.in/lang-son-post301108.vnp", True),
-    ("http://www.ufabetindo.in/x-post322906.vnp", True),
-    ("https://www.indexmundi.com/facts/vietnam/indicator/PA.NUS.FCRF", True),
-    ("https://github.com/emmanuelniamba/GlobalImpact-Covid19/blob/9a85/data/CurrencyRates.csv", True),
-    ("https://data.worldbank.org/indicator/PA.NUS.FCRF?locations=VN", False),
-    ("https://en.vietnamplus.vn/lang-son-posts-17-billion-usd/247760.vnp", False),
-    ("https://github.com/sunshine-tech/VietnamProvinces", False),
-])
+@pytest.mark.parametrize(
+    ("url", "mirror"),
+    [
+        ("http://ufabetindo.in/lang-son-post301108.vnp", True),
+        ("http://www.ufabetindo.in/x-post322906.vnp", True),
+        ("https://www.indexmundi.com/facts/vietnam/indicator/PA.NUS.FCRF", True),
+        (
+            "https://github.com/emmanuelniamba/GlobalImpact-Covid19/blob/9a85/data/CurrencyRates.csv",
+            True,
+        ),
+        ("https://data.worldbank.org/indicator/PA.NUS.FCRF?locations=VN", False),
+        ("https://en.vietnamplus.vn/lang-son-posts-17-billion-usd/247760.vnp", False),
+        ("https://github.com/sunshine-tech/VietnamProvinces", False),
+    ],
+)
 def test_mirror_check(url, mirror):
     assert _is_mirror(url) is mirror
 
 
 def test_no_source_url_is_a_mirror(curated):
-    bad = [f"{r.file} line {r.line} ({r.values['source_id']}): url {r.values['url']} is a mirror; "
-           f"cite the original (or leave url empty) and name the mirror in `retrieved`"
-           for r in curated.rows["sources"] if r.values.get("url") and _is_mirror(r.values["url"])]
+    bad = [
+        f"{r.file} line {r.line} ({r.values['source_id']}): url {r.values['url']} is a mirror; "
+        f"cite the original (or leave url empty) and name the mirror in `retrieved`"
+        for r in curated.rows["sources"]
+        if r.values.get("url") and _is_mirror(r.values["url"])
+    ]
     assert not bad, "\n".join(bad)
 
 
@@ -181,7 +219,9 @@ def test_measures_with_their_own_words_stay_in_their_own_indicator(curated):
         quote = (v.get("quote") or "").lower()
         where = f"{row.file} line {row.line} ({v['fact_id']})"
         if "hàng hóa địa phương" in quote and v["indicator_id"] not in (
-                "exports_local_goods", "exports_local_goods_yoy"):
+            "exports_local_goods",
+            "exports_local_goods_yoy",
+        ):
             wrong.append(f"{where}: local goods exports filed under {v['indicator_id']}")
         if "total investment" in quote and v["indicator_id"] == "fdi_registered_capital":
             wrong.append(f"{where}: a 'total investment' filed under fdi_registered_capital")

@@ -1,5 +1,6 @@
 """Values stored in the data (breakdowns, partners) read in the reader's language; text the
 data has only in English says so instead of passing for a translation."""
+
 import datetime as dt
 
 import pandas as pd
@@ -26,7 +27,9 @@ def built(column: str) -> set[str]:
 @pytest.mark.parametrize("family,column", [("breakdown", "breakdown"), ("partner", "partner")])
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_every_breakdown_and_partner_in_the_built_facts_has_a_text(family, column, lang):
-    missing = sorted(v for v in built(column) if f"{family}.{i18n.slug(v)}" not in i18n.catalog(lang))
+    missing = sorted(
+        v for v in built(column) if f"{family}.{i18n.slug(v)}" not in i18n.catalog(lang)
+    )
     assert not missing, f"{lang}: add {family}.<slug> to locales/{lang}/core.po for {missing}"
 
 
@@ -39,7 +42,9 @@ def test_breakdowns_read_vietnamese_and_unknown_ones_stay_as_stored():
     assert i18n.breakdown_text("all localities", "vi") == "tất cả các địa phương"
     assert i18n.breakdown_text("people's committee and council", "vi").startswith("Ủy ban nhân dân")
     assert i18n.data_label("partner", "Guangxi", "vi") == "Quảng Tây"
-    assert i18n.breakdown_text("a part nobody has translated", "vi") == "a part nobody has translated"
+    assert (
+        i18n.breakdown_text("a part nobody has translated", "vi") == "a part nobody has translated"
+    )
     assert i18n.slug("people’s committee (2024)") == "people_s_committee_2024"
     assert i18n.slug("Cửa khẩu Đồng Đăng") == "cua_khau_dong_dang"
 
@@ -50,23 +55,49 @@ def test_parts_are_labelled_in_the_readers_language(vietnamese):
 
 
 def _row(**values):
-    base = dict(fact_id="f", province_id="lang-son", indicator_id="intl_agreements_signed",
-                indicator_name_en="International agreements signed",
-                indicator_name_vi="Thỏa thuận quốc tế đã ký", kind="flow", breakdown=None,
-                partner=None, value=10.0, unit="count", qualifier="exact",
-                period_start=D(2023, 1, 1), period_end=D(2023, 12, 31), status="reported",
-                uncertain=False, uncertain_reason=None, superseded_by=None, source_id="s",
-                publisher="Báo Lạng Sơn", published_date=D(2024, 1, 5), title="t", url=None,
-                quote="ký 10 thỏa thuận")
+    base = dict(
+        fact_id="f",
+        province_id="lang-son",
+        indicator_id="intl_agreements_signed",
+        indicator_name_en="International agreements signed",
+        indicator_name_vi="Thỏa thuận quốc tế đã ký",
+        kind="flow",
+        breakdown=None,
+        partner=None,
+        value=10.0,
+        unit="count",
+        qualifier="exact",
+        period_start=D(2023, 1, 1),
+        period_end=D(2023, 12, 31),
+        status="reported",
+        uncertain=False,
+        uncertain_reason=None,
+        superseded_by=None,
+        source_id="s",
+        publisher="Báo Lạng Sơn",
+        published_date=D(2024, 1, 5),
+        title="t",
+        url=None,
+        quote="ký 10 thỏa thuận",
+    )
     return {**base, **values}
 
 
 def test_table_labels_and_chart_labels_translate_breakdowns_and_partners(vietnamese):
     rows = pd.DataFrame([_row(breakdown="provincial agencies", partner="Guangxi")])
     table = views.readable_facts(rows)
-    assert table["indicator"][0] == "Thỏa thuận quốc tế đã ký — các cơ quan cấp tỉnh (với Quảng Tây)"
-    indicator = Indicator("intl_agreements_signed", "agreements", "International agreements signed",
-                          "Thỏa thuận quốc tế đã ký", "count", "flow", "Agreements signed.")
+    assert (
+        table["indicator"][0] == "Thỏa thuận quốc tế đã ký — các cơ quan cấp tỉnh (với Quảng Tây)"
+    )
+    indicator = Indicator(
+        "intl_agreements_signed",
+        "agreements",
+        "International agreements signed",
+        "Thỏa thuận quốc tế đã ký",
+        "count",
+        "flow",
+        "Agreements signed.",
+    )
     fig = charts.indicator_figure(rows, indicator, {"lang-son": "Lạng Sơn"})
     assert list(fig.data[0].x) == ["Lạng Sơn — các cơ quan cấp tỉnh"]
 

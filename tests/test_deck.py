@@ -1,5 +1,6 @@
 """The deck and the downloads: slides follow the filters, files carry titles, sources and
 quotes, images have the promised size, spreadsheets never run a quote as a formula."""
+
 import contextlib
 import csv
 import datetime as dt
@@ -62,13 +63,20 @@ def test_chart_text_is_large_enough_for_a_projector(the_deck):
 
 
 def test_takeaways_come_from_reported_figures():
-    rows = pd.DataFrame({
-        "indicator_id": ["exports_provincial_statistics"] * 2, "province_id": ["son-la"] * 2,
-        "value": [186.6e6, 200e6], "unit": ["USD"] * 2, "qualifier": ["exact"] * 2,
-        "kind": ["flow"] * 2, "status": ["reported", "target"], "uncertain": [False, False],
-        "period_start": pd.to_datetime(["2023-01-01", "2025-01-01"]),
-        "period_end": pd.to_datetime(["2023-12-31", "2025-12-31"]),
-    })
+    rows = pd.DataFrame(
+        {
+            "indicator_id": ["exports_provincial_statistics"] * 2,
+            "province_id": ["son-la"] * 2,
+            "value": [186.6e6, 200e6],
+            "unit": ["USD"] * 2,
+            "qualifier": ["exact"] * 2,
+            "kind": ["flow"] * 2,
+            "status": ["reported", "target"],
+            "uncertain": [False, False],
+            "period_start": pd.to_datetime(["2023-01-01", "2025-01-01"]),
+            "period_end": pd.to_datetime(["2023-12-31", "2025-12-31"]),
+        }
+    )
     text = slides.takeaway(rows, ["exports_provincial_statistics"], ("son-la",))
     assert text == "Son La exported US$186.6 million of goods in 2023"
     only_target = slides.takeaway(rows.iloc[1:], ["exports_provincial_statistics"])
@@ -77,7 +85,7 @@ def test_takeaways_come_from_reported_figures():
 
 def test_pptx_slides_have_picture_title_takeaway_footnote_and_quotes(the_deck, pptx):
     assert len(pptx.slides) == len(the_deck)
-    for page, slide in zip(pptx.slides, the_deck):
+    for page, slide in zip(pptx.slides, the_deck, strict=False):
         texts = [s.text_frame.text for s in page.shapes if s.has_text_frame]
         assert page.shapes.title.text_frame.text == slide.title
         assert any(s.shape_type == 13 for s in page.shapes), "a picture"  # MSO_SHAPE_TYPE.PICTURE
@@ -122,17 +130,26 @@ def test_xlsx_has_data_sources_and_citation(all_places, the_deck):
 
 
 def _hostile_rows() -> pd.DataFrame:
-    return pd.DataFrame({
-        "fact_id": ["a", "b"], "province_id": ["son-la", "lang-son"], "indicator_id": ["x", "x"],
-        "value": [-5.0, 186600000.0], "unit": ["count", "USD"], "qualifier": ["exact"] * 2,
-        "value_as_written": ["-5", "US$186.6 million"], "status": ["reported"] * 2,
-        "source_id": ["evil", "good"], "publisher": ["@publisher", "VBF"],
-        "title": ["=cmd|' /C calc'!A0", "Fine"], "published_date": [dt.date(2024, 1, 1)] * 2,
-        "url": [None, "https://example.org"],
-        "quote": ['=HYPERLINK("http://evil.example","click")', "+1 and more"],
-        "period_start": pd.to_datetime(["2023-01-01"] * 2),
-        "period_end": pd.to_datetime(["2023-12-31"] * 2),
-    })
+    return pd.DataFrame(
+        {
+            "fact_id": ["a", "b"],
+            "province_id": ["son-la", "lang-son"],
+            "indicator_id": ["x", "x"],
+            "value": [-5.0, 186600000.0],
+            "unit": ["count", "USD"],
+            "qualifier": ["exact"] * 2,
+            "value_as_written": ["-5", "US$186.6 million"],
+            "status": ["reported"] * 2,
+            "source_id": ["evil", "good"],
+            "publisher": ["@publisher", "VBF"],
+            "title": ["=cmd|' /C calc'!A0", "Fine"],
+            "published_date": [dt.date(2024, 1, 1)] * 2,
+            "url": [None, "https://example.org"],
+            "quote": ['=HYPERLINK("http://evil.example","click")', "+1 and more"],
+            "period_start": pd.to_datetime(["2023-01-01"] * 2),
+            "period_end": pd.to_datetime(["2023-12-31"] * 2),
+        }
+    )
 
 
 def test_formulas_are_neutralised_in_csv_and_numbers_stay_numbers():
@@ -167,7 +184,9 @@ def test_formulas_are_neutralised_in_xlsx_and_numbers_stay_numbers():
 
 def test_command_line_writes_a_deck(tmp_path, all_places):
     out = tmp_path / "briefing.xlsx"
-    assert deck.main(["--provinces", "son-la", "lang-son", "--format", "xlsx", "--out", str(out)]) == 0
+    assert (
+        deck.main(["--provinces", "son-la", "lang-son", "--format", "xlsx", "--out", str(out)]) == 0
+    )
     assert load_workbook(out)["Sources"]
     assert deck.main(["--provinces", "atlantis", "--out", str(tmp_path / "x.pptx")]) == 2
     assert deck.main(["--years", "2030", "1990", "--out", str(tmp_path / "x.pptx")]) == 2
@@ -204,13 +223,14 @@ def test_the_vietnamese_deck_has_vietnamese_titles_takeaways_and_footnotes(the_d
     indicators = catalog.indicators()
     english_parts = {b for s in the_deck for b in s.rows["breakdown"].dropna() if b}
     assert len(show.slides) == len(vi_deck)
-    for number, (page, slide) in enumerate(zip(show.slides, vi_deck), start=1):
+    for number, (page, slide) in enumerate(zip(show.slides, vi_deck, strict=False), start=1):
         title = page.shapes.title.text_frame.text
         assert title == slide.title
         if slide.key.startswith("measure-"):
             assert title.startswith(indicators[slide.key.removeprefix("measure-")].name_vi), title
-        assert not any(part in title for part in english_parts
-                       if i18n.breakdown_text(part, "vi") != part), title
+        assert not any(
+            part in title for part in english_parts if i18n.breakdown_text(part, "vi") != part
+        ), title
         if slide.key in english:
             assert slide.takeaway != english[slide.key].takeaway
             assert title != english[slide.key].title
@@ -218,7 +238,10 @@ def test_the_vietnamese_deck_has_vietnamese_titles_takeaways_and_footnotes(the_d
         assert slide.takeaway in texts
         footnote = next(text for text in texts if text.startswith("Nguồn: "))
         assert footnote.endswith(f"Trang {number}/{len(vi_deck)}") and "Sources" not in footnote
-        assert "Các câu đã công bố làm căn cứ cho số liệu này:" in page.notes_slide.notes_text_frame.text
+        assert (
+            "Các câu đã công bố làm căn cứ cho số liệu này:"
+            in page.notes_slide.notes_text_frame.text
+        )
 
 
 def test_the_vietnamese_workbook_has_vietnamese_sheets_and_citation(all_places, vi_deck):
@@ -232,7 +255,9 @@ def test_the_vietnamese_workbook_has_vietnamese_sheets_and_citation(all_places, 
     assert book["Nguồn"]["A1"].value == cite
     assert book["Dữ liệu"]["A2"].value.startswith("Dòng tiếp theo: tên các cột bằng tiếng Việt")
     assert book["Dữ liệu"]["C3"].value == "Chỉ tiêu (mã)"
-    assert [c.value for c in book["Dữ liệu"][4]] == export.CSV_COLUMNS  # ids: the same in every language
+    assert [
+        c.value for c in book["Dữ liệu"][4]
+    ] == export.CSV_COLUMNS  # ids: the same in every language
     assert [c.value for c in book["Nguồn"][4]] == exporting.SOURCE_COLUMNS
 
 
@@ -241,8 +266,12 @@ def test_speaker_notes_give_the_english_gloss_under_a_sentence_in_another_langua
     from foreign_ties.state import Filters
 
     built = slides.deck(Filters(tuple(catalog.COMPARED_PLACES), 2011, 2025))
-    glossed = [(s, r) for s in built for r in s.rows.itertuples()
-               if isinstance(getattr(r, "gloss_en", None), str) and r.gloss_en and r.quote in s.quotes]
+    glossed = [
+        (s, r)
+        for s in built
+        for r in s.rows.itertuples()
+        if isinstance(getattr(r, "gloss_en", None), str) and r.gloss_en and r.quote in s.quotes
+    ]
     assert glossed, "some slide draws a figure whose sentence has an English gloss"
     slide, row = glossed[0]
     notes = deck.speaker_notes(slide)

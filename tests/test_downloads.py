@@ -1,4 +1,5 @@
 """Every view that shows figures offers them as CSV and XLSX, with their sources."""
+
 import io
 
 import pandas as pd
@@ -16,8 +17,15 @@ def download_labels(at) -> list[str]:
     return [element.proto.label for element in at.get("download_button")]
 
 
-@pytest.mark.parametrize("page", ["pages/overview_page.py", "pages/son_la_profile.py",
-                                  "pages/vietnam_profile.py", "pages/sources_page.py"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "pages/overview_page.py",
+        "pages/son_la_profile.py",
+        "pages/vietnam_profile.py",
+        "pages/sources_page.py",
+    ],
+)
 def test_the_page_offers_its_figures_as_csv_and_xlsx(page):
     at = app_at(page, lang="en")
     assert not at.exception

@@ -1,4 +1,5 @@
 """Downloads in either language: people read names, programs read the same column ids."""
+
 import csv
 import datetime as dt
 import io
@@ -12,12 +13,26 @@ from foreign_ties.state import Filters
 
 TODAY = dt.date(2026, 1, 15)
 EXPECTED = {
-    "en": {"places": "Son La, Lang Son", "date": "15 Jan 2026", "data": "Data", "sources": "Sources",
-           "fact_id": "Figure id", "quote": "Sentence (as published)", "title": "Title",
-           "note": "Next row: the name of each column in English."},
-    "vi": {"places": "Sơn La, Lạng Sơn", "date": "15/01/2026", "data": "Dữ liệu", "sources": "Nguồn",
-           "fact_id": "Mã số liệu", "quote": "Câu trích dẫn (nguyên văn)", "title": "Tiêu đề",
-           "note": "Dòng tiếp theo: tên các cột bằng tiếng Việt."},
+    "en": {
+        "places": "Son La, Lang Son",
+        "date": "15 Jan 2026",
+        "data": "Data",
+        "sources": "Sources",
+        "fact_id": "Figure id",
+        "quote": "Sentence (as published)",
+        "title": "Title",
+        "note": "Next row: the name of each column in English.",
+    },
+    "vi": {
+        "places": "Sơn La, Lạng Sơn",
+        "date": "15/01/2026",
+        "data": "Dữ liệu",
+        "sources": "Nguồn",
+        "fact_id": "Mã số liệu",
+        "quote": "Câu trích dẫn (nguyên văn)",
+        "title": "Tiêu đề",
+        "note": "Dòng tiếp theo: tên các cột bằng tiếng Việt.",
+    },
 }
 
 
@@ -30,14 +45,26 @@ def lang(request):
 
 
 def rows() -> pd.DataFrame:
-    return pd.DataFrame({
-        "fact_id": ["son-la-exports-2023"], "province_id": ["son-la"], "indicator_id": ["x"],
-        "value": [186600000.0], "unit": ["USD"], "qualifier": ["exact"],
-        "value_as_written": ["US$186.6 million"], "status": ["reported"], "source_id": ["vbf"],
-        "publisher": ["VBF"], "title": ["Son La"], "published_date": [dt.date(2024, 11, 6)],
-        "url": ["https://example.org"], "quote": ["In 2023, the value of exported goods was US$186.6 million"],
-        "period_start": pd.to_datetime(["2023-01-01"]), "period_end": pd.to_datetime(["2023-12-31"]),
-    })
+    return pd.DataFrame(
+        {
+            "fact_id": ["son-la-exports-2023"],
+            "province_id": ["son-la"],
+            "indicator_id": ["x"],
+            "value": [186600000.0],
+            "unit": ["USD"],
+            "qualifier": ["exact"],
+            "value_as_written": ["US$186.6 million"],
+            "status": ["reported"],
+            "source_id": ["vbf"],
+            "publisher": ["VBF"],
+            "title": ["Son La"],
+            "published_date": [dt.date(2024, 11, 6)],
+            "url": ["https://example.org"],
+            "quote": ["In 2023, the value of exported goods was US$186.6 million"],
+            "period_start": pd.to_datetime(["2023-01-01"]),
+            "period_end": pd.to_datetime(["2023-12-31"]),
+        }
+    )
 
 
 FILTERS = Filters(("son-la", "lang-son"), 2020, 2025)
@@ -57,14 +84,19 @@ def test_the_citation_names_places_and_date_as_the_reader_writes_them(lang):
 
 def test_csv_has_translated_head_lines_then_the_ids(lang):
     lines = export.facts_csv(rows(), FILTERS, TODAY).decode("utf-8-sig").splitlines()
-    head = lines[:export.HEAD_LINES]
+    head = lines[: export.HEAD_LINES]
     assert all(line.startswith("# ") for line in head)
     assert head[0] == "# " + export.citation(FILTERS, TODAY)
     assert head[1].startswith("# " + EXPECTED[lang]["note"])
     labels = next(csv.reader([head[2][2:]]))
-    assert labels == export.column_labels(export.CSV_COLUMNS) and labels[0] == EXPECTED[lang]["fact_id"]
+    assert (
+        labels == export.column_labels(export.CSV_COLUMNS)
+        and labels[0] == EXPECTED[lang]["fact_id"]
+    )
     assert labels[export.CSV_COLUMNS.index("quote")] == EXPECTED[lang]["quote"]
-    assert lines[export.HEAD_LINES].split(",") == export.CSV_COLUMNS  # ids, the same in every language
+    assert (
+        lines[export.HEAD_LINES].split(",") == export.CSV_COLUMNS
+    )  # ids, the same in every language
     read = pd.read_csv(io.StringIO("\n".join(lines)), skiprows=export.HEAD_LINES)
     assert list(read.columns) == export.CSV_COLUMNS and read["value"].tolist() == [186600000.0]
 
@@ -73,7 +105,7 @@ def test_xlsx_sheets_have_translated_titles_names_and_note_above_the_ids(lang):
     data = exporting.facts_xlsx(rows(), FILTERS, TODAY)
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames == [EXPECTED[lang]["data"], EXPECTED[lang]["sources"]]
-    for sheet, columns in zip(book, (export.CSV_COLUMNS, exporting.SOURCE_COLUMNS)):
+    for sheet, columns in zip(book, (export.CSV_COLUMNS, exporting.SOURCE_COLUMNS), strict=False):
         assert sheet["A1"].value == export.citation(FILTERS, TODAY)
         assert sheet["A2"].value.startswith(EXPECTED[lang]["note"])
         assert [c.value for c in sheet[3]] == export.column_labels(columns)

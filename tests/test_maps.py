@@ -1,4 +1,5 @@
 """Maps: expected features, locations and colours; archipelagos; credit; nothing fetched."""
+
 import datetime as dt
 import json
 
@@ -9,29 +10,62 @@ from plotly.colors import hex_to_rgb, sample_colorscale
 from foreign_ties import charts, i18n, map_labels, maps, partners_map, paths
 
 D = dt.date
-NAMES = {"son-la": "Son La", "lang-son": "Lang Son", "tuyen-quang": "Tuyen Quang", "ha-giang": "Ha Giang"}
+JAN_1_2023, DEC_31_2023 = D(2023, 1, 1), D(2023, 12, 31)
+NAMES = {
+    "son-la": "Son La",
+    "lang-son": "Lang Son",
+    "tuyen-quang": "Tuyen Quang",
+    "ha-giang": "Ha Giang",
+}
 
 
-def figure_row(place, value, start=D(2023, 1, 1), end=D(2023, 12, 31)):
-    return dict(fact_id=f"{place}-{end}", province_id=place, indicator_id="exports_customs_by_locality",
-                kind="flow", breakdown=None, value=value, unit="USD", qualifier="exact",
-                period_start=start, period_end=end, status="reported", uncertain=False,
-                source_id="c", publisher="Customs", published_date=D(2024, 1, 1), quote="A sentence.")
+def figure_row(place, value, start=JAN_1_2023, end=DEC_31_2023):
+    return dict(
+        fact_id=f"{place}-{end}",
+        province_id=place,
+        indicator_id="exports_customs_by_locality",
+        kind="flow",
+        breakdown=None,
+        value=value,
+        unit="USD",
+        qualifier="exact",
+        period_start=start,
+        period_end=end,
+        status="reported",
+        uncertain=False,
+        source_id="c",
+        publisher="Customs",
+        published_date=D(2024, 1, 1),
+        quote="A sentence.",
+    )
 
 
 def partner(pid, place, name, ptype, country, geo_id):
-    return dict(partner_id=pid, province_id=place, partner_name=name, partner_name_vi=None,
-                partner_type=ptype, partner_country=country, geo_id=geo_id, relation="friendship",
-                since=None, source_id="s", publisher="VBF", quote=f"Sentence naming {name}.")
+    return dict(
+        partner_id=pid,
+        province_id=place,
+        partner_name=name,
+        partner_name_vi=None,
+        partner_type=ptype,
+        partner_country=country,
+        geo_id=geo_id,
+        relation="friendship",
+        since=None,
+        source_id="s",
+        publisher="VBF",
+        quote=f"Sentence naming {name}.",
+    )
 
 
-PARTNERS = pd.DataFrame([
-    partner("a", "lang-son", "Guangxi", "foreign locality", "CHN", "CN-GX"),
-    partner("b", "son-la", "Houaphanh", "foreign locality", "LAO", "LA-HO"),
-    partner("c", "tuyen-quang", "Gyeonggi", "foreign locality", "KOR", "KR-41"),
-    partner("d", "tuyen-quang", "Japan", "country", "JPN", "JPN"),
-    partner("e", "son-la", "An NGO", "NGO", None, None),
-])
+PARTNERS = pd.DataFrame(
+    [
+        partner("a", "lang-son", "Guangxi", "foreign locality", "CHN", "CN-GX"),
+        partner("b", "son-la", "Houaphanh", "foreign locality", "LAO", "LA-HO"),
+        partner("c", "tuyen-quang", "Gyeonggi", "foreign locality", "KOR", "KR-41"),
+        partner("d", "tuyen-quang", "Japan", "country", "JPN", "JPN"),
+        partner("e", "son-la", "An NGO", "NGO", None, None),
+    ]
+)
 
 
 def no_cdn(fig):
@@ -40,11 +74,19 @@ def no_cdn(fig):
 
 
 def test_pre_2025_choropleth_has_63_units_plus_archipelagos_with_grey_for_no_figure():
-    rows = pd.DataFrame([figure_row("tuyen-quang", 183.8e6), figure_row("ha-giang", 146e6),
-                         figure_row("son-la", 1e8, D(2022, 1, 1), D(2022, 12, 31))])
+    rows = pd.DataFrame(
+        [
+            figure_row("tuyen-quang", 183.8e6),
+            figure_row("ha-giang", 146e6),
+            figure_row("son-la", 1e8, D(2022, 1, 1), D(2022, 12, 31)),
+        ]
+    )
     fig = maps.choropleth(rows, "Exports", (D(2023, 1, 1), D(2023, 12, 31)), NAMES)
     grey, shaded = fig.data[0], fig.data[1]
-    assert set(shaded.locations) == {"tuyen-quang", "ha-giang"}  # Son La's 2022 figure: other period
+    assert set(shaded.locations) == {
+        "tuyen-quang",
+        "ha-giang",
+    }  # Son La's 2022 figure: other period
     assert len(grey.locations) + len(shaded.locations) == 65
     assert {"hoang-sa", "truong-sa", "son-la"} <= set(grey.locations)
     assert grey.colorscale[0][1] == maps.NEUTRAL
@@ -87,20 +129,28 @@ def test_partner_lines_are_in_the_province_colour():
     fig = partners_map.partners_map(PARTNERS, NAMES, "Named partners", view=partners_map.WORLD)
     lines = {tr.name: tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines"}
     assert set(lines) == {"Son La", "Lang Son", "Tuyen Quang"}
-    for pid, name in (("son-la", "Son La"), ("lang-son", "Lang Son"), ("tuyen-quang", "Tuyen Quang")):
+    for pid, name in (
+        ("son-la", "Son La"),
+        ("lang-son", "Lang Son"),
+        ("tuyen-quang", "Tuyen Quang"),
+    ):
         assert lines[name].line.color == charts.PLACE_COLOURS[pid]
     assert len([x for x in lines["Tuyen Quang"].lon if x is not None]) == 4  # two partners
     markers = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers+text"][0]
     hover = " ".join(markers.hovertext)
     assert "Sentence naming Guangxi." in hover and "friendship" in hover
-    highlighted = [tr for tr in fig.data if tr.type == "choropleth" and list(tr.locations) == ["son-la"]]
+    highlighted = [
+        tr for tr in fig.data if tr.type == "choropleth" and list(tr.locations) == ["son-la"]
+    ]
     assert highlighted[0].colorscale[0][1] == charts.PLACE_COLOURS["son-la"]
 
 
 def test_vietnamese_province_codes_are_not_read_as_iso_numbers():
     # VN-14 is Hoa Binh in ISO 3166-2 while Son La's GSO code is 14: we match on slugs only
     feature = next(f for f in maps.geojson(maps.VN_FILES[63])["features"] if f["id"] == "son-la")
-    assert feature["properties"]["gso_code"] == "14" and feature["properties"]["iso_3166_2"] == "VN-05"
+    assert (
+        feature["properties"]["gso_code"] == "14" and feature["properties"]["iso_3166_2"] == "VN-05"
+    )
 
 
 def test_no_partner_with_a_place_gives_no_figure():
@@ -113,6 +163,7 @@ def test_offline_configuration():
         for res in ("50m", "110m"):
             assert (maps.TOPOJSON_DIR / f"{scope}_{res}.json").exists()
     import plotly.io as pio
+
     maps.configure_static_export()
     assert pio.defaults.topojson.startswith("file://") and pio.defaults.topojson.endswith("/")
 
@@ -126,10 +177,11 @@ def test_geo_files_ship_with_their_licence(name):
 
 # --- choropleth colours ----------------------------------------------------------------------
 
+
 def rgb(colour: str) -> tuple[int, ...]:
     if colour.startswith("#"):
         return hex_to_rgb(colour)
-    return tuple(round(float(v)) for v in colour[colour.index("(") + 1:-1].split(","))
+    return tuple(round(float(v)) for v in colour[colour.index("(") + 1 : -1].split(","))
 
 
 def drawn_colour(trace, location: str) -> tuple[int, ...]:
@@ -141,20 +193,30 @@ def drawn_colour(trace, location: str) -> tuple[int, ...]:
 
 
 def test_choropleth_colours_follow_the_values_and_no_figure_is_grey():
-    rows = pd.DataFrame([figure_row("tuyen-quang", 183.8e6), figure_row("ha-giang", 146e6),
-                         figure_row("son-la", 25.58e6)])
+    rows = pd.DataFrame(
+        [
+            figure_row("tuyen-quang", 183.8e6),
+            figure_row("ha-giang", 146e6),
+            figure_row("son-la", 25.58e6),
+        ]
+    )
     fig = maps.choropleth(rows, "Exports", (D(2023, 1, 1), D(2023, 12, 31)), NAMES)
     grey, shaded = fig.data[0], fig.data[1]
     assert shaded.zauto is False and shaded.zmin == 0
     assert shaded.zmax == pytest.approx(183.8)  # US$ million: the scale's top is the largest figure
-    assert dict(zip(shaded.locations, shaded.z)) == pytest.approx(
-        {"tuyen-quang": 183.8, "ha-giang": 146.0, "son-la": 25.58})
-    assert drawn_colour(shaded, "tuyen-quang") == rgb(maps.SHADES[1][1])  # the largest: darkest blue
+    assert dict(zip(shaded.locations, shaded.z, strict=False)) == pytest.approx(
+        {"tuyen-quang": 183.8, "ha-giang": 146.0, "son-la": 25.58}
+    )
+    assert drawn_colour(shaded, "tuyen-quang") == rgb(
+        maps.SHADES[1][1]
+    )  # the largest: darkest blue
     expected = sample_colorscale(maps.SHADES, [146 / 183.8, 25.58 / 183.8])
     assert drawn_colour(shaded, "ha-giang") == rgb(expected[0])
     assert drawn_colour(shaded, "son-la") == rgb(expected[1])
     brightness = {pid: sum(drawn_colour(shaded, pid)) for pid in shaded.locations}
-    assert brightness["son-la"] > brightness["ha-giang"] > brightness["tuyen-quang"]  # more = darker
+    assert (
+        brightness["son-la"] > brightness["ha-giang"] > brightness["tuyen-quang"]
+    )  # more = darker
     assert rgb(maps.SHADES[0][1]) != rgb(maps.NEUTRAL)  # a zero is light blue, never the grey
     assert set(grey.z) == {0}
     for location in grey.locations:  # every unit without a figure: grey, whatever its z
@@ -164,6 +226,7 @@ def test_choropleth_colours_follow_the_values_and_no_figure_is_grey():
 
 
 # --- partners: words in the reader's language, views, labels ---------------------------------
+
 
 @pytest.fixture
 def vietnamese():
@@ -195,7 +258,10 @@ def test_partner_hover_in_vietnamese(vietnamese):
 
 def test_readable_partners_in_both_languages():
     english = partners_map.readable_partners(PARTNERS.assign(publisher="VBF"), NAMES)
-    assert list(english["Type"]) == ["foreign locality"] * 3 + ["country", "non-governmental organisation"]
+    assert list(english["Type"]) == ["foreign locality"] * 3 + [
+        "country",
+        "non-governmental organisation",
+    ]
     assert list(english["Country"])[:4] == ["China", "Laos", "Republic of Korea", "Japan"]
     assert "Relation (as recorded)" in english.columns
     i18n.set_language("vi")
@@ -219,23 +285,26 @@ def test_every_partner_country_and_type_in_the_data_has_a_name(lang):
     for code in data["partner_country"].dropna().unique():
         assert i18n.t(f"maps.country.{code}", lang) != f"maps.country.{code}", code
     from foreign_ties.validate import ENUMS
+
     for ptype in ENUMS[("partners", "partner_type")]:
         key = f"maps.partner_type.{ptype.lower().replace(' ', '_')}"
         assert i18n.t(key, lang) != key, ptype
 
 
-REGIONAL = pd.DataFrame([
-    partner("gx", "lang-son", "Guangxi", "foreign locality", "CHN", "CN-GX"),
-    partner("ho", "son-la", "Houaphanh", "foreign locality", "LAO", "LA-HO"),
-    partner("xi", "tuyen-quang", "Xieng Khouang", "foreign locality", "LAO", "LA-XI"),
-    partner("ph", "tuyen-quang", "Phongsaly", "foreign locality", "LAO", "LA-PH"),
-    partner("lp", "son-la", "Luang Prabang", "foreign locality", "LAO", "LA-LP"),
-    partner("ou", "son-la", "Oudomxay", "foreign locality", "LAO", "LA-OU"),
-    partner("xa", "son-la", "Xayaboury", "foreign locality", "LAO", "LA-XA"),
-    partner("lao", "tuyen-quang", "Laos", "country", "LAO", "LAO"),
-    partner("jp", "tuyen-quang", "Japan", "country", "JPN", "JPN"),
-    partner("de", "tuyen-quang", "Germany", "country", "DEU", "DEU"),
-])
+REGIONAL = pd.DataFrame(
+    [
+        partner("gx", "lang-son", "Guangxi", "foreign locality", "CHN", "CN-GX"),
+        partner("ho", "son-la", "Houaphanh", "foreign locality", "LAO", "LA-HO"),
+        partner("xi", "tuyen-quang", "Xieng Khouang", "foreign locality", "LAO", "LA-XI"),
+        partner("ph", "tuyen-quang", "Phongsaly", "foreign locality", "LAO", "LA-PH"),
+        partner("lp", "son-la", "Luang Prabang", "foreign locality", "LAO", "LA-LP"),
+        partner("ou", "son-la", "Oudomxay", "foreign locality", "LAO", "LA-OU"),
+        partner("xa", "son-la", "Xayaboury", "foreign locality", "LAO", "LA-XA"),
+        partner("lao", "tuyen-quang", "Laos", "country", "LAO", "LAO"),
+        partner("jp", "tuyen-quang", "Japan", "country", "JPN", "JPN"),
+        partner("de", "tuyen-quang", "Germany", "country", "DEU", "DEU"),
+    ]
+)
 
 
 def test_the_region_is_the_default_when_most_partners_are_in_it():
@@ -247,7 +316,10 @@ def test_the_region_is_the_default_when_most_partners_are_in_it():
     nanning = partner("nn", "lang-son", "Nanning", "foreign locality", "CHN", None)
     korea = partner("kr", "lang-son", "Korea", "country", "KOR", "KOR")
     assert partners_map.default_view(pd.DataFrame([nanning, korea])) == partners_map.REGION
-    assert partners_map.default_view(pd.DataFrame([korea, korea | {"partner_id": "k2"}, nanning])) == partners_map.WORLD
+    assert (
+        partners_map.default_view(pd.DataFrame([korea, korea | {"partner_id": "k2"}, nanning]))
+        == partners_map.WORLD
+    )
 
 
 def geo_range(fig, name="geo"):
@@ -264,10 +336,14 @@ def test_region_view_range_inset_and_lines_only_to_partners_in_view():
     assert fig.layout.geo.domain.x[1] <= fig.layout.geo2.domain.x[0]
     inset = [tr for tr in fig.data if tr.geo == "geo2"]
     assert {"hoang-sa", "truong-sa"} <= set(inset[0].locations)
-    assert {"Hoàng Sa", "Trường Sa"} <= {x.strip("<i>/") for tr in inset if tr.text for x in tr.text}
+    assert {"Hoàng Sa", "Trường Sa"} <= {
+        x.strip("<i>/") for tr in inset if tr.text for x in tr.text
+    }
     lines = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines"]
-    ends = {(x, y) for tr in lines for x, y in zip(tr.lon, tr.lat) if x is not None}
-    assert all(partners_map.in_region(x, y) for x, y in ends)  # Japan and Germany: in the caption instead
+    ends = {(x, y) for tr in lines for x, y in zip(tr.lon, tr.lat, strict=False) if x is not None}
+    assert all(
+        partners_map.in_region(x, y) for x, y in ends
+    )  # Japan and Germany: in the caption instead
     assert partners_map.outside_view(REGIONAL, partners_map.REGION) == ["Japan", "Germany"]
     assert partners_map.outside_view(REGIONAL, partners_map.WORLD) == []
     no_cdn(fig)
@@ -277,7 +353,9 @@ def test_world_view_covers_every_partner_point():
     fig = partners_map.partners_map(REGIONAL, NAMES, "x", view=partners_map.WORLD)
     (x0, x1), (y0, y1) = geo_range(fig)
     placed = partners_map.partner_places(REGIONAL)
-    assert all(x0 < x < x1 and y0 < y < y1 for x, y in zip(placed["lon"], placed["lat"]))
+    assert all(
+        x0 < x < x1 and y0 < y < y1 for x, y in zip(placed["lon"], placed["lat"], strict=False)
+    )
     assert fig.layout.geo.projection.type == "natural earth" and "geo2" not in fig.layout
 
 
@@ -287,7 +365,9 @@ def label_boxes(fig, view):
     (lon, lat) = geo_range(fig)
     project = map_labels.projector(lon, lat, view)
     boxes = []
-    for x, y, text, side in zip(markers.lon, markers.lat, markers.text, markers.textposition):
+    for x, y, text, side in zip(
+        markers.lon, markers.lat, markers.text, markers.textposition, strict=False
+    ):
         if text:
             px, py = project(x, y)
             boxes.append((text, map_labels.label_box(px, py, text, side)))
@@ -299,7 +379,7 @@ def test_labels_never_overlap_and_crowded_points_are_hover_only(view):
     fig = partners_map.partners_map(REGIONAL, NAMES, "x", view=view)
     boxes = label_boxes(fig, view)
     for i, (a_text, a) in enumerate(boxes):
-        for b_text, b in boxes[i + 1:]:
+        for b_text, b in boxes[i + 1 :]:
             assert not map_labels.overlap(a, b), (a_text, b_text)
     markers = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers+text"][0]
     assert len(markers.hovertext) == len(markers.lon) == 10  # every point keeps its hover
@@ -315,6 +395,7 @@ def test_labels_never_overlap_and_crowded_points_are_hover_only(view):
 
 def test_real_partners_labels_in_the_region_at_projector_size():
     from foreign_ties import views
+
     rows = views.partners(["son-la", "lang-son", "tuyen-quang", "ha-giang"])
     fig = partners_map.partners_map(rows, NAMES, "x", view=partners_map.REGION)
     written = {text for text, _ in label_boxes(fig, partners_map.REGION)}

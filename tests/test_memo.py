@@ -1,4 +1,5 @@
 """Memoised chart builders: shared results are safe only if nothing changes them."""
+
 import json
 
 import pandas as pd

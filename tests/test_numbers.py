@@ -1,4 +1,5 @@
 """Figures as written -> values in base units; qualifiers read from the words around them."""
+
 from __future__ import annotations
 
 import math
@@ -112,14 +113,14 @@ def test_results_are_exact_decimals():
 FAILURES = [
     ("", "en", "empty"),
     ("   ", "en", "empty"),
-    ("12.3%", "vi", "decimal ','"),          # vi writes 12,3%
-    ("1,2", "en", "decimal '.'"),            # en writes 1.2
+    ("12.3%", "vi", "decimal ','"),  # vi writes 12,3%
+    ("1,2", "en", "decimal '.'"),  # en writes 1.2
     ("1,23,456", "en", "not a number"),
     ("10 10", "en", "not a number"),
     ("nearly 10", "en", "'nearly' is not a number word"),  # qualifiers are not part of it
     ("more than 40", "en", "not a number word"),
     ("abc", "en", "not a number word"),
-    ("hai", "vi", "cannot read"),            # number words only in English
+    ("hai", "vi", "cannot read"),  # number words only in English
     ("US$5 VND", "en", "more than one unit"),
     ("5%km", "en", "more than one unit"),
     ("5", "xx", "unknown language"),
@@ -144,8 +145,12 @@ CUES = [
     ("There were approximately 35 meetings.", "35", "en", "approx"),
     ("Exports were estimated at US$1.2 billion.", "US$1.2 billion", "en", "approx"),
     # "an estimated" is an estimate too, as "estimated at" (one rule for both wordings)
-    ("Vietnam exported goods worth an estimated US$281.5 billion, up 6.5 percent",
-     "US$281.5 billion", "en", "approx"),
+    (
+        "Vietnam exported goods worth an estimated US$281.5 billion, up 6.5 percent",
+        "US$281.5 billion",
+        "en",
+        "approx",
+    ),
     ("An estimated 40 firms attended.", "40", "en", "approx"),
     ("It has some 20 partners.", "20", "en", "approx"),
     ("The province signed more than 40 agreements.", "40", "en", "more_than"),
@@ -153,8 +158,12 @@ CUES = [
     ("Exports exceeded US$2 billion.", "US$2 billion", "en", "more_than"),
     ("Trade in excess of US$3 billion passed.", "US$3 billion", "en", "more_than"),
     ("Trade is forecast to surpass 660 billion USD.", "660 billion USD", "en", "more_than"),
-    ("US$786 billion, far exceeding a record of US$732 billion in 2022", "US$732 billion", "en",
-     "exact"),
+    (
+        "US$786 billion, far exceeding a record of US$732 billion in 2022",
+        "US$732 billion",
+        "en",
+        "exact",
+    ),
     ("At least 12 projects were signed.", "12", "en", "at_least"),
     ("Fewer than 5 delegations came.", "5", "en", "less_than"),
     ("Aid was below US$1 million.", "US$1 million", "en", "less_than"),
@@ -166,8 +175,12 @@ CUES = [
     ("In 2010, more than 10 trips", "10", "en", "more_than"),
     ("nearly 10 trips and 10 talks", "10", "en", "approx"),
     # Vietnamese
-    ("giá trị hàng hóa xuất khẩu ước đạt 37,22 triệu USD tăng 19,72%", "37,22 triệu USD", "vi",
-     "approx"),
+    (
+        "giá trị hàng hóa xuất khẩu ước đạt 37,22 triệu USD tăng 19,72%",
+        "37,22 triệu USD",
+        "vi",
+        "approx",
+    ),
     ("tăng gần 20% so với", "20%", "vi", "approx"),
     ("ước tính đạt 5 tỷ USD", "5 tỷ USD", "vi", "approx"),
     ("Giá trị xuất khẩu nông sản đạt hơn 150 triệu USD", "150 triệu USD", "vi", "more_than"),
@@ -176,8 +189,12 @@ CUES = [
     ("chưa đến 2 triệu USD", "2 triệu USD", "vi", "less_than"),
     ("nông sản chế biến 126 triệu USD.", "126 triệu USD", "vi", "exact"),
     # French, Spanish, Japanese
-    ("les exportations atteignent près de 354,5 milliards de dollars", "354,5 milliards de dollars",
-     "fr", "approx"),
+    (
+        "les exportations atteignent près de 354,5 milliards de dollars",
+        "354,5 milliards de dollars",
+        "fr",
+        "approx",
+    ),
     ("plus de 5 milliards de dollars", "5 milliards de dollars", "fr", "more_than"),
     ("alcanzó alrededor de 640 millones de dólares", "640 millones de dólares", "es", "approx"),
     ("alcanzó más de 640 millones de dólares", "640 millones de dólares", "es", "more_than"),
@@ -203,29 +220,40 @@ def test_cue_lists_are_module_constants():
     assert "at least" in AT_LEAST_CUES and "less than" in LESS_THAN_CUES
 
 
-@pytest.mark.parametrize(("quote", "written", "index"), [
-    ("in 2010 there were 10 trips", "10", 19),
-    ("ninety or nine", "nine", 10),
-    ("US$1,234 and 234", "234", 13),
-    ("6/11/2024 and 11 days", "11", 14),
-    ("844億ドル以上", "844億ドル", 0),
-    ("no such figure", "12", -1),
-])
+@pytest.mark.parametrize(
+    ("quote", "written", "index"),
+    [
+        ("in 2010 there were 10 trips", "10", 19),
+        ("ninety or nine", "nine", 10),
+        ("US$1,234 and 234", "234", 13),
+        ("6/11/2024 and 11 days", "11", 14),
+        ("844億ドル以上", "844億ドル", 0),
+        ("no such figure", "12", -1),
+    ],
+)
 def test_find_figure_ignores_parts_of_longer_tokens(quote, written, index):
     assert find_figure(quote, written) == index
 
 
-@pytest.mark.parametrize("quote,written,lang,sign", [
-    ("which hit 354.7 billion USD, down 4.6% compared to 2022.", "4.6%", "en", -1),
-    ("en baisse de 4,6% sur un an.", "4,6%", "fr", -1),
-    ("reached 38.23 billion USD, a slight 3% year-on-year decrease.", "3%", "en", -1),
-    ("Vietnam received US$19.74 billion in 2021, down 1.2per cent from a year earlier", "1.2per cent", "en", -1),
-    ("up 1.8% in number and down 7.6% in value year-on-year.", "1.8%", "en", 1),
-    ("up 1.8% in number and down 7.6% in value year-on-year.", "7.6%", "en", -1),
-    ("Xuất khẩu đạt 156 triệu USD, tăng 9,9%.", "9,9%", "vi", 1),
-    ("kim ngạch giảm 5,2% so với cùng kỳ", "5,2%", "vi", -1),
-    ("up 8.8% year on year", "8.8%", "en", 1),
-])
+@pytest.mark.parametrize(
+    "quote,written,lang,sign",
+    [
+        ("which hit 354.7 billion USD, down 4.6% compared to 2022.", "4.6%", "en", -1),
+        ("en baisse de 4,6% sur un an.", "4,6%", "fr", -1),
+        ("reached 38.23 billion USD, a slight 3% year-on-year decrease.", "3%", "en", -1),
+        (
+            "Vietnam received US$19.74 billion in 2021, down 1.2per cent from a year earlier",
+            "1.2per cent",
+            "en",
+            -1,
+        ),
+        ("up 1.8% in number and down 7.6% in value year-on-year.", "1.8%", "en", 1),
+        ("up 1.8% in number and down 7.6% in value year-on-year.", "7.6%", "en", -1),
+        ("Xuất khẩu đạt 156 triệu USD, tăng 9,9%.", "9,9%", "vi", 1),
+        ("kim ngạch giảm 5,2% so với cùng kỳ", "5,2%", "vi", -1),
+        ("up 8.8% year on year", "8.8%", "en", 1),
+    ],
+)
 def test_direction_cue_reads_decreases_from_the_words(quote, written, lang, sign):
     from foreign_ties.numbers import direction_cue
 

@@ -1,4 +1,5 @@
 """AppTest of every page: renders, reacts to filters, honours deep links, survives bad ones."""
+
 import pytest
 
 from foreign_ties import catalog, i18n, site
@@ -6,10 +7,14 @@ from tests.conftest import app_at, chart_specs, chart_values, texts, url_values
 
 PAGES = [spec.script for spec in site.PAGES]
 # The key of each page's title (profiles: their place; Present: the first slide's title).
-TITLE_KEYS = {"pages/overview_page.py": "overview.title", "pages/compare_page.py": "compare.title",
-              "pages/trade_page.py": "trade.title", "pages/sources_page.py": "sources.title",
-              "pages/partners_page.py": "maps.page.title",
-              **{spec.script: spec.title_key for spec in site.PAGES if spec.title_key.startswith("place.")}}
+TITLE_KEYS = {
+    "pages/overview_page.py": "overview.title",
+    "pages/compare_page.py": "compare.title",
+    "pages/trade_page.py": "trade.title",
+    "pages/sources_page.py": "sources.title",
+    "pages/partners_page.py": "maps.page.title",
+    **{spec.script: spec.title_key for spec in site.PAGES if spec.title_key.startswith("place.")},
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -25,10 +30,30 @@ def test_every_page_renders_without_exception_in_both_languages(page_script, lan
 
 def ui_strings(at) -> list[str]:
     """What the interface writes on a page: texts, widget labels and options, table headings."""
-    strings = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "warning",
-                                    "info", "error") for e in at.get(kind) if isinstance(e.value, str)]
-    for kind in ("selectbox", "multiselect", "slider", "text_input", "button", "download_button",
-                 "button_group"):
+    strings = [
+        e.value
+        for kind in (
+            "title",
+            "header",
+            "subheader",
+            "markdown",
+            "caption",
+            "warning",
+            "info",
+            "error",
+        )
+        for e in at.get(kind)
+        if isinstance(e.value, str)
+    ]
+    for kind in (
+        "selectbox",
+        "multiselect",
+        "slider",
+        "text_input",
+        "button",
+        "download_button",
+        "button_group",
+    ):
         for element in at.get(kind):
             strings.append(element.proto.label)
             strings += [getattr(o, "content", o) for o in getattr(element.proto, "options", [])]
@@ -39,14 +64,20 @@ def ui_strings(at) -> list[str]:
 def english_only() -> set[str]:
     """Catalog texts that differ between the languages (and need no values filled in)."""
     english, vietnamese = i18n.catalog("en"), i18n.catalog("vi")
-    return {text for key, text in english.items() if text != vietnamese.get(key) and "{" not in text}
+    return {
+        text for key, text in english.items() if text != vietnamese.get(key) and "{" not in text
+    }
 
 
 def _vietnamese_titles() -> set[str]:
     from foreign_ties import trade
 
     names = {i.name_vi for i in catalog.indicators().values()}
-    return names | {i18n.t(spec.title_key, "vi") for spec in trade.PANELS} | {i18n.t("present.title", "vi")}
+    return (
+        names
+        | {i18n.t(spec.title_key, "vi") for spec in trade.PANELS}
+        | {i18n.t("present.title", "vi")}
+    )
 
 
 @pytest.mark.parametrize("page_script", PAGES)
@@ -62,9 +93,14 @@ def test_every_page_in_vietnamese_has_its_vietnamese_title_and_no_english_label(
     assert not [s for s in shown if s in english], "English labels on a Vietnamese page"
     page = "\n".join(shown)
     en = i18n.catalog("en")
-    for phrase in (f"### {en['filters.heading']}", en["empty.no_published_figure"],
-                   f"**{en['compare.what_it_counts']}**", f"**{en['trade.share_heading']}**",
-                   en["filters.caption"], en["overview.legend"]):
+    for phrase in (
+        f"### {en['filters.heading']}",
+        en["empty.no_published_figure"],
+        f"**{en['compare.what_it_counts']}**",
+        f"**{en['trade.share_heading']}**",
+        en["filters.caption"],
+        en["overview.legend"],
+    ):
         assert phrase not in page, phrase
     for spec in chart_specs(at):
         assert spec["layout"].get("separators", ",.") == ",."
@@ -90,12 +126,15 @@ def test_a_deep_link_sets_the_filters(page_script):
     assert url_values(at, "provinces") == ["lang-son", "vietnam"]
 
 
-@pytest.mark.parametrize("bad", [
-    {"provinces": ["atlantis"]},
-    {"provinces": ["'; drop view facts; --"]},
-    {"years": ["2030", "1990"]},
-    {"years": ["2020); select 1; --"]},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"provinces": ["atlantis"]},
+        {"provinces": ["'; drop view facts; --"]},
+        {"years": ["2030", "1990"]},
+        {"years": ["2020); select 1; --"]},
+    ],
+)
 @pytest.mark.parametrize("page_script", PAGES)
 def test_a_bad_link_shows_a_notice_and_the_default_view(page_script, bad):
     at = app_at(page_script, **bad)
@@ -165,7 +204,10 @@ def test_sources_deep_link_to_a_fact_highlights_its_sentence():
     at = app_at("pages/sources_page.py", fact="son-la-exports-2023")
     page = texts(at)
     assert "US$186.6 million" in page
-    assert "<mark class='ft-quote' id='quote'>In 2023, the value of exported goods was US$186.6 million" in page
+    assert (
+        "<mark class='ft-quote' id='quote'>"
+        "In 2023, the value of exported goods was US$186.6 million" in page
+    )
 
 
 def test_sources_offers_a_csv_download_with_a_citation_line():
@@ -173,15 +215,22 @@ def test_sources_offers_a_csv_download_with_a_citation_line():
     assert at.get("download_button")
 
 
-@pytest.mark.parametrize("page_script,place", [("pages/son_la_profile.py", "Son La"),
-                                        ("pages/lang_son_profile.py", "Lang Son"),
-                                        ("pages/tuyen_quang_profile.py", "Tuyen Quang"),
-                                        ("pages/vietnam_profile.py", "Viet Nam")])
+@pytest.mark.parametrize(
+    "page_script,place",
+    [
+        ("pages/son_la_profile.py", "Son La"),
+        ("pages/lang_son_profile.py", "Lang Son"),
+        ("pages/tuyen_quang_profile.py", "Tuyen Quang"),
+        ("pages/vietnam_profile.py", "Viet Nam"),
+    ],
+)
 def test_profiles_show_their_place_by_family_with_partners_and_sources(page_script, place):
     at = app_at(page_script)
     assert at.title[0].value == place
     headings = [h.value for h in at.subheader]
-    assert "Exports and trade" in headings and "Named partners" in headings and "Sources" in headings
+    assert (
+        "Exports and trade" in headings and "Named partners" in headings and "Sources" in headings
+    )
     assert at.dataframe, "figures are listed"
 
 

@@ -1,4 +1,5 @@
 """AppTest of the Partners page: both maps drawn offline, the table, the measure picker."""
+
 import json
 
 from foreign_ties import maps, partners_map
@@ -8,8 +9,11 @@ PAGE = "pages/partners_page.py"
 
 
 def geo_specs(at):
-    return [s for s in chart_specs(at) if any("geo" in tr.get("type", "") or tr.get("type") == "choropleth"
-                                               for tr in s["data"])]
+    return [
+        s
+        for s in chart_specs(at)
+        if any("geo" in tr.get("type", "") or tr.get("type") == "choropleth" for tr in s["data"])
+    ]
 
 
 def test_the_page_draws_both_maps_with_credit_and_local_base_map():
@@ -44,7 +48,10 @@ def test_the_measure_picker_is_in_the_url_and_changes_the_map():
     assert not at.exception
     assert url_values(at, "map_measure")
     linked = app_at(PAGE, map_measure=url_values(at, "map_measure"))
-    assert next(s for s in linked.selectbox if s.label == "Figure to map").value == url_values(at, "map_measure")[0]
+    assert (
+        next(s for s in linked.selectbox if s.label == "Figure to map").value
+        == url_values(at, "map_measure")[0]
+    )
 
 
 def test_vietnamese_page_and_a_bad_measure_link():
@@ -56,8 +63,12 @@ def test_vietnamese_page_and_a_bad_measure_link():
 
 
 def partners_spec(at):
-    return next(s for s in geo_specs(at) if s["layout"]["title"]["text"].startswith("Named partners")
-                or s["layout"]["title"]["text"].startswith("Đối tác được nêu tên"))
+    return next(
+        s
+        for s in geo_specs(at)
+        if s["layout"]["title"]["text"].startswith("Named partners")
+        or s["layout"]["title"]["text"].startswith("Đối tác được nêu tên")
+    )
 
 
 def view_switch(at):
@@ -65,11 +76,16 @@ def view_switch(at):
 
 
 def test_the_view_switch_defaults_to_the_region_when_most_partners_are_there_and_is_in_the_url():
-    at = app_at(PAGE, provinces=["lang-son"])  # Guangxi and its mechanisms: most of Lang Son's partners
+    at = app_at(
+        PAGE, provinces=["lang-son"]
+    )  # Guangxi and its mechanisms: most of Lang Son's partners
     assert not at.exception, at.exception
     assert view_switch(at).value == partners_map.REGION
     geo = partners_spec(at)["layout"]["geo"]
-    assert (geo["lonaxis"]["range"], geo["lataxis"]["range"]) == (list(partners_map.REGION_LON), list(partners_map.REGION_LAT))
+    assert (geo["lonaxis"]["range"], geo["lataxis"]["range"]) == (
+        list(partners_map.REGION_LON),
+        list(partners_map.REGION_LAT),
+    )
     assert "Partners outside this view:" in texts(at) and "Japan" in texts(at)
     view_switch(at).set_value(partners_map.WORLD).run()
     assert not at.exception
@@ -80,7 +96,9 @@ def test_the_view_switch_defaults_to_the_region_when_most_partners_are_there_and
 
 def test_all_places_open_on_the_world_and_a_link_opens_the_region():
     at = app_at(PAGE)
-    assert view_switch(at).value == partners_map.WORLD  # most partnerships of all places are far away
+    assert (
+        view_switch(at).value == partners_map.WORLD
+    )  # most partnerships of all places are far away
     linked = app_at(PAGE, map_view=partners_map.REGION)
     assert view_switch(linked).value == partners_map.REGION
     assert partners_spec(linked)["layout"]["geo"]["projection"]["type"] == "mercator"
@@ -98,5 +116,7 @@ def test_the_table_and_hover_speak_the_readers_language():
     assert "Úc" in set(table["Quốc gia"]) and "AUS" not in set(table["Quốc gia"])
     assert "Quan hệ (nguyên văn tiếng Anh)" in table.columns
     hover = json.dumps(partners_spec(vi), ensure_ascii=False)
-    assert "quốc gia · Nhật Bản" in hover and "Quan hệ (nguyên văn tiếng Anh trong dữ liệu)" in hover
+    assert (
+        "quốc gia · Nhật Bản" in hover and "Quan hệ (nguyên văn tiếng Anh trong dữ liệu)" in hover
+    )
     assert "· country ·" not in hover

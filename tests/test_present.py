@@ -1,4 +1,5 @@
 """AppTest of the Present page: slides from the URL, buttons, notices, no sidebar chrome."""
+
 from foreign_ties import catalog, slides
 from foreign_ties.state import Filters
 from tests.conftest import app_at, chart_specs, texts, url_values
@@ -8,7 +9,10 @@ PAGE = "pages/present_page.py"
 
 def _titles() -> list[str]:
     catalog.clear()
-    return [s.title for s in slides.deck(Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds()))]
+    return [
+        s.title
+        for s in slides.deck(Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds()))
+    ]
 
 
 def test_present_renders_the_first_slide_with_chart_takeaway_and_footnote():

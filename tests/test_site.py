@@ -1,4 +1,5 @@
 """The pages/ folder and st.navigation: the set-up that works in the browser and AppTest."""
+
 import ast
 from pathlib import Path
 
@@ -25,11 +26,16 @@ def test_pages_only_lay_out():
     for file in Path(paths.ROOT, "pages").glob("*.py"):
         source = file.read_text(encoding="utf-8")
         tree = ast.parse(source)
-        imported = {alias.name.split(".")[0] for node in ast.walk(tree)
-                    if isinstance(node, (ast.Import, ast.ImportFrom))
-                    for alias in node.names} | {
-            node.module.split(".")[0] for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom) and node.module}
+        imported = {
+            alias.name.split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            for alias in node.names
+        } | {
+            node.module.split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module
+        }
         assert not imported & {"duckdb", "pandas", "pyarrow", "sqlite3"}, file.name
         assert "store." not in source and "select " not in source.lower(), file.name
         assert len(source.splitlines()) <= 60, f"{file.name} is not thin"

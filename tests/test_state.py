@@ -1,4 +1,5 @@
 """Filters to and from the URL: anything a hand-edited link gets wrong falls back safely."""
+
 import pytest
 
 from foreign_ties import state
@@ -28,7 +29,9 @@ def test_comma_separated_and_repeated_values_are_both_accepted():
     assert (filters.year_from, filters.year_to) == (2015, 2020)
 
 
-@pytest.mark.parametrize("bad", ["narnia", "'; drop table facts; --", "son-la' or '1'='1", "<script>"])
+@pytest.mark.parametrize(
+    "bad", ["narnia", "'; drop table facts; --", "son-la' or '1'='1", "<script>"]
+)
 def test_unknown_places_are_dropped_with_a_notice(bad):
     filters, notices = parse({"provinces": [bad, "vietnam"]})
     assert filters.provinces == ("vietnam",)
@@ -41,8 +44,18 @@ def test_only_unknown_places_fall_back_to_all_places():
     assert len(notices) == 1
 
 
-@pytest.mark.parametrize("years", [["2030", "1990"], ["2025", "2015"], ["1900", "2020"],
-                                   ["abc"], ["2015", "2016", "2017"], ["1e9"], ["2020;select 1"]])
+@pytest.mark.parametrize(
+    "years",
+    [
+        ["2030", "1990"],
+        ["2025", "2015"],
+        ["1900", "2020"],
+        ["abc"],
+        ["2015", "2016", "2017"],
+        ["1e9"],
+        ["2020;select 1"],
+    ],
+)
 def test_impossible_year_ranges_fall_back_with_a_notice(years):
     filters, notices = parse({"years": years})
     assert (filters.year_from, filters.year_to) == BOUNDS

@@ -1,4 +1,5 @@
 """Queries: one file per question, documented, parameters bound by name, never formatted."""
+
 import re
 from pathlib import Path
 
@@ -9,8 +10,14 @@ from foreign_ties import paths, store
 QUERY_FILES = sorted(paths.QUERIES_DIR.glob("*.sql"))
 ALL_PLACES = ["son-la", "lang-son", "tuyen-quang", "vietnam"]
 EXAMPLE_PARAMS = {
-    "provinces": ALL_PLACES, "province": "son-la", "year_from": 2010, "year_to": 2026,
-    "indicator": "exports_customs_by_locality", "families": [], "search": "", "source": "x",
+    "provinces": ALL_PLACES,
+    "province": "son-la",
+    "year_from": 2010,
+    "year_to": 2026,
+    "indicator": "exports_customs_by_locality",
+    "families": [],
+    "search": "",
+    "source": "x",
     "indicators": ["exports_national", "fdi_disbursed_annual"],
 }
 
@@ -50,8 +57,14 @@ def test_missing_or_extra_parameters_are_refused():
 def test_user_text_reaches_sql_only_as_a_value(hostile):
     rows = store.run("province_profile", province=hostile, year_from=2000, year_to=2030)
     assert rows.empty
-    found = store.run("facts_with_sources", provinces=ALL_PLACES, year_from=2000,
-                      year_to=2030, families=[], search=hostile)
+    found = store.run(
+        "facts_with_sources",
+        provinces=ALL_PLACES,
+        year_from=2000,
+        year_to=2030,
+        families=[],
+        search=hostile,
+    )
     assert found.empty or hostile in ("%", "_")
     assert not store.run("provinces").empty  # the views are still there
 
@@ -63,8 +76,14 @@ def test_the_package_never_formats_sql():
 
 
 def test_year_filter_keeps_periods_that_overlap_the_range():
-    inside = store.run("facts_with_sources", provinces=ALL_PLACES, year_from=2023,
-                       year_to=2023, families=[], search="")
+    inside = store.run(
+        "facts_with_sources",
+        provinces=ALL_PLACES,
+        year_from=2023,
+        year_to=2023,
+        families=[],
+        search="",
+    )
     assert not inside.empty
     assert (inside["period_start"].map(lambda d: d.year) <= 2023).all()
     assert (inside["period_end"].map(lambda d: d.year) >= 2023).all()

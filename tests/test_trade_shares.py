@@ -1,4 +1,5 @@
 """The computed share of national exports, written for the reader in either language."""
+
 import re
 
 import pytest
@@ -13,11 +14,16 @@ def filters():
     return Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds())
 
 
-@pytest.mark.parametrize("lang,place,share,pattern", [
-    ("en", "Place", "Share", r"\d+(\.\d+)?%"), ("vi", "Địa phương", "Tỷ trọng", r"\d+(,\d+)?%"),
-])
-def test_shares_use_the_locale_decimal_separator_and_translated_headers(filters, lang, place, share,
-                                                                         pattern):
+@pytest.mark.parametrize(
+    "lang,place,share,pattern",
+    [
+        ("en", "Place", "Share", r"\d+(\.\d+)?%"),
+        ("vi", "Địa phương", "Tỷ trọng", r"\d+(,\d+)?%"),
+    ],
+)
+def test_shares_use_the_locale_decimal_separator_and_translated_headers(
+    filters, lang, place, share, pattern
+):
     i18n.set_language(lang)
     try:
         table = trade.export_shares(filters)

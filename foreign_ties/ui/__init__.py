@@ -6,6 +6,7 @@ its value is written back to the URL at the end of the run. This keeps every fil
 the URL, carries it across pages and never trusts the URL's text: values are parsed by
 `state` against fixed lists first.
 """
+
 from __future__ import annotations
 
 import html
@@ -17,12 +18,20 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from foreign_ties import catalog, charts, site, state, views
-from foreign_ties.i18n import (LANGUAGE_NAMES, LANGUAGES, current_language, language_from_locale,
-                               set_language, t)
-from foreign_ties.state import Filters
+from foreign_ties.i18n import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    current_language,
+    language_from_locale,
+    set_language,
+    t,
+)
 from foreign_ties.paths import ROOT
+from foreign_ties.state import Filters
 
-FAVICON = ROOT / "static" / "favicon.png"  # a local file: emoji and icon favicons are fetched from the web
+FAVICON = (
+    ROOT / "static" / "favicon.png"
+)  # a local file: emoji and icon favicons are fetched from the web
 
 CSS = """
 <style>
@@ -62,7 +71,11 @@ def browser_language() -> str:
 def _language() -> str:
     """The language from the URL (`lang`), else the session's choice, else the browser's."""
     lang, notices = state.parse_choice(
-        st.query_params.get_all(state.LANGUAGE_KEY), LANGUAGES, browser_language(), state.LANGUAGE_KEY)
+        st.query_params.get_all(state.LANGUAGE_KEY),
+        LANGUAGES,
+        browser_language(),
+        state.LANGUAGE_KEY,
+    )
     _seed("filter_lang", state.LANGUAGE_KEY, lang)
     if st.session_state.get("filter_lang") not in LANGUAGES:
         st.session_state["filter_lang"] = lang
@@ -84,13 +97,20 @@ def setup() -> Filters:
     _seed("filter_years", state.YEARS_KEY, (parsed.year_from, parsed.year_to))
     st.session_state.setdefault("_notices", []).extend(notices)
     with st.sidebar:
-        st.segmented_control(t("filters.language"), LANGUAGES, key="filter_lang",
-                             format_func=lambda code: LANGUAGE_NAMES[code])
+        st.segmented_control(
+            t("filters.language"),
+            LANGUAGES,
+            key="filter_lang",
+            format_func=lambda code: LANGUAGE_NAMES[code],
+        )
         page_param(state.LANGUAGE_KEY, current_language())
         st.markdown(f"### {t('filters.heading')}")
         chosen = st.multiselect(
-            t("filters.provinces"), place_ids, key="filter_provinces",
-            format_func=catalog.place_name, placeholder=t("filters.provinces_placeholder"),
+            t("filters.provinces"),
+            place_ids,
+            key="filter_provinces",
+            format_func=catalog.place_name,
+            placeholder=t("filters.provinces_placeholder"),
         )
         years = st.slider(t("filters.years"), bounds[0], bounds[1], key="filter_years", step=1)
         st.caption(t("filters.caption"))
@@ -114,8 +134,14 @@ def sync_url(filters: Filters) -> None:
     st.session_state[_WRITTEN] = params
 
 
-def choice(label: str, param: str, options: Sequence[str], default: str | None,
-           format_func: Callable[[str], str], widget: str = "selectbox") -> str | None:
+def choice(
+    label: str,
+    param: str,
+    options: Sequence[str],
+    default: str | None,
+    format_func: Callable[[str], str],
+    widget: str = "selectbox",
+) -> str | None:
     """A page-level choice from a fixed list, seeded from and written to the URL."""
     key = f"page_{param}"
     value, notices = state.parse_choice(st.query_params.get_all(param), options, default, param)
@@ -161,14 +187,19 @@ def no_figure(message_key: str = "empty.no_published_figure") -> None:
 def tile(place_id: str, figures: list[views.TileFigure], filters: Filters) -> None:
     """One place's figures for one family; 'no published figure' when there are none."""
     colour = charts.colour(place_id)
-    parts = [f"<div class='ft-tile'><div class='ft-place' style='--ft-colour:{colour}'>"
-             f"{html.escape(catalog.place_name(place_id))}</div>"]
+    parts = [
+        f"<div class='ft-tile'><div class='ft-place' style='--ft-colour:{colour}'>"
+        f"{html.escape(catalog.place_name(place_id))}</div>"
+    ]
     if not figures:
         parts.append(f"<p class='ft-none'>{html.escape(t('empty.no_published_figure'))}</p>")
     for fig in figures:
-        flag = f" <span title='{html.escape(t('status.uncertain'))}'>?</span>" if fig.uncertain else ""
+        flag = (
+            f" <span title='{html.escape(t('status.uncertain'))}'>?</span>" if fig.uncertain else ""
+        )
         parts.append(
-            f"<div class='ft-figure'><span class='ft-value'>{html.escape(fig.value)}</span>{flag}<br>"
+            "<div class='ft-figure'>"
+            f"<span class='ft-value'>{html.escape(fig.value)}</span>{flag}<br>"
             f"<span class='ft-label'>{html.escape(fig.label)}</span><br>"
             f"<span class='ft-period'>{html.escape(fig.period)} · "
             f"<a href='{html.escape(link_to_fact(fig.fact_id, filters))}' target='_self'>"
@@ -184,8 +215,9 @@ def chart(fig: go.Figure | None, key: str, height: str = "content") -> None:
         no_figure()
         return
     # theme=None: the figure's own fonts and colours, identical on screen and in exports.
-    st.plotly_chart(fig, key=key, theme=None, height=height,
-                    config={"displaylogo": False, "responsive": True})
+    st.plotly_chart(
+        fig, key=key, theme=None, height=height, config={"displaylogo": False, "responsive": True}
+    )
 
 
 def facts_table(rows: pd.DataFrame, key: str) -> None:
@@ -193,8 +225,12 @@ def facts_table(rows: pd.DataFrame, key: str) -> None:
         no_figure()
         return
     labels = {c: t(f"column.{c}") for c in rows.columns}
-    st.dataframe(rows.drop(columns=["fact_id"], errors="ignore").rename(columns=labels),
-                 hide_index=True, key=key, width="stretch")
+    st.dataframe(
+        rows.drop(columns=["fact_id"], errors="ignore").rename(columns=labels),
+        hide_index=True,
+        key=key,
+        width="stretch",
+    )
 
 
 def document_with_quote(text: str, quote: str) -> None:
@@ -207,12 +243,17 @@ def document_with_quote(text: str, quote: str) -> None:
 def navigation():
     """The app's pages; see site.PAGES for why url paths differ from file names."""
     pages = [
-        st.Page(spec.script, title=t(spec.title_key), url_path=spec.url_path,
-                default=spec.default, icon=spec.icon)
+        st.Page(
+            spec.script,
+            title=t(spec.title_key),
+            url_path=spec.url_path,
+            default=spec.default,
+            icon=spec.icon,
+        )
         for spec in site.PAGES
     ]
     sections: dict[str, list] = {}
-    for spec, page in zip(site.PAGES, pages):
+    for spec, page in zip(site.PAGES, pages, strict=False):
         sections.setdefault(t(spec.section_key), []).append(page)
     return st.navigation(sections)
 
@@ -230,12 +271,17 @@ def fact_in_context(fact: pd.Series, document: dict | None) -> None:
     """One figure: what it says, where it comes from, and its sentence in the document."""
     from foreign_ties import formatting  # local: keeps the module's top imports short
 
-    st.markdown(f"### {html.escape(formatting.value_text(fact['value'], fact['unit'], fact['qualifier']))}")
+    st.markdown(
+        f"### {html.escape(formatting.value_text(fact['value'], fact['unit'], fact['qualifier']))}"
+    )
     st.markdown(f"> {fact['quote']}")
     if isinstance(fact.get("gloss_en"), str) and fact["gloss_en"]:
         st.caption(t("sources.gloss", gloss=fact["gloss_en"]))
     if bool(fact.get("uncertain")):
-        st.warning(t("sources.uncertain", reason=str(fact.get("uncertain_reason") or "")), icon=":material/help:")
+        st.warning(
+            t("sources.uncertain", reason=str(fact.get("uncertain_reason") or "")),
+            icon=":material/help:",
+        )
     if fact.get("status") != "reported":
         st.info(t(f"sources.status_note.{fact['status']}"), icon=":material/flag:")
     if document is None:
@@ -250,7 +296,9 @@ def fact_in_context(fact: pd.Series, document: dict | None) -> None:
     document_with_quote(document["text"], fact["quote"])
 
 
-def table_or_none(rows: pd.DataFrame, key: str, empty_key: str = "empty.no_published_figure") -> None:
+def table_or_none(
+    rows: pd.DataFrame, key: str, empty_key: str = "empty.no_published_figure"
+) -> None:
     if rows.empty:
         no_figure(empty_key)
     else:

@@ -4,6 +4,7 @@ Maps are drawn with `maps.STREAMLIT_CONFIG`, which points plotly.js at the base-
 served from static/plotly-topojson/ (Streamlit's static serving): without it plotly.js
 fetches them from cdn.plot.ly, which the venue may not reach.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -37,8 +38,12 @@ def _with_parts(provinces: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys([*provinces, *extra]))
 
 
-def boundary_switch(series: pd.DataFrame, indicator: Indicator, filters: Filters,
-                    parts_of: Callable[[tuple[str, ...]], pd.DataFrame] | None = None) -> pd.DataFrame:
+def boundary_switch(
+    series: pd.DataFrame,
+    indicator: Indicator,
+    filters: Filters,
+    parts_of: Callable[[tuple[str, ...]], pd.DataFrame] | None = None,
+) -> pd.DataFrame:
     """'As published' or '2025 boundaries' for a place whose territory changed.
 
     Shown only when such a place is chosen; returns the rows to draw, and says which
@@ -48,13 +53,27 @@ def boundary_switch(series: pd.DataFrame, indicator: Indicator, filters: Filters
     """
     if not any(m.successor in filters.provinces for m in boundaries.mergers()):
         return series
-    mode = choice(t("boundaries.switch"), "boundaries", list(boundaries.MODES), boundaries.AS_PUBLISHED,
-                  format_func=lambda m: t(f"boundaries.mode.{m}"), widget="pills") or boundaries.AS_PUBLISHED
+    mode = (
+        choice(
+            t("boundaries.switch"),
+            "boundaries",
+            list(boundaries.MODES),
+            boundaries.AS_PUBLISHED,
+            format_func=lambda m: t(f"boundaries.mode.{m}"),
+            widget="pills",
+        )
+        or boundaries.AS_PUBLISHED
+    )
     parts = None
     if mode == boundaries.BOUNDARIES_2025:
         merged = tuple(boundaries.merged_away())
-        parts = parts_of(merged) if parts_of else views.indicator_series(
-            indicator.indicator_id, Filters(merged, filters.year_from, filters.year_to))
+        parts = (
+            parts_of(merged)
+            if parts_of
+            else views.indicator_series(
+                indicator.indicator_id, Filters(merged, filters.year_from, filters.year_to)
+            )
+        )
     view = boundaries.apply(series, mode, parts, indicator.family, _names())
     if mode == boundaries.AS_PUBLISHED:
         territories(view.rows, view.notices)
@@ -62,8 +81,10 @@ def boundary_switch(series: pd.DataFrame, indicator: Indicator, filters: Filters
         st.caption(t("boundaries.explain"))
         if "computed" in view.rows:
             for row in view.rows[view.rows["computed"]].itertuples():
-                st.info(t("boundaries.sum.note", formula=row.formula, ids=row.derived_from),
-                        icon=":material/functions:")
+                st.info(
+                    t("boundaries.sum.note", formula=row.formula, ids=row.derived_from),
+                    icon=":material/functions:",
+                )
         for notice in view.notices:
             st.warning(notice, icon=":material/warning:")
     return view.rows
@@ -78,7 +99,9 @@ def territories(rows: pd.DataFrame, notices: list[str] | None = None, always: bo
     if rows.empty:
         return
     if notices is None:
-        notices = boundaries.apply(rows, boundaries.AS_PUBLISHED, family="", place_names=_names()).notices
+        notices = boundaries.apply(
+            rows, boundaries.AS_PUBLISHED, family="", place_names=_names()
+        ).notices
     if notices:
         st.info("  \n".join(notices), icon=":material/map:")
     elif always:
@@ -86,7 +109,9 @@ def territories(rows: pd.DataFrame, notices: list[str] | None = None, always: bo
             st.caption(note)
 
 
-def trade_panel_switch(panel, filters: Filters, currency: str) -> tuple[go.Figure | None, pd.DataFrame | None]:
+def trade_panel_switch(
+    panel, filters: Filters, currency: str
+) -> tuple[go.Figure | None, pd.DataFrame | None]:
     """The boundaries switch on a Trade & investment panel of the chosen places.
 
     Redraws the panel when '2025 boundaries' changes its rows; the parts (Ha Giang) are
@@ -99,8 +124,12 @@ def trade_panel_switch(panel, filters: Filters, currency: str) -> tuple[go.Figur
         return panel.figure, panel.rows
     if any(m.successor in filters.provinces for m in boundaries.mergers()):
         st.markdown(f"**{t(spec.title_key)}**")  # the switch under it belongs to this panel
-    rows = boundary_switch(panel.rows, catalog.indicators()[spec.indicators[0]], filters,
-                           lambda places: trade.panel_rows(spec, places, filters, currency))
+    rows = boundary_switch(
+        panel.rows,
+        catalog.indicators()[spec.indicators[0]],
+        filters,
+        lambda places: trade.panel_rows(spec, places, filters, currency),
+    )
     if rows is panel.rows or rows.equals(panel.rows):
         return panel.figure, panel.rows
     return trade.panel_figure(spec, rows, filters), rows
@@ -111,12 +140,27 @@ def partners_map_section(filters: Filters) -> None:
     are in it), with notes on partners outside the view and those with no place on a map."""
     rows = views.partners(_with_parts(filters.provinces))
     st.subheader(t("maps.partners.heading"))
-    view = choice(t("maps.view"), "map_view", list(partners_map.VIEWS), partners_map.default_view(rows),
-                  format_func=lambda v: t(f"maps.view.{v}"), widget="pills") or partners_map.default_view(rows)
-    chart(partners_map.partners_map(rows, _names(), t("maps.partners.title"), view=view), key="partners_map")
+    view = choice(
+        t("maps.view"),
+        "map_view",
+        list(partners_map.VIEWS),
+        partners_map.default_view(rows),
+        format_func=lambda v: t(f"maps.view.{v}"),
+        widget="pills",
+    ) or partners_map.default_view(rows)
+    chart(
+        partners_map.partners_map(rows, _names(), t("maps.partners.title"), view=view),
+        key="partners_map",
+    )
     outside = partners_map.outside_view(rows, view) if not rows.empty else []
     if outside:
-        st.caption(t("maps.partners.outside", names=", ".join(outside), world=t(f"maps.view.{partners_map.WORLD}")))
+        st.caption(
+            t(
+                "maps.partners.outside",
+                names=", ".join(outside),
+                world=t(f"maps.view.{partners_map.WORLD}"),
+            )
+        )
     missing = partners_map.unplaced(rows)
     if missing:
         st.caption(t("maps.partners.unplaced", count=str(missing)))
@@ -129,8 +173,12 @@ def partners_table(filters: Filters) -> None:
     if rows.empty:
         no_figure("empty.no_named_partner")
     else:
-        st.dataframe(partners_map.readable_partners(rows, _names()), hide_index=True, width="stretch",
-                     key="partners_table")
+        st.dataframe(
+            partners_map.readable_partners(rows, _names()),
+            hide_index=True,
+            width="stretch",
+            key="partners_table",
+        )
 
 
 def _period_key(period: tuple) -> str:
@@ -140,21 +188,39 @@ def _period_key(period: tuple) -> str:
 def choropleth_section(filters: Filters) -> None:
     """Viet Nam's provinces shaded by a chosen published figure, for one period."""
     st.subheader(t("maps.choropleth.heading"))
-    rows = store.run("map_figures", provinces=_with_parts(filters.provinces),
-                     year_from=filters.year_from, year_to=filters.year_to)
+    rows = store.run(
+        "map_figures",
+        provinces=_with_parts(filters.provinces),
+        year_from=filters.year_from,
+        year_to=filters.year_to,
+    )
     if rows.empty:
         no_figure()
         return
-    order = rows.groupby("indicator_id")["province_id"].nunique().sort_values(ascending=False, kind="stable")
+    order = (
+        rows.groupby("indicator_id")["province_id"]
+        .nunique()
+        .sort_values(ascending=False, kind="stable")
+    )
     indicators = catalog.indicators()
-    measure = choice(t("maps.measure"), "map_measure", list(order.index), order.index[0],
-                     format_func=lambda i: indicators[i].name() if i in indicators else i)
+    measure = choice(
+        t("maps.measure"),
+        "map_measure",
+        list(order.index),
+        order.index[0],
+        format_func=lambda i: indicators[i].name() if i in indicators else i,
+    )
     measure = measure or order.index[0]
     rows = rows[rows["indicator_id"] == measure]
     periods = {_period_key(p): p for p in maps.periods(rows)}
     kind = rows["kind"].iloc[0]
-    chosen = choice(t("maps.period"), "map_period", list(periods), next(iter(periods)),
-                    format_func=lambda k: formatting.period_text(*periods[k], kind))
+    chosen = choice(
+        t("maps.period"),
+        "map_period",
+        list(periods),
+        next(iter(periods)),
+        format_func=lambda k: formatting.period_text(*periods[k], kind),
+    )
     period = periods[chosen or next(iter(periods))]
     fig = maps.choropleth(rows, indicators[measure].name(), period, _names())
     chart(fig, key="partners_choropleth")

@@ -1,4 +1,5 @@
 """The one template behind the four profile pages (three provinces and the nation)."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -12,8 +13,13 @@ from foreign_ties.ui.present import downloads_for_view
 
 def render(province_id: str, filters: Filters) -> None:
     place = catalog.places()[province_id]
-    header("profile.title", "profile.lede", place=place.name(),
-           first=str(filters.year_from), last=str(filters.year_to))
+    header(
+        "profile.title",
+        "profile.lede",
+        place=place.name(),
+        first=str(filters.year_from),
+        last=str(filters.year_to),
+    )
     note = views.territory_note(place)
     if note:
         st.info(note, icon=":material/map:")
@@ -22,8 +28,13 @@ def render(province_id: str, filters: Filters) -> None:
         st.subheader(t(f"family.{family}"))
         facts_table(by_family[family], key=f"profile_{province_id}_{family}")
     place_filters = Filters((province_id,), filters.year_from, filters.year_to)
-    downloads_for_view(None, views.figures_for_download(place_filters), place_filters,
-                       f"profile-{province_id}", images=False)
+    downloads_for_view(
+        None,
+        views.figures_for_download(place_filters),
+        place_filters,
+        f"profile-{province_id}",
+        images=False,
+    )
     st.subheader(t("profile.partners"))
     partners = views.partners([province_id])
     if partners.empty:
@@ -35,5 +46,9 @@ def render(province_id: str, filters: Filters) -> None:
     if sources.empty:
         no_figure("empty.no_source")
     else:
-        st.dataframe(views.readable_sources(sources), hide_index=True, width="stretch",
-                     column_config={t("column.url"): st.column_config.LinkColumn()})
+        st.dataframe(
+            views.readable_sources(sources),
+            hide_index=True,
+            width="stretch",
+            column_config={t("column.url"): st.column_config.LinkColumn()},
+        )

@@ -7,6 +7,7 @@ resolves the URL against that folder and, for a deep link such as /compare, show
 found" before app.py's `st.navigation` takes over. Our app always declares its pages with
 `st.navigation` (see foreign_ties/site.py), so we tell Streamlit so before it starts.
 """
+
 from __future__ import annotations
 
 import sys

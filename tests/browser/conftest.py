@@ -17,6 +17,7 @@ We do not use the pytest-playwright plugin (disabled in pyproject.toml with
 `-p no:playwright`): it would define clashing `page`/`browser` fixtures that want a browser
 downloaded by `playwright install`, which this project never runs.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -112,16 +113,19 @@ def start_streamlit(
     base = list(command) if command else [sys.executable, "-m", "streamlit", "run", str(script)]
     argv = [
         *base,
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
         *extra_args,
     ]
-    log_file = tempfile.NamedTemporaryFile(
-        prefix=f"streamlit-{port}-", suffix=".log", delete=False
-    )
+    log_file = tempfile.NamedTemporaryFile(prefix=f"streamlit-{port}-", suffix=".log", delete=False)
     log_path = Path(log_file.name)
     process = subprocess.Popen(
         argv,

@@ -4,6 +4,7 @@ Runs the app as users run it (python -m foreign_ties.ui.serve, see README) in De
 headless Chromium. Streamlit probes `<page>/_stcore/...` before the root path on multipage
 URLs; those 404s are expected and ignored.
 """
+
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -50,7 +51,8 @@ def test_every_page_loads_and_draws_without_error_text(app_server, page, spec):
 
 def chart_data(page) -> str:
     return page.evaluate(
-        "() => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => [t.x, t.y]))")
+        "() => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => [t.x, t.y]))"
+    )
 
 
 def test_a_filter_change_updates_the_chart_and_the_url(app_server, page):
@@ -62,12 +64,14 @@ def test_a_filter_change_updates_the_chart_and_the_url(app_server, page):
     wait_for_app(page, settle_ms=400)
     page.wait_for_function("() => !location.search.includes('provinces=lang-son')")
     page.wait_for_function(
-        "before => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => [t.x, t.y])) !== before",
-        arg=before)
+        "before => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => [t.x, t.y])) !== before",  # noqa: E501 (JavaScript)
+        arg=before,
+    )
     assert params(page)["provinces"] == ["son-la", "tuyen-quang", "vietnam"]
     assert params(page)["indicator"] == ["investment_approvals_projects"]
     assert "Lang Son" not in page.evaluate(
-        "() => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => t.name))")
+        "() => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => t.name))"
+    )
 
 
 def test_the_language_switch_turns_the_page_vietnamese_and_into_the_url(app_server, page):
@@ -79,12 +83,17 @@ def test_the_language_switch_turns_the_page_vietnamese_and_into_the_url(app_serv
 
 
 def test_a_deep_link_restores_the_view(app_server, page):
-    url = (f"{app_server}/compare?indicator=fdi_disbursed_annual&provinces=vietnam"
-           f"&years=2016&years=2023&lang=en")
+    url = (
+        f"{app_server}/compare?indicator=fdi_disbursed_annual&provinces=vietnam"
+        f"&years=2016&years=2023&lang=en"
+    )
     open_page(page, url)
     page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
     sidebar = page.locator('[data-testid="stSidebar"]')
-    assert "Viet Nam" in sidebar.inner_text() and "Son La" not in sidebar.locator('[data-baseweb="tag"]').all_inner_texts()
+    assert (
+        "Viet Nam" in sidebar.inner_text()
+        and "Son La" not in sidebar.locator('[data-baseweb="tag"]').all_inner_texts()
+    )
     title = page.evaluate("() => document.querySelector('.js-plotly-plot').layout.title.text")
     assert title.startswith("FDI disbursed in the year")
     assert params(page)["years"] == ["2016", "2023"]
@@ -97,17 +106,22 @@ def test_filters_carry_over_when_moving_between_pages(app_server, page):
     open_page(page, f"{app_server}/?provinces=son-la&provinces=lang-son&years=2020&years=2024")
     page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Compare").click()
     wait_for_app(page, settle_ms=400)
-    page.wait_for_function("() => location.pathname.endsWith('/compare') && location.search.includes('provinces=son-la')")
+    page.wait_for_function(
+        "() => location.pathname.endsWith('/compare') && location.search.includes('provinces=son-la')"  # noqa: E501 (JavaScript)
+    )
     assert params(page)["provinces"] == ["son-la", "lang-son"]
     assert params(page)["years"] == ["2020", "2024"]
 
 
-@pytest.mark.parametrize("query,notice", [
-    ("provinces=atlantis", "does not cover"),
-    ("years=2030&years=1990", "not possible"),
-    ("provinces=%27%3B%20drop%20view%20facts%3B%20--", "does not cover"),
-    ("indicator=1%3Bselect%201", "not one of the choices"),
-])
+@pytest.mark.parametrize(
+    "query,notice",
+    [
+        ("provinces=atlantis", "does not cover"),
+        ("years=2030&years=1990", "not possible"),
+        ("provinces=%27%3B%20drop%20view%20facts%3B%20--", "does not cover"),
+        ("indicator=1%3Bselect%201", "not one of the choices"),
+    ],
+)
 def test_a_hand_edited_link_shows_a_notice_and_the_default_view(app_server, page, query, notice):
     errors = collect_console_errors(page)
     open_page(page, f"{app_server}/compare?{query}")
@@ -123,5 +137,7 @@ def test_one_click_from_an_overview_figure_to_its_sentence(app_server, page):
     open_page(page, f"{app_server}/")
     page.locator(".ft-figure a").first.click()
     wait_for_app(page, settle_ms=400)
-    page.wait_for_function("() => location.pathname.endsWith('/sources') && location.search.includes('fact=')")
+    page.wait_for_function(
+        "() => location.pathname.endsWith('/sources') && location.search.includes('fact=')"
+    )
     page.locator("mark.ft-quote").wait_for(state="visible")

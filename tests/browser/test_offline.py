@@ -7,6 +7,7 @@ draw them (geo layers present) from the base-map files the app serves itself, wi
 error text. The Partners page's map view switch is also used (region -> world -> region):
 a re-drawn map must not fetch anything from the web either.
 """
+
 from urllib.parse import urlparse
 
 import pytest
@@ -26,12 +27,16 @@ def offline_page(request, chromium_browser):
     """A 1920x1080 page in one language whose every request to a foreign host is refused and
     recorded. Yields (page, foreign requests, language)."""
     lang = request.param
-    context = chromium_browser.new_context(viewport={"width": 1920, "height": 1080}, locale=LOCALES[lang])
+    context = chromium_browser.new_context(
+        viewport={"width": 1920, "height": 1080}, locale=LOCALES[lang]
+    )
     context.set_default_timeout(60_000)
     foreign: list[str] = []
 
     def guard(route, request):
-        if urlparse(request.url).hostname in LOCAL_HOSTS or request.url.startswith(("data:", "blob:")):
+        if urlparse(request.url).hostname in LOCAL_HOSTS or request.url.startswith(
+            ("data:", "blob:")
+        ):
             route.continue_()
         else:
             foreign.append(request.url)
@@ -39,7 +44,10 @@ def offline_page(request, chromium_browser):
 
     context.route("**/*", guard)
     page = context.new_page()
-    page.on("websocket", lambda ws: None if urlparse(ws.url).hostname in LOCAL_HOSTS else foreign.append(ws.url))
+    page.on(
+        "websocket",
+        lambda ws: None if urlparse(ws.url).hostname in LOCAL_HOSTS else foreign.append(ws.url),
+    )
     yield page, foreign, lang
     context.close()
 
@@ -48,9 +56,10 @@ def wait_for_maps(page) -> None:
     """Until every geo subplot has drawn its land and its provinces."""
     page.locator(".js-plotly-plot .geolayer").first.wait_for(state="attached")
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.geo'))"
+        "() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.geo'))"  # noqa: E501 (JavaScript)
         ".every(p => p.querySelector('.geolayer .bglayer, .geolayer .layer.land')"
-        " && p.querySelectorAll('.choroplethlocation').length > 0)")
+        " && p.querySelectorAll('.choroplethlocation').length > 0)"
+    )
 
 
 def assert_stayed_home(page, foreign, errors, where: str) -> None:
@@ -70,7 +79,9 @@ def test_every_page_stays_on_the_apps_own_host(app_server, offline_page, spec):
     page.wait_for_function(f"() => new URLSearchParams(location.search).get('lang') === '{lang}'")
     nav = page.locator('[data-testid="stSidebarNav"]')
     if nav.count():  # the page is in the chosen language (the present page hides the sidebar)
-        nav.get_by_role("link", name=t(spec.title_key, lang), include_hidden=True).first.wait_for(state="attached")
+        nav.get_by_role("link", name=t(spec.title_key, lang), include_hidden=True).first.wait_for(
+            state="attached"
+        )
     if spec.url_path in MAP_PAGES:
         wait_for_maps(page)
         assert page.locator(".js-plotly-plot .geo").count() >= 2, "partners map and choropleth"
@@ -101,6 +112,8 @@ def test_the_guard_records_and_refuses_a_foreign_request(app_server, offline_pag
     page, foreign, lang = offline_page
     page.goto(f"{app_server}/?lang={lang}")
     wait_for_app(page, settle_ms=0)
-    outcome = page.evaluate("() => fetch('https://cdn.plot.ly/un/world_110m.json').then(() => 'fetched', () => 'refused')")
+    outcome = page.evaluate(
+        "() => fetch('https://cdn.plot.ly/un/world_110m.json').then(() => 'fetched', () => 'refused')"  # noqa: E501 (JavaScript)
+    )
     assert outcome == "refused"
     assert foreign == ["https://cdn.plot.ly/un/world_110m.json"]

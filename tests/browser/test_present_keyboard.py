@@ -1,4 +1,5 @@
 """Present mode in a real browser at projector size, driven by the keys clickers send."""
+
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -13,7 +14,9 @@ def slide_in_url(page) -> str:
 def press(page, key: str, expected: str) -> None:
     page.keyboard.press(key)
     wait_for_app(page, settle_ms=300)
-    page.wait_for_function("n => new URLSearchParams(location.search).get('slide') === n", arg=expected)
+    page.wait_for_function(
+        "n => new URLSearchParams(location.search).get('slide') === n", arg=expected
+    )
     page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
 
 
@@ -36,10 +39,18 @@ def test_clicker_keys_move_between_slides_full_screen(app_server, projector_page
     assert chart_traces(page) >= 1
 
     # No Streamlit chrome: header, toolbar, sidebar and its expand control are hidden.
-    for selector in ('[data-testid="stHeader"]', '[data-testid="stToolbar"]',
-                     '[data-testid="stSidebar"]', '[data-testid="stExpandSidebarButton"]',
-                     '[data-testid="stSidebarCollapsedControl"]'):
-        assert not page.locator(selector).first.is_visible() if page.locator(selector).count() else True, selector
+    for selector in (
+        '[data-testid="stHeader"]',
+        '[data-testid="stToolbar"]',
+        '[data-testid="stSidebar"]',
+        '[data-testid="stExpandSidebarButton"]',
+        '[data-testid="stSidebarCollapsedControl"]',
+    ):
+        assert (
+            not page.locator(selector).first.is_visible()
+            if page.locator(selector).count()
+            else True
+        ), selector
     assert page.locator('[data-testid="stException"]').count() == 0
 
     # Readable from the back of the room.
@@ -47,7 +58,8 @@ def test_clicker_keys_move_between_slides_full_screen(app_server, projector_page
     assert title_px >= 48
     smallest = page.evaluate(
         "() => Math.min(...[...document.querySelectorAll('.js-plotly-plot text')]"
-        ".filter(t => t.textContent.trim()).map(t => parseFloat(t.style.fontSize || getComputedStyle(t).fontSize)))")
+        ".filter(t => t.textContent.trim()).map(t => parseFloat(t.style.fontSize || getComputedStyle(t).fontSize)))"  # noqa: E501 (JavaScript)
+    )
     assert smallest >= 22, smallest
 
     page.mouse.move(0, 0)
@@ -74,8 +86,13 @@ def test_a_slide_fits_the_screen_without_scrolling(app_server, chromium_browser,
         wait_for_app(page, settle_ms=0)
         page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
         page.wait_for_timeout(300)  # the chart resizes to its container
-        for selector in ("h1", ".js-plotly-plot", ".ft-takeaway", ".ft-footnote",
-                         ".st-key-present_next button"):
+        for selector in (
+            "h1",
+            ".js-plotly-plot",
+            ".ft-takeaway",
+            ".ft-footnote",
+            ".st-key-present_next button",
+        ):
             box = page.locator(selector).first.bounding_box()
             assert box and box["y"] >= 0 and box["y"] + box["height"] <= height + 1, (selector, box)
         chart = page.locator(".js-plotly-plot").first.bounding_box()

@@ -3,6 +3,7 @@
 Runs against benchmarks/floor_app.py (one selectbox, one Plotly bar chart), not the dashboard,
 so a harness problem is told apart from an app problem.
 """
+
 import pytest
 
 from tests.browser.conftest import (
