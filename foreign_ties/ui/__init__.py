@@ -79,7 +79,8 @@ def _language() -> str:
     _seed("filter_lang", state.LANGUAGE_KEY, lang)
     if st.session_state.get("filter_lang") not in LANGUAGES:
         st.session_state["filter_lang"] = lang
-    st.session_state.setdefault("_notices", []).extend(notices)
+    if _url_changed(state.LANGUAGE_KEY):
+        st.session_state.setdefault("_notices", []).extend(notices)
     return st.session_state["filter_lang"]
 
 
@@ -95,7 +96,8 @@ def setup() -> Filters:
     parsed, notices = state.from_query(params, place_ids, catalog.COMPARED_PLACES, bounds)
     _seed("filter_provinces", state.PROVINCES_KEY, list(parsed.provinces))
     _seed("filter_years", state.YEARS_KEY, (parsed.year_from, parsed.year_to))
-    st.session_state.setdefault("_notices", []).extend(notices)
+    if _url_changed(state.PROVINCES_KEY) or _url_changed(state.YEARS_KEY):
+        st.session_state.setdefault("_notices", []).extend(notices)
     with st.sidebar:
         st.segmented_control(
             t("filters.language"),
@@ -145,8 +147,9 @@ def choice(
     """A page-level choice from a fixed list, seeded from and written to the URL."""
     key = f"page_{param}"
     value, notices = state.parse_choice(st.query_params.get_all(param), options, default, param)
-    for notice in notices:
-        st.warning(t(notice.key, **notice.values), icon=":material/warning:")
+    if _url_changed(param):  # only a link's own value earns a notice, never a stale one we wrote
+        for notice in notices:
+            st.warning(t(notice.key, **notice.values), icon=":material/warning:")
     if value not in options:
         value = default
     _seed(key, param, value)
