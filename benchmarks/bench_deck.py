@@ -4,7 +4,7 @@
         [--out benchmarks/results/deck.md]
 
 One uncounted warm-up starts kaleido's chromium and fills the query cache; then, n times:
-  deck     slides.deck(filters) -> the slide list (figures, takeaways, quotes)
+  deck     slides.build_slides(filters) -> the slide list (figures, takeaways, quotes)
   images   one PNG per slide at scale 2 (1760x720 layout -> 3520x1440 pixels)
   pptx     python-pptx assembles the file
 and prints the medians. Aim: total <= 5 s. Timings depend on the machine (CPU speed and
@@ -23,13 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from foreign_ties import catalog, deck, exporting, slides  # noqa: E402
+from foreign_ties import catalog, chart_images, deck, slides  # noqa: E402
 from foreign_ties.state import Filters  # noqa: E402
 
 
 def ten_slides(count: int) -> tuple[Filters, list]:
     filters = Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds())
-    built = slides.deck(filters)
+    built = slides.build_slides(filters)
     if not built:
         sys.exit("no slides: is the data built (data/parquet) or FOREIGN_TIES_DATA set?")
     return filters, [built[i % len(built)] for i in range(count)]
@@ -44,14 +44,14 @@ def main() -> None:
     )
     args = parser.parse_args()
     start = time.perf_counter()
-    exporting.warm_up()
+    chart_images.warm_up()
     filters, chosen = ten_slides(args.slides)
     deck.pptx_bytes(chosen)
     print(f"warm-up (chromium start, first deck): {time.perf_counter() - start:.2f} s")
     runs: dict[str, list[float]] = {"deck": [], "images": [], "pptx": [], "total": []}
     for _ in range(args.n):
         t0 = time.perf_counter()
-        slides.deck(filters)
+        slides.build_slides(filters)
         t1 = time.perf_counter()
         images = [deck.chart_png(s) for s in chosen]
         t2 = time.perf_counter()

@@ -3,7 +3,7 @@
     python -m foreign_ties.deck --provinces son-la lang-son --years 2020 2025 \
         --format pptx --out briefing.pptx
 
-PPTX: one slide per view of `slides.deck` (title, chart image, takeaway, source footnote;
+PPTX: one slide per view of `slides.build_slides` (title, chart image, takeaway, source footnote;
 the published sentences in the speaker notes). PDF: the same slides drawn with Pillow
 around the chart image, one page each. XLSX: the figures of every slide and their
 sources. Nothing is fetched from the network. See docs/deck.md.
@@ -23,7 +23,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from foreign_ties import catalog, exporting, slides, state
+from foreign_ties import catalog, chart_images, downloads, slides, state
 from foreign_ties.i18n import LANGUAGES, set_language, t
 from foreign_ties.slides import Slide
 from foreign_ties.state import Filters
@@ -37,8 +37,8 @@ FONT_DIR = Path(
 INK, GREY = (0, 0, 0), (51, 51, 51)
 
 
-def chart_png(slide: Slide, scale: float = exporting.IMAGE_SCALE) -> bytes:
-    return exporting.image(slide.figure, "png", *CHART_PX, scale=scale)
+def chart_png(slide: Slide, scale: float = chart_images.IMAGE_SCALE) -> bytes:
+    return chart_images.image(slide.figure, "png", *CHART_PX, scale=scale)
 
 
 def speaker_notes(slide: Slide) -> str:
@@ -197,9 +197,9 @@ def build(
     filters: Filters, fmt: str, today: dt.date | None = None, deck: list[Slide] | None = None
 ) -> bytes:
     """The deck for these filters as `fmt` (pptx, pdf or xlsx) bytes."""
-    deck = slides.deck(filters) if deck is None else deck
+    deck = slides.build_slides(filters) if deck is None else deck
     if fmt == "xlsx":
-        return exporting.facts_xlsx(deck_rows(deck), filters, today)
+        return downloads.facts_xlsx(deck_rows(deck), filters, today)
     if not deck:
         raise ValueError(t("present.empty"))
     return pptx_bytes(deck) if fmt == "pptx" else pdf_bytes(deck)
@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         for notice in notices:
             print("error: " + t(notice.key, **notice.values), file=sys.stderr)
         return 2
-    deck = slides.deck(filters)
+    deck = slides.build_slides(filters)
     try:
         data = build(filters, fmt, deck=deck)
     except ValueError as error:

@@ -20,6 +20,7 @@ from foreign_ties.map_labels import (
     in_view,
     place_labels,
 )
+from foreign_ties.partner_table import country_name, partner_name, partner_type_text
 
 
 def partner_places(partners: pd.DataFrame) -> pd.DataFrame:
@@ -47,26 +48,6 @@ def partner_places(partners: pd.DataFrame) -> pd.DataFrame:
         lat.append(point[1] if point else None)
         located.append(how)
     return partners.assign(lon=lon, lat=lat, located=located)
-
-
-def partner_name(row) -> str:
-    vi = getattr(row, "partner_name_vi", None)
-    return vi if current_language() == "vi" and isinstance(vi, str) and vi else row.partner_name
-
-
-def partner_type_text(partner_type: object) -> str:
-    """'country', 'foreign locality', … in the reader's language (the data keeps the enum)."""
-    value = maps.cell_text(partner_type)
-    return t(f"maps.partner_type.{value.lower().replace(' ', '_')}") if value else ""
-
-
-def country_name(iso3: object) -> str:
-    """A partner country's name in the reader's language, from its ISO 3166-1 alpha-3 code."""
-    code = maps.cell_text(iso3)
-    if not code:
-        return ""
-    text = t(f"maps.country.{code}")
-    return text if text != f"maps.country.{code}" else maps.short_names().get(code, code)
 
 
 @functools.cache
@@ -458,19 +439,3 @@ def _archipelago_labels(fig: go.Figure, vn: dict, view: str = REGION) -> None:
 def unplaced(partners: pd.DataFrame) -> int:
     """How many partnerships have no point on the map (NGOs, agencies, unknown places)."""
     return int(partner_places(partners)["located"].isna().sum()) if not partners.empty else 0
-
-
-def readable_partners(partners: pd.DataFrame, place_names: dict[str, str]) -> pd.DataFrame:
-    """The partnerships for a table: types and countries in the reader's language; the
-    relation as recorded (it is data, in English), labelled so."""
-    return pd.DataFrame(
-        {
-            t("column.place"): [place_names.get(p, p) for p in partners["province_id"]],
-            t("column.partner"): [partner_name(r) for r in partners.itertuples()],
-            t("column.partner_type"): [partner_type_text(v) for v in partners["partner_type"]],
-            t("maps.column.country"): [country_name(v) for v in partners["partner_country"]],
-            t("maps.column.relation"): partners["relation"],
-            t("column.source"): partners["publisher"],
-            t("column.quote"): partners["quote"],
-        }
-    )

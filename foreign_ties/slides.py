@@ -284,7 +284,7 @@ def _family(slide: Slide) -> int:
     return catalog.FAMILIES.index(catalog.indicators()[first].family)
 
 
-def deck(filters: Filters) -> list[Slide]:
+def build_slides(filters: Filters) -> list[Slide]:
     """The slides for the chosen places and years, grouped by family (at most MAX_SLIDES)."""
     names = {p: catalog.place_name(p) for p in catalog.places()}
     choices = views.indicator_choices(filters)

@@ -216,23 +216,6 @@ def fact_labels(rows: pd.DataFrame) -> list[str]:
     ]
 
 
-def readable_partners(rows: pd.DataFrame) -> pd.DataFrame:
-    lang = current_language()
-    return pd.DataFrame(
-        {
-            t("column.place", lang): [catalog.place_name(p) for p in rows["province_id"]],
-            t("column.partner", lang): [
-                (vi if lang == "vi" and isinstance(vi, str) and vi else en)
-                for en, vi in zip(rows["partner_name"], rows["partner_name_vi"], strict=False)
-            ],
-            t("column.partner_type", lang): rows["partner_type"],
-            t("column.relation", lang): rows["relation"],
-            t("column.source", lang): rows["publisher"],
-            t("column.quote", lang): rows["quote"],
-        }
-    )
-
-
 def readable_sources(rows: pd.DataFrame) -> pd.DataFrame:
     lang = current_language()
     return pd.DataFrame(

@@ -6,7 +6,7 @@ import re
 import pandas as pd
 import pytest
 
-from foreign_ties import charts, exporting, i18n
+from foreign_ties import chart_images, charts, i18n
 from foreign_ties.catalog import Indicator
 
 D = dt.date
@@ -77,7 +77,7 @@ def test_a_built_figure_carries_the_languages_separators_and_date_formats(lang):
 
 
 def _ticks(fig, axis: str) -> list[str]:
-    svg = exporting.image(fig, "svg", width=900, height=500).decode("utf-8")
+    svg = chart_images.image(fig, "svg", width=900, height=500).decode("utf-8")
     return re.findall(rf'class="{axis}tick"[^>]*>.*?>([^<]+)</text>', svg)
 
 

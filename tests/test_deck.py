@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from PIL import Image
 from pptx import Presentation
 
-from foreign_ties import catalog, deck, export, exporting, i18n, slides
+from foreign_ties import catalog, chart_images, deck, downloads, i18n, slides
 from foreign_ties.state import Filters
 
 TODAY = dt.date(2026, 1, 15)
@@ -26,7 +26,7 @@ def all_places():
 
 @pytest.fixture(scope="module")
 def the_deck(all_places):
-    return slides.deck(all_places)
+    return slides.build_slides(all_places)
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +46,9 @@ def test_the_deck_has_one_message_per_slide(the_deck):
 
 def test_the_deck_follows_the_filters(all_places, the_deck):
     one = Filters(("son-la",), *catalog.year_bounds())
-    for slide in slides.deck(one):
+    for slide in slides.build_slides(one):
         assert set(slide.rows["province_id"]) == {"son-la"}, slide.key
-    assert len(slides.deck(one)) <= len(the_deck)
+    assert len(slides.build_slides(one)) <= len(the_deck)
 
 
 def test_chart_text_is_large_enough_for_a_projector(the_deck):
@@ -103,15 +103,15 @@ def test_pdf_has_one_page_per_slide(the_deck):
 
 
 def test_png_at_scale_two_has_twice_the_pixels(the_deck):
-    png = exporting.image(the_deck[0].figure, "png", width=800, height=450, scale=2)
+    png = chart_images.image(the_deck[0].figure, "png", width=800, height=450, scale=2)
     assert Image.open(io.BytesIO(png)).size == (1600, 900)
     standalone = slides.standalone(the_deck[0])
-    size = Image.open(io.BytesIO(exporting.image(standalone, "png"))).size
+    size = Image.open(io.BytesIO(chart_images.image(standalone, "png"))).size
     assert size == (standalone.layout.width * 2, standalone.layout.height * 2)
 
 
 def test_svg_is_svg(the_deck):
-    svg = exporting.image(the_deck[0].figure, "svg", width=800, height=450).decode("utf-8")
+    svg = chart_images.image(the_deck[0].figure, "svg", width=800, height=450).decode("utf-8")
     assert svg.lstrip().startswith("<svg") and "http://www.w3.org/2000/svg" in svg
     assert "cdn" not in svg.lower()
 
@@ -122,7 +122,7 @@ def test_xlsx_has_data_sources_and_citation(all_places, the_deck):
     assert data["A1"].value.startswith("Source: Provincial foreign affairs dashboard")
     assert "15 Jan 2026" in data["A1"].value and sources["A1"].value == data["A1"].value
     assert "places: Son La, Lang Son, Tuyen Quang, Viet Nam;" in data["A1"].value
-    assert [c.value for c in sources[4]] == exporting.SOURCE_COLUMNS
+    assert [c.value for c in sources[4]] == downloads.SOURCE_COLUMNS
     quotes = "\n".join(str(c.value) for c in sources["F"][4:])
     for slide in the_deck:
         for quote in slide.quotes:
@@ -154,7 +154,7 @@ def _hostile_rows() -> pd.DataFrame:
 
 def test_formulas_are_neutralised_in_csv_and_numbers_stay_numbers():
     filters = Filters(("son-la",), 2020, 2025)
-    text = exporting.facts_csv(_hostile_rows(), filters, TODAY).decode("utf-8-sig")
+    text = downloads.facts_csv(_hostile_rows(), filters, TODAY).decode("utf-8-sig")
     lines = text.splitlines()
     assert lines[0].startswith("# Source:")
     table = list(csv.DictReader(lines[3:]))
@@ -166,7 +166,7 @@ def test_formulas_are_neutralised_in_csv_and_numbers_stay_numbers():
 
 def test_formulas_are_neutralised_in_xlsx_and_numbers_stay_numbers():
     filters = Filters(("son-la",), 2020, 2025)
-    book = load_workbook(io.BytesIO(exporting.facts_xlsx(_hostile_rows(), filters, TODAY)))
+    book = load_workbook(io.BytesIO(downloads.facts_xlsx(_hostile_rows(), filters, TODAY)))
     cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"], "no formula cell"
     for cell in cells:
@@ -207,7 +207,7 @@ def in_language(lang):
 @pytest.fixture(scope="module")
 def vi_deck(all_places):
     with in_language("vi"):
-        return slides.deck(all_places)
+        return slides.build_slides(all_places)
 
 
 def _png() -> bytes:
@@ -257,15 +257,15 @@ def test_the_vietnamese_workbook_has_vietnamese_sheets_and_citation(all_places, 
     assert book["Dữ liệu"]["C3"].value == "Chỉ tiêu (mã)"
     assert [
         c.value for c in book["Dữ liệu"][4]
-    ] == export.CSV_COLUMNS  # ids: the same in every language
-    assert [c.value for c in book["Nguồn"][4]] == exporting.SOURCE_COLUMNS
+    ] == downloads.CSV_COLUMNS  # ids: the same in every language
+    assert [c.value for c in book["Nguồn"][4]] == downloads.SOURCE_COLUMNS
 
 
 def test_speaker_notes_give_the_english_gloss_under_a_sentence_in_another_language():
     from foreign_ties import catalog, deck, slides
     from foreign_ties.state import Filters
 
-    built = slides.deck(Filters(tuple(catalog.COMPARED_PLACES), 2011, 2025))
+    built = slides.build_slides(Filters(tuple(catalog.COMPARED_PLACES), 2011, 2025))
     glossed = [
         (s, r)
         for s in built

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from foreign_ties import catalog, exporting, views
+from foreign_ties import catalog, downloads, views
 from foreign_ties.state import Filters
 from tests.conftest import app_at
 
@@ -46,7 +46,7 @@ def test_a_profile_download_is_that_place_only_with_sources_sheet():
     son_la = Filters(("son-la",), 2011, 2025)
     rows = views.figures_for_download(son_la)
     assert not rows.empty and set(rows["province_id"]) == {"son-la"}
-    book = load_workbook(io.BytesIO(exporting.facts_xlsx(rows, son_la)))
+    book = load_workbook(io.BytesIO(downloads.facts_xlsx(rows, son_la)))
     assert len(book.worksheets) == 2
     sources = pd.DataFrame(book.worksheets[1].values)
     assert set(rows["source_id"]) <= set(sources[0].dropna())

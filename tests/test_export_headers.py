@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from foreign_ties import catalog, export, exporting, i18n
+from foreign_ties import catalog, downloads, i18n
 from foreign_ties.state import Filters
 
 TODAY = dt.date(2026, 1, 15)
@@ -72,45 +72,46 @@ FILTERS = Filters(("son-la", "lang-son"), 2020, 2025)
 
 def test_every_column_id_has_a_name_in_every_language():
     for lang in i18n.LANGUAGES:
-        for column in dict.fromkeys(export.CSV_COLUMNS + exporting.SOURCE_COLUMNS):
+        for column in dict.fromkeys(downloads.CSV_COLUMNS + downloads.SOURCE_COLUMNS):
             assert f"export.column.{column}" in i18n.catalog(lang), (lang, column)
 
 
 def test_the_citation_names_places_and_date_as_the_reader_writes_them(lang):
-    cite = export.citation(FILTERS, TODAY)
+    cite = downloads.citation(FILTERS, TODAY)
     assert EXPECTED[lang]["places"] in cite and EXPECTED[lang]["date"] in cite
     assert "son-la" not in cite and "2026-01-15" not in cite
 
 
 def test_csv_has_translated_head_lines_then_the_ids(lang):
-    lines = export.facts_csv(rows(), FILTERS, TODAY).decode("utf-8-sig").splitlines()
-    head = lines[: export.HEAD_LINES]
+    lines = downloads.facts_csv(rows(), FILTERS, TODAY).decode("utf-8-sig").splitlines()
+    head = lines[: downloads.HEAD_LINES]
     assert all(line.startswith("# ") for line in head)
-    assert head[0] == "# " + export.citation(FILTERS, TODAY)
+    assert head[0] == "# " + downloads.citation(FILTERS, TODAY)
     assert head[1].startswith("# " + EXPECTED[lang]["note"])
     labels = next(csv.reader([head[2][2:]]))
     assert (
-        labels == export.column_labels(export.CSV_COLUMNS)
+        labels == downloads.column_labels(downloads.CSV_COLUMNS)
         and labels[0] == EXPECTED[lang]["fact_id"]
     )
-    assert labels[export.CSV_COLUMNS.index("quote")] == EXPECTED[lang]["quote"]
+    assert labels[downloads.CSV_COLUMNS.index("quote")] == EXPECTED[lang]["quote"]
     assert (
-        lines[export.HEAD_LINES].split(",") == export.CSV_COLUMNS
+        lines[downloads.HEAD_LINES].split(",") == downloads.CSV_COLUMNS
     )  # ids, the same in every language
-    read = pd.read_csv(io.StringIO("\n".join(lines)), skiprows=export.HEAD_LINES)
-    assert list(read.columns) == export.CSV_COLUMNS and read["value"].tolist() == [186600000.0]
+    read = pd.read_csv(io.StringIO("\n".join(lines)), skiprows=downloads.HEAD_LINES)
+    assert list(read.columns) == downloads.CSV_COLUMNS and read["value"].tolist() == [186600000.0]
 
 
 def test_xlsx_sheets_have_translated_titles_names_and_note_above_the_ids(lang):
-    data = exporting.facts_xlsx(rows(), FILTERS, TODAY)
+    data = downloads.facts_xlsx(rows(), FILTERS, TODAY)
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames == [EXPECTED[lang]["data"], EXPECTED[lang]["sources"]]
-    for sheet, columns in zip(book, (export.CSV_COLUMNS, exporting.SOURCE_COLUMNS), strict=False):
-        assert sheet["A1"].value == export.citation(FILTERS, TODAY)
+    sheets_columns = (downloads.CSV_COLUMNS, downloads.SOURCE_COLUMNS)
+    for sheet, columns in zip(book, sheets_columns, strict=False):
+        assert sheet["A1"].value == downloads.citation(FILTERS, TODAY)
         assert sheet["A2"].value.startswith(EXPECTED[lang]["note"])
-        assert [c.value for c in sheet[3]] == export.column_labels(columns)
-        assert [c.value for c in sheet[exporting.HEADER_ROW]] == columns
-        assert sheet.freeze_panes == f"A{exporting.HEADER_ROW + 1}"
+        assert [c.value for c in sheet[3]] == downloads.column_labels(columns)
+        assert [c.value for c in sheet[downloads.HEADER_ROW]] == columns
+        assert sheet.freeze_panes == f"A{downloads.HEADER_ROW + 1}"
     assert book[EXPECTED[lang]["sources"]]["B3"].value == EXPECTED[lang]["title"]
-    read = pd.read_excel(io.BytesIO(data), sheet_name=0, header=exporting.HEADER_ROW - 1)
-    assert list(read.columns) == export.CSV_COLUMNS and read["value"].tolist() == [186600000.0]
+    read = pd.read_excel(io.BytesIO(data), sheet_name=0, header=downloads.HEADER_ROW - 1)
+    assert list(read.columns) == downloads.CSV_COLUMNS and read["value"].tolist() == [186600000.0]

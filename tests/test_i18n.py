@@ -18,8 +18,7 @@ from foreign_ties import (
     boundaries,
     catalog,
     derived,
-    export,
-    exporting,
+    downloads,
     i18n,
     partners_map,
     paths,
@@ -43,7 +42,7 @@ FILE_NAME = re.compile(
 # Families with a fallback in the code: a missing text is never shown as a key.
 OPTIONAL = {
     "present.takeaway.": "falls back to present.takeaway.latest (slides._fill)",
-    "maps.country.": "falls back to the country's short name (partners_map.country_name)",
+    "maps.country.": "falls back to the country's short name (partner_table.country_name)",
 }
 
 
@@ -131,7 +130,7 @@ def families() -> dict[str, set[str]]:
         "present.download.": {f"present.download.{fmt}" for fmt in present.MIME},
         "column.": {f"column.{c}" for c in _facts_columns() - {"fact_id"}},  # fact_id is dropped
         "export.column.": {
-            f"export.column.{c}" for c in (*export.CSV_COLUMNS, *exporting.SOURCE_COLUMNS)
+            f"export.column.{c}" for c in (*downloads.CSV_COLUMNS, *downloads.SOURCE_COLUMNS)
         },
         "boundaries.mode.": {f"boundaries.mode.{m}" for m in boundaries.MODES},
         "boundaries.territory.": {

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from plotly.colors import hex_to_rgb, sample_colorscale
 
-from foreign_ties import charts, i18n, map_labels, maps, partners_map, paths
+from foreign_ties import charts, i18n, map_labels, maps, partner_table, partners_map, paths
 
 D = dt.date
 JAN_1_2023, DEC_31_2023 = D(2023, 1, 1), D(2023, 12, 31)
@@ -257,7 +257,7 @@ def test_partner_hover_in_vietnamese(vietnamese):
 
 
 def test_readable_partners_in_both_languages():
-    english = partners_map.readable_partners(PARTNERS.assign(publisher="VBF"), NAMES)
+    english = partner_table.readable_partners(PARTNERS.assign(publisher="VBF"), NAMES)
     assert list(english["Type"]) == ["foreign locality"] * 3 + [
         "country",
         "non-governmental organisation",
@@ -266,7 +266,7 @@ def test_readable_partners_in_both_languages():
     assert "Relation (as recorded)" in english.columns
     i18n.set_language("vi")
     try:
-        vi = partners_map.readable_partners(PARTNERS.assign(publisher="VBF"), NAMES)
+        vi = partner_table.readable_partners(PARTNERS.assign(publisher="VBF"), NAMES)
     finally:
         i18n.set_language("en")
     assert list(vi.iloc[:, 2])[:4] == ["địa phương nước ngoài"] * 3 + ["quốc gia"]

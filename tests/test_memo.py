@@ -49,5 +49,5 @@ def test_building_the_deck_leaves_the_compare_chart_as_it_was():
     """Slides restyle figures for the projector; they must restyle a copy, not the shared one."""
     set_language("en")
     before = json.loads(_compare_figure().to_json())  # parsed: Plotly may reorder keys
-    assert slides.deck(ALL)
+    assert slides.build_slides(ALL)
     assert json.loads(_compare_figure().to_json()) == before

@@ -244,3 +244,25 @@ def test_english_only_data_text_says_so_in_vietnamese():
     assert any(i.value.startswith("(bằng tiếng Anh) From 1 July 2025") for i in at.info)
     at = app_at("pages/compare_page.py", lang="vi", indicator="exports_national")
     assert "**Chỉ tiêu này tính gì:** (bằng tiếng Anh) Viet Nam" in texts(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_profile_partners_table_is_the_partners_page_table_in_the_readers_language(lang):
+    """One table of partners for every page: the profile's has the Partners page's columns,
+    and in Vietnamese no partner type is left in English ("country" beside "quốc gia")."""
+    from foreign_ties import partner_table, views
+
+    at = app_at("pages/lang_son_profile.py", lang=lang)
+    i18n.set_language(lang)
+    try:
+        expected = partner_table.readable_partners(views.partners(["lang-son"]))
+    finally:
+        i18n.set_language("en")
+    shown = next(f.value for f in at.dataframe if i18n.t("column.partner", lang) in f.value)
+    assert list(shown.columns) == list(expected.columns)
+    assert shown.reset_index(drop=True).equals(expected.reset_index(drop=True))
+    types = set(shown[i18n.t("column.partner_type", lang)])
+    if lang == "vi":
+        assert "quốc gia" in types or "địa phương nước ngoài" in types
+        assert not types & {"country", "foreign locality", "business", "ngo", "mechanism"}
+        assert i18n.t("maps.column.country", "vi") in shown.columns

@@ -13,7 +13,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from foreign_ties import boundaries, catalog, formatting, maps, partners_map, store, views
+from foreign_ties import (
+    boundaries,
+    catalog,
+    formatting,
+    maps,
+    partner_table,
+    partners_map,
+    store,
+    views,
+)
 from foreign_ties.catalog import Indicator
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
@@ -174,7 +183,7 @@ def partners_table(filters: Filters) -> None:
         no_figure("empty.no_named_partner")
     else:
         st.dataframe(
-            partners_map.readable_partners(rows, _names()),
+            partner_table.readable_partners(rows, _names()),
             hide_index=True,
             width="stretch",
             key="partners_table",

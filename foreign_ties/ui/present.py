@@ -18,8 +18,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from foreign_ties import chart_images, downloads, slides, ui
 from foreign_ties import deck as deck_files
-from foreign_ties import exporting, slides, ui
 from foreign_ties.i18n import current_language, t
 from foreign_ties.state import Filters
 
@@ -44,9 +44,9 @@ KEYS_JS = f"<script>{(_HERE / 'present_keys.js').read_text(encoding='utf-8')}</s
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _deck(filters: Filters, lang: str) -> list[slides.Slide]:
+def _slides(filters: Filters, lang: str) -> list[slides.Slide]:
     """The deck per filters and language (building it takes about a second)."""
-    return slides.deck(filters)
+    return slides.build_slides(filters)
 
 
 def _slide_number(total: int) -> int:
@@ -71,7 +71,7 @@ def _move(step: int, total: int) -> None:
 def render() -> None:
     filters = ui.filters()
     st.html(CSS)
-    deck = _deck(filters, current_language())
+    deck = _slides(filters, current_language())
     if not deck:
         ui.header("present.title")
         ui.no_figure("present.empty")
@@ -151,7 +151,7 @@ def _deck_file(filters: Filters, lang: str, fmt: str) -> bytes:
     from foreign_ties.i18n import set_language
 
     set_language(lang)  # the download runs outside the script run
-    return deck_files.build(filters, fmt, deck=_deck(filters, lang))
+    return deck_files.build(filters, fmt, deck=_slides(filters, lang))
 
 
 def downloads_for_view(
@@ -184,13 +184,13 @@ def downloads_for_view(
     buttons = []
     if images and figure is not None:
         buttons += [
-            ("png", made(exporting.image, figure, "png")),
-            ("svg", made(exporting.image, figure, "svg")),
+            ("png", made(chart_images.image, figure, "png")),
+            ("svg", made(chart_images.image, figure, "svg")),
         ]
     if data and not rows.empty:
         buttons += [
-            ("csv", made(exporting.facts_csv, rows, filters, today)),
-            ("xlsx", made(exporting.facts_xlsx, rows, filters, today)),
+            ("csv", made(downloads.facts_csv, rows, filters, today)),
+            ("xlsx", made(downloads.facts_xlsx, rows, filters, today)),
         ]
     if not buttons:
         return

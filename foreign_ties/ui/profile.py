@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from foreign_ties import catalog, views
+from foreign_ties import catalog, partner_table, views
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
 from foreign_ties.ui import facts_table, header, no_figure
@@ -40,7 +40,7 @@ def render(province_id: str, filters: Filters) -> None:
     if partners.empty:
         no_figure("empty.no_named_partner")
     else:
-        st.dataframe(views.readable_partners(partners), hide_index=True, width="stretch")
+        st.dataframe(partner_table.readable_partners(partners), hide_index=True, width="stretch")
     st.subheader(t("profile.sources"))
     sources = views.province_sources(province_id)
     if sources.empty:
