@@ -282,7 +282,7 @@ def apply(
 ) -> BoundaryView:
     """The figures to show in `mode`.
 
-    `rows` and `parts_rows` have the columns of queries/indicator_series.sql (one indicator);
+    `rows` and `parts_rows` have the columns of queries/measures_series.sql (one indicator);
     `parts_rows` holds the merged-away parts (Ha Giang), which are never shown on their own
     in the 2025 view. Unchanged places pass through untouched.
     """

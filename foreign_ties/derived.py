@@ -85,7 +85,7 @@ def convert(rows: pd.DataFrame, target: str, rates: pd.DataFrame) -> pd.DataFram
 def share_of_national(rows: pd.DataFrame, national: pd.DataFrame) -> pd.DataFrame:
     """Each provincial figure as a percentage of the nation's figure for the same period.
 
-    `rows` and `national` carry the columns of queries/indicator_series.sql. A province
+    `rows` and `national` carry the columns of queries/measures_series.sql. A province
     figure without a national figure of the paired measure and the identical period gets
     no share (and no row): nothing is matched across different periods.
     """

@@ -1,13 +1,13 @@
 """The pages of the app, as data.
 
 Why every url_path differs from its file's name: the layout keeps page scripts in a folder
-named `pages/` beside app.py. Streamlit then also builds its legacy (v1) page list from
-that folder whenever a PagesManager is created before `st.navigation` has run (AppTest
-does this on every run; a server does it once, on its first run). A page hash is the hash
-of its url path, so if our url path equalled the file-derived one, that legacy list would
-claim the page and run the script *without* app.py (no sidebar, no filters). With distinct
-url paths the legacy lookup misses, falls back to app.py, and app.py's `st.navigation`
-picks the page. tests/test_site.py guards this rule.
+named `pages/` beside app.py, which Streamlit also reads as its legacy (v1) page list until
+a session has called `st.navigation`. AppTest starts every run that way (a served app does
+not: foreign_ties/ui/serve.py declares navigation before the server starts). A page hash
+is the hash of its url path, so if our url path equalled the file-derived one, the legacy
+list would claim the page and run the script *without* app.py (no sidebar, no filters).
+With distinct url paths the legacy lookup misses, falls back to app.py, and app.py's
+`st.navigation` picks the page. tests/test_site.py guards this rule.
 """
 
 from __future__ import annotations

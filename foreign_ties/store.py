@@ -1,7 +1,9 @@
 """DuckDB over the built Parquet files: the only place SQL runs.
 
 Each question is one file in `queries/`. `run(name, **params)` reads it, binds the
-parameters by name (never formats them into the SQL text) and returns a DataFrame. One
+parameters by name (never formats them into the SQL text) and returns a DataFrame. The
+questions about figures select from the staging view `figures` (queries/staging/figures.sql:
+each fact with its indicator, source and place level), created with the table views. One
 connection per process, a cursor per query, because a DuckDB connection must not be
 shared between the threads Streamlit runs sessions in.
 """
@@ -18,6 +20,7 @@ import pandas as pd
 
 from foreign_ties import paths
 
+STAGING_DIR = paths.QUERIES_DIR / "staging"
 _PARAM = re.compile(r"(?<!\$)\$([a-z_][a-z0-9_]*)")
 _lock = threading.Lock()
 
@@ -54,6 +57,8 @@ def connection(parquet_dir: str | None = None) -> duckdb.DuckDBPyConnection:
         if not file.exists():
             raise FileNotFoundError(f"{file} is missing: run `python -m foreign_ties.build`")
         con.read_parquet(file.as_posix()).create_view(table)
+    for staging in sorted(STAGING_DIR.glob("*.sql")):  # shared joins the questions select from
+        con.execute(staging.read_text(encoding="utf-8"))
     return con
 
 

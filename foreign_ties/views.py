@@ -169,9 +169,10 @@ def indicator_choices(filters: Filters) -> pd.DataFrame:
 
 
 def indicator_series(indicator_id: str, filters: Filters) -> pd.DataFrame:
+    """Every current figure of one measure for the places and years (queries/measures_series)."""
     return store.run(
-        "indicator_series",
-        indicator=indicator_id,
+        "measures_series",
+        indicators=[indicator_id],
         provinces=list(filters.provinces),
         year_from=filters.year_from,
         year_to=filters.year_to,

@@ -1,4 +1,6 @@
-"""Shared test helpers: AppTest set-up and decoding of Plotly charts from AppTest."""
+"""Shared test fixtures and helpers: caches, languages, the whole-data filters, AppTest set-up
+and decoding of Plotly charts from AppTest. Fixtures here are used by several test files;
+define a fixture in a test file only when that file alone needs it."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from foreign_ties import catalog, paths
+from foreign_ties import catalog, i18n, paths
+from foreign_ties.state import Filters
 
 APP = str(paths.ROOT / "app.py")
 
@@ -23,6 +26,30 @@ def _fresh_caches():
     st.cache_resource.clear()
     catalog.clear()
     yield
+
+
+@pytest.fixture
+def vietnamese():
+    """The reader's language is Vietnamese for this test (English again after it)."""
+    i18n.set_language("vi")
+    yield "vi"
+    i18n.set_language("en")
+
+
+@pytest.fixture(params=i18n.LANGUAGES)
+def lang(request):
+    """The test runs once per language, with that language set (English again after it)."""
+    catalog.clear()
+    i18n.set_language(request.param)
+    yield request.param
+    i18n.set_language("en")
+
+
+@pytest.fixture(scope="module")
+def all_places():
+    """Every compared place over every year of the data."""
+    catalog.clear()
+    return Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds())
 
 
 def app_at(page: str | None = None, **query: list[str] | str) -> AppTest:

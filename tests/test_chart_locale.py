@@ -4,9 +4,8 @@ import datetime as dt
 import re
 
 import pandas as pd
-import pytest
 
-from foreign_ties import chart_images, charts, i18n
+from foreign_ties import chart_images, charts
 from foreign_ties.catalog import Indicator
 
 D = dt.date
@@ -57,13 +56,6 @@ def monthly(scale: float = 1.0) -> pd.DataFrame:
             for m in range(1, 11)
         ]
     )
-
-
-@pytest.fixture(params=i18n.LANGUAGES)
-def lang(request):
-    i18n.set_language(request.param)
-    yield request.param
-    i18n.set_language("en")
 
 
 def test_a_built_figure_carries_the_languages_separators_and_date_formats(lang):

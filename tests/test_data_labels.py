@@ -12,13 +12,6 @@ from foreign_ties.catalog import Indicator
 D = dt.date
 
 
-@pytest.fixture
-def vietnamese():
-    i18n.set_language("vi")
-    yield
-    i18n.set_language("en")
-
-
 def built(column: str) -> set[str]:
     facts = pd.read_parquet(paths.PARQUET_DIR / "facts.parquet", columns=[column])
     return {v for v in facts[column].dropna() if v}

@@ -19,12 +19,6 @@ TODAY = dt.date(2026, 1, 15)
 
 
 @pytest.fixture(scope="module")
-def all_places():
-    catalog.clear()
-    return Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds())
-
-
-@pytest.fixture(scope="module")
 def the_deck(all_places):
     return slides.build_slides(all_places)
 

@@ -5,10 +5,9 @@ import datetime as dt
 import io
 
 import pandas as pd
-import pytest
 from openpyxl import load_workbook
 
-from foreign_ties import catalog, downloads, i18n
+from foreign_ties import downloads, i18n
 from foreign_ties.state import Filters
 
 TODAY = dt.date(2026, 1, 15)
@@ -34,14 +33,6 @@ EXPECTED = {
         "note": "Dòng tiếp theo: tên các cột bằng tiếng Việt.",
     },
 }
-
-
-@pytest.fixture(params=i18n.LANGUAGES)
-def lang(request):
-    catalog.clear()
-    i18n.set_language(request.param)
-    yield request.param
-    i18n.set_language("en")
 
 
 def rows() -> pd.DataFrame:

@@ -228,13 +228,6 @@ def test_choropleth_colours_follow_the_values_and_no_figure_is_grey():
 # --- partners: words in the reader's language, views, labels ---------------------------------
 
 
-@pytest.fixture
-def vietnamese():
-    i18n.set_language("vi")
-    yield
-    i18n.set_language("en")
-
-
 def partner_hover(fig) -> str:
     markers = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers+text"][0]
     return " ".join(markers.hovertext)

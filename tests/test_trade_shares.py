@@ -5,13 +5,6 @@ import re
 import pytest
 
 from foreign_ties import catalog, i18n, trade
-from foreign_ties.state import Filters
-
-
-@pytest.fixture
-def filters():
-    catalog.clear()
-    return Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds())
 
 
 @pytest.mark.parametrize(
@@ -22,11 +15,11 @@ def filters():
     ],
 )
 def test_shares_use_the_locale_decimal_separator_and_translated_headers(
-    filters, lang, place, share, pattern
+    all_places, lang, place, share, pattern
 ):
     i18n.set_language(lang)
     try:
-        table = trade.export_shares(filters)
+        table = trade.export_shares(all_places)
     finally:
         i18n.set_language("en")
     assert not table.empty, "the bundled data has provincial and national exports for one year"

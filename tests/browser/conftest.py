@@ -12,7 +12,8 @@ Helpers (import them: `from tests.browser.conftest import wait_for_app, chart_tr
     chart_traces(page)            number of drawn Plotly traces
     collect_console_errors(page)  list that fills with console errors and uncaught page errors
 
-Every test under tests/browser/ is marked `browser`; `-m "not browser"` leaves them out.
+Every test under tests/browser/ is marked `browser` (`-m "not browser"` leaves them out) and
+put in the xdist group "browser", so under `-n` they run on one worker and share its server.
 We do not use the pytest-playwright plugin (disabled in pyproject.toml with
 `-p no:playwright`): it would define clashing `page`/`browser` fixtures that want a browser
 downloaded by `playwright install`, which this project never runs.
@@ -62,6 +63,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if BROWSER_DIR in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
+            # One xdist worker runs them all (pyproject: --dist loadgroup): one dashboard
+            # server and one chromium for the whole browser suite, not one per worker.
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 # --------------------------------------------------------------------------- server

@@ -10,7 +10,13 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from foreign_ties import site
-from tests.browser.conftest import chart_traces, collect_console_errors, wait_for_app
+from tests.browser.conftest import (
+    chart_traces,
+    collect_console_errors,
+    dashboard_command,
+    start_streamlit,
+    wait_for_app,
+)
 
 CHART_PAGES = {"compare", "trade", "present", "partners"}
 ERROR_TEXT = ("Traceback", "Error:", "Exception", "KeyError", "AttributeError")
@@ -47,6 +53,17 @@ def test_every_page_loads_and_draws_without_error_text(app_server, page, spec):
         assert chart_traces(page) >= 1
     no_error_on(page)
     assert not real_errors(errors), errors
+
+
+def test_a_deep_link_is_the_first_visit_of_a_fresh_server(page):
+    """No session has run yet: /compare must show Compare with its sidebar, no "Page not
+    found" (foreign_ties/ui/serve.py; this needs its own server, the shared one is warm)."""
+    with start_streamlit(command=dashboard_command()) as server:
+        open_page(page, f"{server.url}/compare?provinces=son-la")
+        page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
+        assert page.locator('[data-testid="stSidebar"]').count() == 1
+        assert page.locator("h1").first.inner_text().startswith("Compare")
+        no_error_on(page)
 
 
 def chart_data(page) -> str:

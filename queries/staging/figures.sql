@@ -1,0 +1,26 @@
+-- Purpose: the staging view every figure question selects from: each fact with its
+--          indicator (family, names, kind), its source (title, publisher, date, URL,
+--          language) and its place's level. Created as the view `figures` when the store
+--          opens the Parquet files; question files in queries/ filter and order it.
+-- Grain: one row per fact (every fact: the build guarantees its indicator, source and
+--        province exist, tests/test_store.py checks none is lost).
+-- Parameters: none.
+-- Columns: fact_id, province_id, province_level, family, indicator_id, indicator_name_en,
+--          indicator_name_vi, kind, breakdown, partner, value, unit, qualifier,
+--          value_as_written, period_start, period_end, status, uncertain,
+--          uncertain_reason, superseded_by, derived_from, source_id, title, publisher,
+--          published_date, url, language, quote, gloss_en
+create or replace view figures as
+with facts_with_context as (
+    select f.fact_id, f.province_id, p.level as province_level, i.family, f.indicator_id,
+           i.name_en as indicator_name_en, i.name_vi as indicator_name_vi, i.kind,
+           f.breakdown, f.partner, f.value, f.unit, f.qualifier, f.value_as_written,
+           f.period_start, f.period_end, f.status, f.uncertain, f.uncertain_reason,
+           f.superseded_by, f.derived_from, f.source_id, s.title, s.publisher,
+           s.published_date, s.url, s.language, f.quote, f.gloss_en
+    from facts f
+    join indicators i using (indicator_id)
+    join sources s using (source_id)
+    join provinces p using (province_id)
+)
+select * from facts_with_context

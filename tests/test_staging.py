@@ -1,0 +1,75 @@
+"""The staging view `figures` (queries/staging/figures.sql): the one place the shared join
+of facts, indicators, sources and provinces is written; question files select from it."""
+
+import re
+
+from foreign_ties import paths, store
+
+STAGING = paths.QUERIES_DIR / "staging" / "figures.sql"
+
+# The join the question files used to write out, kept here as the reference the view must
+# equal (same rows, same values).
+REFERENCE = """
+select f.fact_id, f.province_id, p.level as province_level, i.family, f.indicator_id,
+       i.name_en as indicator_name_en, i.name_vi as indicator_name_vi, i.kind,
+       f.breakdown, f.partner, f.value, f.unit, f.qualifier, f.value_as_written,
+       f.period_start, f.period_end, f.status, f.uncertain, f.uncertain_reason,
+       f.superseded_by, f.derived_from, f.source_id, s.title, s.publisher,
+       s.published_date, s.url, s.language, f.quote, f.gloss_en
+from facts f
+join indicators i on i.indicator_id = f.indicator_id
+join sources s on s.source_id = f.source_id
+join provinces p on p.province_id = f.province_id
+order by f.fact_id
+"""
+
+
+def _sql(text: str):
+    cursor = store.connection().cursor()
+    try:
+        return cursor.execute(text).df()
+    finally:
+        cursor.close()
+
+
+def test_the_staging_view_is_the_join_and_loses_no_fact():
+    staged = _sql("select * from figures order by fact_id")
+    assert staged.equals(_sql(REFERENCE))
+    assert len(staged) == int(_sql("select count(*) as n from facts")["n"].iloc[0])
+    header = STAGING.read_text(encoding="utf-8")
+    columns = re.search(r"-- Columns:(.*?)\n(?!--)", header, re.S).group(1)
+    declared = [c.strip(" -,\n") for c in re.split(r"[,\n]", columns) if c.strip(" -,\n")]
+    assert list(staged.columns) == declared
+
+
+def test_no_question_file_writes_the_shared_join_again():
+    for file in paths.QUERIES_DIR.glob("*.sql"):
+        body = "\n".join(
+            line.split("--", 1)[0] for line in file.read_text(encoding="utf-8").splitlines()
+        ).lower()
+        joins = {t for t in ("indicators", "sources", "provinces") if f"join {t}" in body}
+        assert not ("from facts" in body and len(joins) >= 2), (
+            f"{file.name} joins facts with {sorted(joins)}: select from `figures` instead"
+        )
+
+
+def test_one_measure_or_several_is_one_question():
+    """measures_series answers both: one measure's rows equal its share of several."""
+    both = store.run(
+        "measures_series",
+        indicators=["exports_national", "fdi_disbursed_annual"],
+        provinces=["vietnam", "son-la"],
+        year_from=2010,
+        year_to=2026,
+    )
+    one = store.run(
+        "measures_series",
+        indicators=["exports_national"],
+        provinces=["vietnam", "son-la"],
+        year_from=2010,
+        year_to=2026,
+    )
+    assert not one.empty
+    mine = both[both["indicator_id"] == "exports_national"].reset_index(drop=True)
+    assert one.astype(str).equals(mine.astype(str))  # (an all-null column may differ in type)
+    assert "indicator_series" not in store.query_names()
