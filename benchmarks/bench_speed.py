@@ -14,6 +14,9 @@ figure comes from foreign_ties.memo), and moving to a measure no visitor has ope
 the server started (query, figure and table built from scratch). Then each queries/*.sql
 file's warm execution time in DuckDB (median of 30, bypassing the result cache). Numbers
 depend on the machine; run both apps on the same machine in the same run, as this script does.
+
+The data folder is FOREIGN_TIES_DATA when set (e.g. a built `python -m foreign_ties.synth`
+folder), else data/; the dashboard server inherits it, and the report names it.
 """
 
 from __future__ import annotations
@@ -99,6 +102,10 @@ def sql_timings(repeat: int = 30) -> dict[str, float]:
     return result
 
 
+def fact_count() -> int:
+    return int(store.connection().execute("select count(*) from facts").fetchone()[0])
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=15)
@@ -119,6 +126,8 @@ def main(argv: list[str] | None = None) -> None:
         "",
         f"Machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}, "
         f"Chromium headless; n={args.n} per measurement after one warm-up. Medians in ms.",
+        "",
+        f"Data: {paths.DATA_DIR} ({fact_count()} facts).",
         "",
         "| measurement | floor | ours (Compare) | ours / floor |",
         "|---|---|---|---|",
