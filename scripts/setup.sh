@@ -13,6 +13,7 @@
 #
 # Quiet when there is nothing to do. When sourced it leaves the shell in the repository root.
 # Never downloads browsers through Playwright (`playwright install` is not used).
+# Defines ft_ensure_nginx (apt-installs nginx when root) for scripts/serve_cluster.sh.
 
 set -euo pipefail
 
@@ -32,6 +33,24 @@ _ft_apt_install() {
     fi
     _ft_say "apt-get install -y $*"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+ft_ensure_nginx() {
+    # nginx for scripts/serve_cluster.sh (not needed otherwise): Debian's package, installed
+    # with apt when we are root, else the command to run is printed. Prints nginx's path.
+    local nginx
+    nginx="$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)"
+    if [ -z "$nginx" ]; then
+        if _ft_is_root && command -v apt-get >/dev/null 2>&1; then
+            _ft_apt_install nginx || _ft_die "could not install nginx with apt-get" || return 1
+            nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+        else
+            _ft_die "nginx is not installed. Run:
+  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y nginx" ||
+                return 1
+        fi
+    fi
+    printf '%s\n' "$nginx"
 }
 
 _ft_pick_python() {
