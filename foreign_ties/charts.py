@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
-from foreign_ties import formatting
+from foreign_ties import formatting, grammar
 from foreign_ties.catalog import Indicator
 from foreign_ties.i18n import breakdown_text, current_language, t
 from foreign_ties.memo import remembered
@@ -320,26 +320,24 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
         fig.update_xaxes(_AXIS)
         fig.update_yaxes(_AXIS)
         fig.update_annotations(font={"size": 15}, xanchor="left", x=0)
+    from foreign_ties import marks  # local: marks draws with this module's labels and colours
+
     single = _single_period(df)
+    first_day, last_day = grammar.window(df, years)
     units_shown: list[str] = []
+    used: set[str] = set()
     for panel, (_, part) in enumerate(panels, start=1):
         if part.empty:
             continue
         if part["unit"].nunique() > 1:
             raise ValueError("a panel holds one unit; split the rows first")
         divisor, axis_title = axis_scale(part["value"], part["unit"].iloc[0])
-        if single:
-            _add_bars(fig, part, divisor, place_names, panel)
+        if single or not grammar.needs_time_axis(part):  # no series with two dated points
+            used |= marks.add_bars(fig, part, divisor, place_names, panel, show_period=not single)
         else:
-            _add_timeline(fig, part, divisor, place_names, panel)
-            if years:  # a little room so points on 1 Jan / 31 Dec keep their labels
-                fig.update_xaxes(
-                    range=[
-                        dt.date(years[0], 1, 1) - dt.timedelta(days=60),
-                        dt.date(years[1], 12, 31) + dt.timedelta(days=60),
-                    ],
-                    **_cell(fig, panel),
-                )
+            used |= marks.add_timeline(fig, part, divisor, place_names, panel)
+            axis = grammar.time_axis(first_day, last_day, current_language())
+            fig.update_xaxes(axis, **_cell(fig, panel))
         fig.update_yaxes(title_text=axis_title, rangemode="tozero", **_cell(fig, panel))
         units_shown.append(axis_title)
     first, last = df["period_start"].min(), df["period_end"].max()
@@ -349,6 +347,8 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
         period = f"{first.year}–{last.year}" if first.year != last.year else str(first.year)
     subtitle = t("chart.subtitle", unit=" | ".join(dict.fromkeys(units_shown)), period=period)
     total_height = height if len(panels) == 1 else int(height * 0.7 * len(panels))
+    marks.add_keys(fig, used)
+    marks.place_labels(fig)
     _one_legend_entry_per_series(fig)
     return _layout(fig, title, subtitle, source_footnote(df), total_height)
 
@@ -362,117 +362,3 @@ def _one_legend_entry_per_series(fig: go.Figure) -> None:
         if trace.name in seen:
             trace.showlegend = False
         seen.add(trace.name)
-
-
-def _add_bars(fig: go.Figure, df: pd.DataFrame, divisor: float, place_names, panel: int) -> None:
-    """One bar per figure, all in one trace (fast to build and to draw)."""
-    rows = list(df.itertuples())
-    fig.add_trace(
-        go.Bar(
-            x=[_series_label(r, place_names) for r in rows],
-            y=[r.value / divisor for r in rows],
-            marker={
-                "color": [
-                    "white" if r.status != "reported" else colour(r.province_id) for r in rows
-                ],
-                "line": {"color": [colour(r.province_id) for r in rows], "width": 3},
-                "pattern": {"shape": ["/" if bool(r.uncertain) else "" for r in rows]},
-            },
-            text=[_point_label(r) for r in rows],
-            textposition="outside",
-            cliponaxis=False,
-            hovertext=[_hover(r, place_names) for r in rows],
-            hoverinfo="text",
-            showlegend=False,
-        ),
-        **_cell(fig, panel),
-    )
-
-
-def _add_timeline(
-    fig: go.Figure, df: pd.DataFrame, divisor: float, place_names, panel: int
-) -> None:
-    """Each figure spans its real period; full years of one series are joined by a line.
-
-    Three traces per series: the periods (thick, translucent segments for part-year and
-    multi-year figures), the points (with labels), and the line joining consecutive full
-    years (a missing year breaks it: a gap stays a gap).
-    """
-    keys = ["province_id", df["breakdown"].fillna("")]
-    if "indicator_id" in df:
-        keys.append("indicator_id")
-    for _, series in df.groupby(keys, sort=False):
-        first = series.iloc[0]
-        label, pid = _series_label(first, place_names), first.province_id
-        spans_x, spans_y, joined_x, joined_y, last_year = [], [], [], [], None
-        rows = list(series.itertuples())
-        mids = [r.period_start + (r.period_end - r.period_start) / 2 for r in rows]
-        for row, mid in zip(rows, mids, strict=False):
-            part_year = formatting.is_part_year(row.period_start, row.period_end, row.kind)
-            if row.kind == "flow" and (part_year or row.period_start.year != row.period_end.year):
-                spans_x += [row.period_start, row.period_end, None]
-                spans_y += [row.value / divisor, row.value / divisor, None]
-            elif row.status == "reported" and not part_year:
-                if last_year is not None and row.period_end.year - last_year > 1:
-                    joined_x.append(None)
-                    joined_y.append(None)
-                joined_x.append(mid)
-                joined_y.append(row.value / divisor)
-                last_year = row.period_end.year
-        if spans_x:
-            fig.add_trace(
-                go.Scatter(
-                    x=spans_x,
-                    y=spans_y,
-                    mode="lines",
-                    opacity=0.45,
-                    hoverinfo="skip",
-                    line={"color": colour(pid), "width": 8, "dash": _dash(first)},
-                    showlegend=False,
-                    legendgroup=label,
-                    connectgaps=False,
-                ),
-                **_cell(fig, panel),
-            )
-        fig.add_trace(
-            go.Scatter(
-                x=mids,
-                y=[r.value / divisor for r in rows],
-                mode="markers+text",
-                marker={
-                    "color": ["white" if r.status != "reported" else colour(pid) for r in rows],
-                    "symbol": PLACE_SYMBOLS.get(pid, "circle"),
-                    "size": 12,
-                    "line": {"color": colour(pid), "width": 2},
-                },
-                text=[
-                    _point_label(r) if len(rows) <= LABEL_ALL_UP_TO or i == len(rows) - 1 else ""
-                    for i, r in enumerate(rows)
-                ],
-                textposition="top center",
-                cliponaxis=False,
-                hovertext=[_hover(r, place_names) for r in rows],
-                hoverinfo="text",
-                name=label,
-                legendgroup=label,
-                showlegend=False,
-            ),
-            **_cell(fig, panel),
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=joined_x or [None],
-                y=joined_y or [None],
-                mode="lines",
-                line={"color": colour(pid), "width": 2, "dash": _dash(first)},
-                name=label,
-                legendgroup=label,
-                hoverinfo="skip",
-                connectgaps=False,
-                showlegend=panel == 1 or None,
-            ),
-            **_cell(fig, panel),
-        )
-    fig.update_xaxes(
-        type="date", tickformatstops=formatting.date_tickformats(), **_cell(fig, panel)
-    )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from foreign_ties import catalog, charts, formatting, trade, views
+from foreign_ties import catalog, charts, formatting, marks, trade, views
 from foreign_ties.i18n import catalog as messages
 from foreign_ties.i18n import current_language, t
 from foreign_ties.state import Filters
@@ -95,9 +95,7 @@ def projector_style(fig: go.Figure, footnote: str) -> go.Figure:
     )
     drawn_footnotes = {footnote, charts.wrap(footnote)}  # the builders wrap long footnotes
     fig.layout.annotations = [a for a in fig.layout.annotations if a.text not in drawn_footnotes]
-    for name in axes:  # a slide zooms to the years with figures, not the whole filter range
-        if name.startswith("x") and fig.layout[name].type == "date":
-            fig.layout[name].range, fig.layout[name].autorange = None, True
+    marks.zoom_to_figures(fig)  # a slide shows the years with figures, not the filter range
     for trace in fig.data:
         if trace.text is not None:
             trace.textfont = {"size": FONT}

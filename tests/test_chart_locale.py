@@ -62,8 +62,9 @@ def test_a_built_figure_carries_the_languages_separators_and_date_formats(lang):
     fig = charts.indicator_figure(monthly(), MEASURE, NAMES)
     assert fig.layout.separators == {"en": ".,", "vi": ",."}[lang]
     assert fig.layout.xaxis.type == "date"
-    formats = [stop.value for stop in fig.layout.xaxis.tickformatstops]
-    assert formats == {"en": ["%-d %b %Y", "%b %Y", "%Y"], "vi": ["%d/%m/%Y", "%m/%Y", "%Y"]}[lang]
+    # one year of months: a tick per month, labelled in its middle, never a day
+    assert fig.layout.xaxis.tickformat == {"en": "%b %Y", "vi": "%m/%Y"}[lang]
+    assert (fig.layout.xaxis.dtick, fig.layout.xaxis.ticklabelmode) == ("M1", "period")
     bars = charts.indicator_figure(monthly().iloc[:1], MEASURE, NAMES)  # one period: bars
     assert bars.layout.separators == fig.layout.separators
 

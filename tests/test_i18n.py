@@ -138,6 +138,7 @@ def families() -> dict[str, set[str]]:
             for role in ("successor", "part")
             for when in ("old", "new", "spans")
         },
+        "chart.territory.": {f"chart.territory.{when}" for when in ("old", "new", "spans")},
         "maps.located.": {
             f"maps.located.{how}" for how in ("locality", "country", "country_of_locality")
         },
