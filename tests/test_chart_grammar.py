@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from foreign_ties import catalog, charts, exporting, grammar, i18n, slides, trade, views
+from foreign_ties import catalog, chart_images, charts, grammar, i18n, slides, trade, views
 from foreign_ties.state import Filters
 from tests.test_charts import EXPORTS, NAMES, fact
 from tests.ticks import drawn_ticks, repeated
@@ -97,7 +97,7 @@ def test_annual_figures_sit_on_year_ticks_labelled_once_each():
         "period",
     )
     assert axis.range == (D(2021, 1, 1), D(2025, 1, 1))
-    ticks = drawn_ticks(exporting.image(fig, "svg", width=900, height=500).decode())
+    ticks = drawn_ticks(chart_images.image(fig, "svg", width=900, height=500).decode())
     assert ticks["xy:x"] == ["2021", "2022", "2023", "2024"]
     assert (D(2022, 7, 2), D(2023, 7, 2)) in joined_pairs(fig)
 
@@ -112,7 +112,7 @@ def test_a_stock_as_of_31_december_sits_at_the_end_of_its_year_not_under_the_nex
     (dots,) = points(fig)
     assert list(dots.x) == [D(2024, 11, 6), D(2025, 12, 31)]  # at their dates
     assert fig.layout.xaxis.range == (D(2024, 1, 1), D(2026, 1, 1))
-    ticks = drawn_ticks(exporting.image(fig, "svg", width=900, height=500).decode())
+    ticks = drawn_ticks(chart_images.image(fig, "svg", width=900, height=500).decode())
     assert ticks["xy:x"] == ["2024", "2025"]  # no "2026" label on the gridline at its right
     assert "as of 31 Dec 2025" in dots.text[1]
 
@@ -242,7 +242,7 @@ def test_every_slide_axis_is_ticked_so_no_label_can_repeat(lang):
     """Years or months labelled once each in the middle of their period, or one category per
     figure; the drawn labels are checked in the browser (tests/browser/test_charts_drawn.py)."""
     catalog.clear()
-    deck = slides.deck(Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds()))
+    deck = slides.build_slides(Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds()))
     kinds = {slide.key: _axis_kinds(slide.figure) for slide in deck}
     assert kinds["measure-provincial_units"] == ["category"]  # was "11 Jun 2025" eight times
     assert "date:M12" in kinds["measure-fdi_projects"]  # was "30 Dec 2024" along the axis
@@ -250,10 +250,10 @@ def test_every_slide_axis_is_ticked_so_no_label_can_repeat(lang):
 
 def test_the_known_bad_slides_draw_no_repeated_tick_label():
     """Drawn by Plotly itself (kaleido)."""
-    deck = slides.deck(Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds()))
+    deck = slides.build_slides(Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds()))
     for key in ("measure-fdi_projects", "measure-provincial_units"):
         (slide,) = [s for s in deck if s.key == key]
-        svg = exporting.image(slide.figure, "svg", width=1600, height=720).decode()
+        svg = chart_images.image(slide.figure, "svg", width=1600, height=720).decode()
         ticks = drawn_ticks(svg)
         assert ticks and not repeated(ticks), ticks
 

@@ -38,7 +38,7 @@ def drawn(page) -> dict[str, list[str]]:
 
 
 def _slides() -> int:
-    return len(slides.deck(Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds())))
+    return len(slides.build_slides(Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds())))
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
