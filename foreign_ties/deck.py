@@ -3,10 +3,13 @@
     python -m foreign_ties.deck --provinces son-la lang-son --years 2020 2025 \
         --format pptx --out briefing.pptx
 
-PPTX: one slide per view of `slides.build_slides` (title, chart image, takeaway, source footnote;
-the published sentences in the speaker notes). PDF: the same slides drawn with Pillow
-around the chart image, one page each. XLSX: the figures of every slide and their
-sources. Nothing is fetched from the network. See docs/deck.md.
+PPTX and PDF share one measured layout (deck_layout.py): an opening slide (title, places,
+date, three headline figures), one slide per message of `slides.deck` (chart or big
+number, takeaway, sources, a QR code to the live slide), the sources appendix and a
+closing slide with a large QR code. PPTX: text boxes in Arial (Liberation Sans on Debian,
+metric-compatible), the chart as an image, short speaker notes. PDF (deck_pdf.py): real
+text with clickable links. XLSX: the figures of every slide and their sources. Nothing is
+fetched from the network. See docs/deck.md.
 """
 
 from __future__ import annotations
@@ -18,168 +21,126 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-from PIL import Image, ImageDraw, ImageFont
+import plotly.graph_objects as go
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.util import Emu, Inches, Pt
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Pt
 
-from foreign_ties import catalog, chart_images, downloads, slides, state
-from foreign_ties.i18n import LANGUAGES, set_language, t
+from foreign_ties import (
+    catalog,
+    chart_images,
+    deck_layout,
+    deck_pdf,
+    downloads,
+    live_link,
+    slides,
+    state,
+)
+from foreign_ties.deck_layout import Page, Text
+from foreign_ties.i18n import LANGUAGES, current_language, set_language, t
 from foreign_ties.slides import Slide
 from foreign_ties.state import Filters
 
 FORMATS = ("pptx", "pdf", "xlsx")
-WIDE = (Inches(13.333), Inches(7.5))  # 16:9
-CHART_PX = (slides.EXPORT_WIDTH, slides.EXPORT_HEIGHT)
-FONT_DIR = Path(
-    "/usr/share/fonts/truetype/dejavu"
-)  # Debian's fonts-dejavu-core: local, full Vietnamese
-INK, GREY = (0, 0, 0), (51, 51, 51)
-
-
-def chart_png(slide: Slide, scale: float = chart_images.IMAGE_SCALE) -> bytes:
-    return chart_images.image(slide.figure, "png", *CHART_PX, scale=scale)
+K = 0.5  # pt per layout px (1920 px = 960 pt = 13.33 inches)
+FONT_NAME = "Arial"  # on Windows and macOS; Debian's fontconfig gives Liberation Sans
+IMAGE_SCALE = 1.5  # chart pixels per layout px: 2640 px across a 1920 px slide
 
 
 def speaker_notes(slide: Slide) -> str:
-    """Takeaway, the sentences verbatim (original language, English gloss under one that has
-    it) and the sources."""
-    rows = slide.rows
-    glosses = (
-        {
-            q: g
-            for q, g in zip(rows["quote"], rows["gloss_en"], strict=False)
-            if isinstance(g, str) and g
-        }
-        if "gloss_en" in rows
-        else {}
+    """The takeaway and the key sentences (at most slide_text.NOTES_CHARS)."""
+    return slide.notes
+
+
+def pages(
+    filters: Filters,
+    deck: list[Slide],
+    today: dt.date | None = None,
+    base: str | None = None,
+    lang: str | None = None,
+) -> list[Page]:
+    """The laid-out pages of the deck file (opening, slides, sources, closing)."""
+    base = base or live_link.base_url()
+    lang = lang or current_language()
+    return deck_layout.layout(
+        slides.opening(filters, deck, today),
+        deck,
+        slides.all_sources(deck),
+        lambda n: live_link.slide_url(base, filters, n, lang),
     )
-    lines = []
-    for quote in slide.quotes:
-        lines.append(f"“{quote}”")
-        if quote in glosses:
-            lines.append("    " + t("present.notes.gloss", gloss=glosses[quote]))
-    quotes = "\n".join(lines)
-    return f"{slide.takeaway}\n\n{t('present.notes.quotes')}\n{quotes}\n\n{slide.footnote}"
+
+
+def chart_pngs(laid: list[Page], scale: float = IMAGE_SCALE) -> dict[int, bytes]:
+    """PNG of each chart page's chart, drawn at the size of its box."""
+    images = {}
+    for index, page in enumerate(laid):
+        box = next((p for p in page.pictures if p.role == "chart"), None)
+        if box is None or page.slide is None or page.slide.figure is None:
+            continue
+        fig = go.Figure(page.slide.figure).update_layout(width=box.w, height=box.h)
+        images[index] = chart_images.image(fig, "png", int(box.w), int(box.h), scale=scale)
+    return images
 
 
 # --------------------------------------------------------------------------- PPTX
 
 
-def _text(
-    shapes,
-    text: str,
-    top: float,
-    height: float,
-    size: int,
-    bold: bool = False,
-    colour: tuple[int, int, int] = INK,
-    frame=None,
-) -> None:
-    box = frame or shapes.add_textbox(Inches(0.5), Inches(top), Inches(12.33), Inches(height))
-    box.left, box.top, box.width, box.height = (
-        Inches(0.5),
-        Inches(top),
-        Inches(12.33),
-        Inches(height),
-    )
+def _box(shapes, block: Text, frame=None) -> None:
+    box = frame or shapes.add_textbox(0, 0, 0, 0)
+    box.left, box.top = Pt(block.x * K), Pt(block.y * K)
+    box.width, box.height = Pt(block.w * K), Pt(block.h * K)
     body = box.text_frame
     body.word_wrap = True
-    body.text = text
-    for paragraph in body.paragraphs:
-        for run in paragraph.runs:
-            run.font.size, run.font.bold = Pt(size), bold
-            run.font.color.rgb = RGBColor(*colour)
+    body.auto_size = MSO_AUTO_SIZE.NONE
+    body.vertical_anchor = MSO_ANCHOR.TOP
+    body.margin_left = body.margin_right = body.margin_top = body.margin_bottom = 0
+    align = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
+    for n, line in enumerate(block.lines):
+        paragraph = body.paragraphs[0] if n == 0 else body.add_paragraph()
+        paragraph.text = ""
+        paragraph.alignment = align[block.align]
+        paragraph.line_spacing = Pt(block.line_h * K)
+        paragraph.space_before = paragraph.space_after = Pt(0)
+        run = paragraph.add_run()
+        run.text = line
+        font = run.font
+        font.name, font.size = FONT_NAME, Pt(block.size * K)
+        font.bold, font.italic = block.bold, block.italic
+        font.color.rgb = RGBColor(*block.colour)
+        if block.link:
+            run.hyperlink.address = block.link
 
 
-def pptx_bytes(deck: list[Slide], images: list[bytes] | None = None) -> bytes:
-    images = images or [chart_png(s) for s in deck]
+def pptx_bytes(laid: list[Page], charts: dict[int, bytes]) -> bytes:
     show = Presentation()
-    show.slide_width, show.slide_height = WIDE
+    show.slide_width, show.slide_height = Pt(deck_layout.W * K), Pt(deck_layout.H * K)
     layout = show.slide_layouts[5]  # "Title Only": a real title, so outlines list the slides
-    for number, (slide, png) in enumerate(zip(deck, images, strict=False), start=1):
-        page = show.slides.add_slide(layout)
-        _text(page.shapes, slide.title, 0.25, 0.95, 36, bold=True, frame=page.shapes.title)
-        width = Inches(12.33)
-        height = Emu(int(width * CHART_PX[1] / CHART_PX[0]))
-        page.shapes.add_picture(io.BytesIO(png), Inches(0.5), Inches(1.2), width, height)
-        _text(page.shapes, slide.takeaway, 6.25, 0.6, 24, bold=True)
-        _text(
-            page.shapes,
-            f"{slide.footnote} · {t('present.counter', n=number, total=len(deck))}",
-            6.85,
-            0.55,
-            14,
-            colour=GREY,
-        )
-        page.notes_slide.notes_text_frame.text = speaker_notes(slide)
+    for index, page in enumerate(laid):
+        slide = show.slides.add_slide(layout)
+        for n, block in enumerate(page.texts):
+            _box(slide.shapes, block, frame=slide.shapes.title if n == 0 else None)
+        for picture in page.pictures:
+            if picture.role == "chart" and index in charts:
+                data = charts[index]
+            elif picture.role == "qr":
+                data = live_link.qr_png(picture.url)
+            else:
+                continue
+            shape = slide.shapes.add_picture(
+                io.BytesIO(data),
+                Pt(picture.x * K),
+                Pt(picture.y * K),
+                Pt(picture.w * K),
+                Pt(picture.h * K),
+            )
+            if picture.role == "qr":
+                shape.click_action.hyperlink.address = picture.url
+                shape.name = t("present.qr_alt")
+        if page.notes:
+            slide.notes_slide.notes_text_frame.text = page.notes
     buffer = io.BytesIO()
     show.save(buffer)
-    return buffer.getvalue()
-
-
-# --------------------------------------------------------------------------- PDF
-
-
-def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    try:
-        return ImageFont.truetype(str(FONT_DIR / name), size)
-    except OSError:  # no DejaVu: Pillow's own scalable font (Latin only)
-        return ImageFont.load_default(size)
-
-
-def _wrapped(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if line and draw.textlength(trial, font=font) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return [*lines, line] if line else lines
-
-
-def slide_image(slide: Slide, png: bytes, number: int, total: int, k: int = 2) -> Image.Image:
-    """A 1920x1080 slide (times `k`): title, chart, takeaway, footnote, page number."""
-    page = Image.new("RGB", (1920 * k, 1080 * k), "white")
-    draw = ImageDraw.Draw(page)
-    margin, width = 80 * k, (1920 - 160) * k
-    y = 40 * k
-    for line in _wrapped(draw, slide.title, _font(56 * k, True), width)[:2]:
-        draw.text((margin, y), line, font=_font(56 * k, True), fill=INK)
-        y += 68 * k
-    chart = Image.open(io.BytesIO(png)).convert("RGB")
-    chart = chart.resize((width, int(width * chart.height / chart.width)), Image.LANCZOS)
-    page.paste(chart, (margin, y + 10 * k))
-    y += 10 * k + chart.height + 20 * k
-    for line in _wrapped(draw, slide.takeaway, _font(36 * k, True), width)[:2]:
-        draw.text((margin, y), line, font=_font(36 * k, True), fill=INK)
-        y += 46 * k
-    foot = f"{slide.footnote} · {t('present.counter', n=number, total=total)}"
-    for line in _wrapped(draw, foot, _font(22 * k), width)[:3]:
-        draw.text((margin, y + 8 * k), line, font=_font(22 * k), fill=GREY)
-        y += 30 * k
-    return page
-
-
-def pdf_bytes(deck: list[Slide], images: list[bytes] | None = None) -> bytes:
-    images = images or [chart_png(s) for s in deck]
-    pages = [
-        slide_image(s, png, n, len(deck))
-        for n, (s, png) in enumerate(zip(deck, images, strict=False), 1)
-    ]
-    buffer = io.BytesIO()
-    pages[0].save(
-        buffer,
-        "PDF",
-        save_all=True,
-        append_images=pages[1:],
-        resolution=288.0,
-        quality=90,
-        title=t("app.title"),
-    )
     return buffer.getvalue()
 
 
@@ -194,7 +155,11 @@ def deck_rows(deck: list[Slide]) -> pd.DataFrame:
 
 
 def build(
-    filters: Filters, fmt: str, today: dt.date | None = None, deck: list[Slide] | None = None
+    filters: Filters,
+    fmt: str,
+    today: dt.date | None = None,
+    deck: list[Slide] | None = None,
+    base: str | None = None,
 ) -> bytes:
     """The deck for these filters as `fmt` (pptx, pdf or xlsx) bytes."""
     deck = slides.build_slides(filters) if deck is None else deck
@@ -202,7 +167,11 @@ def build(
         return downloads.facts_xlsx(deck_rows(deck), filters, today)
     if not deck:
         raise ValueError(t("present.empty"))
-    return pptx_bytes(deck) if fmt == "pptx" else pdf_bytes(deck)
+    laid = pages(filters, deck, today, base)
+    charts = chart_pngs(laid)
+    if fmt == "pptx":
+        return pptx_bytes(laid, charts)
+    return deck_pdf.pdf_bytes(laid, charts, t("present.deck_title"), current_language())
 
 
 # --------------------------------------------------------------------------- command line

@@ -10,6 +10,8 @@
 #   (stamp: .venv/.requirements.sha256)
 # - installs Debian's chromium with apt when missing and we are root (Ubuntu: chromium-browser),
 #   otherwise prints the command to run; exports CHROMIUM_PATH
+# - installs LibreOffice Impress and the Liberation and DejaVu fonts (the deck's files and
+#   their LibreOffice test) with apt when missing and we are root
 #
 # Quiet when there is nothing to do. When sourced it leaves the shell in the repository root.
 # Never downloads browsers through Playwright (`playwright install` is not used).
@@ -141,6 +143,23 @@ _ft_setup() {
         fi
     fi
     export CHROMIUM_PATH="$chromium"
+
+    # 4. The deck's fonts and its LibreOffice check: Liberation Sans (metric-compatible with
+    #    Arial, which the PowerPoint names), DejaVu, and LibreOffice Impress, with which
+    #    tests/test_deck_libreoffice.py opens the PowerPoint as a venue PC would.
+    local want_debs=()
+    command -v soffice >/dev/null 2>&1 || want_debs+=(libreoffice-impress)
+    [ -d /usr/share/fonts/truetype/liberation2 ] || want_debs+=(fonts-liberation2)
+    [ -d /usr/share/fonts/truetype/dejavu ] || want_debs+=(fonts-dejavu-core)
+    if [ "${#want_debs[@]}" -gt 0 ]; then
+        if _ft_is_root && command -v apt-get >/dev/null 2>&1; then
+            _ft_apt_install "${want_debs[@]}" ||
+                _ft_die "could not install ${want_debs[*]} with apt-get" || return 1
+        else
+            _ft_say "WARNING: missing ${want_debs[*]} (the deck's LibreOffice test needs them).
+  Run:  sudo apt-get install -y --no-install-recommends ${want_debs[*]}"
+        fi
+    fi
 }
 
 if ! _ft_setup; then

@@ -128,6 +128,9 @@ def families() -> dict[str, set[str]]:
             f"trade.currency.{c}" for c in (derived.AS_PUBLISHED, *derived.CURRENCIES)
         },
         "present.download.": {f"present.download.{fmt}" for fmt in present.MIME},
+        "present.qualifier.": {
+            f"present.qualifier.{q}" for q in ("approx", "more_than", "at_least", "less_than")
+        },
         "column.": {f"column.{c}" for c in _facts_columns() - {"fact_id"}},  # fact_id is dropped
         "export.column.": {
             f"export.column.{c}" for c in (*downloads.CSV_COLUMNS, *downloads.SOURCE_COLUMNS)

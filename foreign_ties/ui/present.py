@@ -18,10 +18,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from foreign_ties import chart_images, downloads, slides, ui
+from foreign_ties import chart_images, deck_layout, downloads, live_link, slides, ui
 from foreign_ties import deck as deck_files
 from foreign_ties.i18n import current_language, t
 from foreign_ties.state import Filters
+from foreign_ties.ui import present_view as view
 
 _HERE = Path(__file__).parent
 SLIDE_PARAM = "slide"
@@ -45,8 +46,18 @@ KEYS_JS = f"<script>{(_HERE / 'present_keys.js').read_text(encoding='utf-8')}</s
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _slides(filters: Filters, lang: str) -> list[slides.Slide]:
-    """The deck per filters and language (building it takes about a second)."""
+    """The deck per filters and language (building it takes a second or two)."""
     return slides.build_slides(filters)
+
+
+def pages(deck: list[slides.Slide], filters: Filters) -> list[tuple[str, object]]:
+    """The pages in the order of the deck files: opening, slides, sources, closing."""
+    items: list[tuple[str, object]] = [("opening", slides.opening(filters, deck))]
+    items += [(slide.kind, slide) for slide in deck]
+    found = slides.all_sources(deck)
+    step = deck_layout.SOURCES_PER_PAGE
+    items += [("sources", (n, found[n : n + step])) for n in range(0, len(found), step)]
+    return [*items, ("closing", None)]
 
 
 def _slide_number(total: int) -> int:
@@ -68,6 +79,13 @@ def _move(step: int, total: int) -> None:
     st.session_state[_STATE] = min(max(1, st.session_state.get(_STATE, 1) + step), total)
 
 
+def _base() -> str:
+    try:
+        return live_link.base_url(st.context.url)
+    except Exception:  # no browser session (AppTest): the configured or default address
+        return live_link.base_url()
+
+
 def render() -> None:
     filters = ui.filters()
     st.html(CSS)
@@ -76,55 +94,65 @@ def render() -> None:
         ui.header("present.title")
         ui.no_figure("present.empty")
         return
-    number = _slide_number(len(deck))
-    slide = deck[number - 1]
-    st.title(slide.title, anchor=False)
-    # The screen copy has no fixed height: it fills .st-key-present_chart (see CSS).
-    ui.chart(
-        go.Figure(slide.figure).update_layout(height=None), key="present_chart", height="stretch"
-    )
-    st.markdown(
-        f"<div class='ft-takeaway'>{html.escape(slide.takeaway)}</div>", unsafe_allow_html=True
-    )
-    st.markdown(
-        f"<div class='ft-footnote'>{html.escape(slide.footnote)}</div>", unsafe_allow_html=True
-    )
+    sequence = pages(deck, filters)
+    total = len(sequence)
+    number = _slide_number(total)
+    kind, item = sequence[number - 1]
+    lang = current_language()
+    base = _base()
+    here = live_link.slide_url(base, filters, number, lang)
+    if kind != "closing":
+        view.qr_corner(here)
+    if kind == "opening":
+        view.opening_page(item)
+    elif kind == "chart":
+        view.chart_page(item)
+    elif kind == "number":
+        view.number_page(item)
+    elif kind == "sources":
+        view.sources_page(*item)
+    else:
+        view.closing_page(live_link.slide_url(base, filters, 1, lang))
+    _nav(number, total, deck, filters, item if kind in ("chart", "number") else None)
+    st.html(KEYS_JS, unsafe_allow_javascript=True)
+    ui.page_param(SLIDE_PARAM, str(number))
+
+
+def _nav(number: int, total: int, deck, filters: Filters, slide) -> None:
     previous, counter, following, files = st.columns([2, 3, 2, 2], vertical_alignment="center")
     previous.button(
         t("present.previous"),
         key=PREVIOUS_KEY,
         on_click=_move,
-        args=(-1, len(deck)),
+        args=(-1, total),
         disabled=number == 1,
         icon=":material/arrow_back:",
         width="stretch",
     )
-    counter.markdown(
-        f"<div class='ft-counter'>{html.escape(t('present.counter', n=number, total=len(deck)))}"
-        f"<br><small>{html.escape(t('present.keys_hint'))}</small></div>",
-        unsafe_allow_html=True,
+    counter.html(
+        f"<div class='ft-counter' title='{html.escape(t('present.keys_hint'))}'>"
+        f"{html.escape(t('present.counter', n=number, total=total))}</div>"
     )
     following.button(
         t("present.next"),
         key=NEXT_KEY,
         on_click=_move,
-        args=(1, len(deck)),
-        disabled=number == len(deck),
+        args=(1, total),
+        disabled=number == total,
         icon=":material/arrow_forward:",
         width="stretch",
     )
     with files.popover(t("present.downloads"), icon=":material/download:", width="stretch"):
         _deck_downloads(deck, filters)
-        downloads_for_view(
-            slides.standalone(slide),
-            slide.rows,
-            filters,
-            f"slide-{number}",
-            data=False,
-            in_a_row=False,
-        )
-    st.html(KEYS_JS, unsafe_allow_javascript=True)
-    ui.page_param(SLIDE_PARAM, str(number))
+        if slide is not None:
+            downloads_for_view(
+                slides.standalone(slide) if slide.figure is not None else None,
+                slide.rows,
+                filters,
+                f"slide-{number}",
+                data=False,
+                in_a_row=False,
+            )
 
 
 def _name(filters: Filters, suffix: str, ext: str) -> str:
@@ -134,10 +162,11 @@ def _name(filters: Filters, suffix: str, ext: str) -> str:
 
 def _deck_downloads(deck: list[slides.Slide], filters: Filters) -> None:
     lang = current_language()
+    base = _base()
     for fmt in ("pptx", "pdf"):
         st.download_button(
             t(f"present.download.{fmt}"),
-            data=lambda fmt=fmt: _deck_file(filters, lang, fmt),
+            data=lambda fmt=fmt: _deck_file(filters, lang, fmt, base),
             file_name=_name(filters, "deck", fmt),
             mime=MIME[fmt],
             key=f"present_deck_{fmt}",
@@ -147,11 +176,11 @@ def _deck_downloads(deck: list[slides.Slide], filters: Filters) -> None:
         )
 
 
-def _deck_file(filters: Filters, lang: str, fmt: str) -> bytes:
+def _deck_file(filters: Filters, lang: str, fmt: str, base: str) -> bytes:
     from foreign_ties.i18n import set_language
 
     set_language(lang)  # the download runs outside the script run
-    return deck_files.build(filters, fmt, deck=_slides(filters, lang))
+    return deck_files.build(filters, fmt, deck=_slides(filters, lang), base=base)
 
 
 def downloads_for_view(
