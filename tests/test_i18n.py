@@ -41,7 +41,7 @@ FILE_NAME = re.compile(
 )
 # Families with a fallback in the code: a missing text is never shown as a key.
 OPTIONAL = {
-    "present.takeaway.": "falls back to present.takeaway.latest (slides._fill)",
+    "present.takeaway.": "falls back to present.takeaway.latest (slide_text._fill)",
     "maps.country.": "falls back to the country's short name (partner_table.country_name)",
 }
 

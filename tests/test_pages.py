@@ -76,7 +76,7 @@ def _vietnamese_titles() -> set[str]:
     return (
         names
         | {i18n.t(spec.title_key, "vi") for spec in trade.PANELS}
-        | {i18n.t("present.title", "vi")}
+        | {i18n.t("present.title", "vi"), i18n.t("present.deck_title", "vi")}
     )
 
 
