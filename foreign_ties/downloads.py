@@ -1,32 +1,26 @@
-"""Table downloads (CSV, XLSX): the figures of a view with their sources, safe to open in a
-spreadsheet. Chart images are in `chart_images.py`.
+"""Table downloads (CSV, ZIP, XLSX): the figures of a view with their sources, safe to open
+in a spreadsheet. Chart images are in `chart_images.py`.
 
 Column ids are the data contract (data/README.md): exports and uploads use the same ids in
-every language, so a program reads any download the same way. What people read is in the
-reader's language: the citation line (place names, the date as the reader writes it), a
-note, and a row of column names. In a CSV these three come first as lines starting with
-"#", then the row of ids, then the figures:
+every language, so a program reads any download the same way, with no options:
 
-    # <citation>
-    # <note: the next line names the columns, the line after holds their ids>
-    # <column names in the reader's language, in column order>
-    fact_id,province_id,...            <- the ids, the same in every language
-    son-la-exports-2023,son-la,...
+- `facts_csv`: the figures, one header row of column ids and nothing else
+  (`pandas.read_csv(path)`; UTF-8 with a BOM so spreadsheets read Vietnamese);
+- `facts_zip`: `data.csv` (as above), `sources.csv` (one row per source) and
+  `citation.txt`, what people read in their language: how to cite the download (the
+  product's citation format, docs/citation.md), whose words the figures are, and each
+  column id's name;
+- `facts_xlsx`: sheet 1 the figures and sheet 2 their sources, each with one header row of
+  ids (`pandas.read_excel(path)`), sheet 3 the citation and the columns' names.
 
-A program skips the three "#" lines (`pandas.read_csv(path, skiprows=3)`).
-
-Each sheet of a workbook (`facts_xlsx`, titled in the reader's language) starts with the
-same four rows: 1 the citation, 2 a note on rows 3 and 4, 3 the column names in the
-reader's language, 4 the column ids; the figures start on row 5. A program reads
-`pandas.read_excel(path, sheet_name=0, header=3)`. Cells a spreadsheet would run as
-formulas are neutralised; numbers stay numbers.
+Cells a spreadsheet would run as formulas are neutralised; numbers stay numbers.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
+import zipfile
 
 import pandas as pd
 from openpyxl import Workbook
@@ -62,7 +56,7 @@ CSV_COLUMNS = [
     "gloss_en",
 ]
 SOURCE_COLUMNS = ["source_id", "title", "publisher", "published_date", "url", "quotes"]
-HEAD_LINES = 3  # "#" lines before the row of column ids in a CSV
+DATA_FILE, SOURCES_FILE, CITATION_FILE = "data.csv", "sources.csv", "citation.txt"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -89,10 +83,6 @@ def column_labels(columns: list[str]) -> list[str]:
     return [t(f"export.column.{c}") for c in columns]
 
 
-def header_note() -> str:
-    return t("export.header_note")
-
-
 def safe_table(rows: pd.DataFrame) -> pd.DataFrame:
     table = rows.reindex(columns=CSV_COLUMNS).copy()
     for column in table.columns:
@@ -102,14 +92,53 @@ def safe_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def facts_csv(rows: pd.DataFrame, filters: Filters, today: dt.date | None = None) -> bytes:
-    """UTF-8 CSV (with BOM, so spreadsheets read Vietnamese correctly); see the module doc."""
-    labels = io.StringIO()
-    csv.writer(labels, lineterminator="").writerow(column_labels(CSV_COLUMNS))
-    buffer = io.StringIO()
-    for line in (citation(filters, today), header_note(), labels.getvalue()):
-        buffer.write("# " + line.replace("\n", " ") + "\n")
-    safe_table(rows).to_csv(buffer, index=False)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """The figures: a row of column ids, then one row per figure (see the module doc).
+
+    `filters` and `today` are the citation's, which lives beside the data (`citation_text`).
+    """
+    return _csv(safe_table(rows))
+
+
+def _csv(table: pd.DataFrame) -> bytes:
+    return ("\ufeff" + table.to_csv(index=False)).encode("utf-8")
+
+
+def citation_text(filters: Filters, today: dt.date | None = None) -> str:
+    """citation.txt: how to cite the download, whose words the figures are, the columns."""
+    lines = [
+        t("export.citation_file.title"),
+        "",
+        t("export.citation_file.cite"),
+        citation(filters, today),
+        "",
+        t("export.citation_file.each"),
+        "",
+        t("export.citation_file.licence"),
+        "",
+        t("export.citation_file.columns"),
+    ]
+    lines += [
+        f"  {column}: {label}"
+        for column, label in zip(CSV_COLUMNS, column_labels(CSV_COLUMNS), strict=True)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def facts_zip(rows: pd.DataFrame, filters: Filters, today: dt.date | None = None) -> bytes:
+    """data.csv, sources.csv and citation.txt in one file (see the module doc)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(DATA_FILE, facts_csv(rows, filters, today))
+        archive.writestr(SOURCES_FILE, _csv(safe_sources(rows)))
+        archive.writestr(CITATION_FILE, ("\ufeff" + citation_text(filters, today)).encode())
+    return buffer.getvalue()
+
+
+def safe_sources(rows: pd.DataFrame) -> pd.DataFrame:
+    table = sources_table(rows)
+    for column in table.columns:
+        table[column] = table[column].map(neutralise)
+    return table
 
 
 def sources_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -133,28 +162,42 @@ def sources_table(rows: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(columns=SOURCE_COLUMNS)
 
 
-HEADER_ROW = 4  # the row of column ids; figures start below it
+HEADER_ROW = 1  # the row of column ids on the data and sources sheets; figures below it
 
 
-def _sheet(book: Workbook, title: str, table: pd.DataFrame, cite: str, first: bool) -> None:
+def _sheet(book: Workbook, title: str, table: pd.DataFrame, first: bool) -> None:
     sheet = book.active if first else book.create_sheet()
     sheet.title = title[:31]
-    columns = [str(c) for c in table.columns]
-    sheet.append([neutralise(cite)])
-    sheet.append([header_note()])
-    sheet.append(column_labels(columns))
-    sheet.append(columns)
-    sheet["A1"].font = sheet["A2"].font = Font(italic=True)
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
+    sheet.append([str(c) for c in table.columns])
     for cell in sheet[HEADER_ROW]:
-        cell.font = Font(color="555555")
+        cell.font = Font(bold=True)
     for record in table.itertuples(index=False):
         sheet.append([_cell(v) for v in record])
+    _as_text(sheet)
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+
+
+def _citation_sheet(book: Workbook, filters: Filters, today: dt.date | None) -> None:
+    """The citation, whose words the figures are, and each column id's name."""
+    sheet = book.create_sheet(t("export.sheet.citation")[:31])
+    for line in (
+        citation(filters, today),
+        t("export.citation_file.each"),
+        t("export.citation_file.licence"),
+        "",
+    ):
+        sheet.append([neutralise(line)])
+    sheet["A1"].font = Font(bold=True)
+    sheet.append([t("export.citation_file.column_id"), t("export.citation_file.column_name")])
+    for column, label in zip(CSV_COLUMNS, column_labels(CSV_COLUMNS), strict=True):
+        sheet.append([column, label])
+    _as_text(sheet)
+
+
+def _as_text(sheet) -> None:
     for cell in (c for row in sheet.iter_rows() for c in row):
         if isinstance(cell.value, str):
             cell.data_type = "s"  # text is text, whatever it starts with
-    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
 
 
 def _cell(value: object) -> object:
@@ -168,12 +211,12 @@ def _cell(value: object) -> object:
 
 
 def facts_xlsx(rows: pd.DataFrame, filters: Filters, today: dt.date | None = None) -> bytes:
-    """A workbook: the figures (same columns as the CSV), their sources; four header rows
-    on each sheet (citation, note, names in the reader's language, ids: see the module doc)."""
-    cite = citation(filters, today)
+    """A workbook: the figures (same columns as the CSV), their sources, the citation (see the
+    module doc); `pandas.read_excel(path)` reads the figures."""
     book = Workbook()
-    _sheet(book, t("present.sheet.data"), safe_table(rows), cite, first=True)
-    _sheet(book, t("present.sheet.sources"), sources_table(rows), cite, first=False)
+    _sheet(book, t("present.sheet.data"), safe_table(rows), first=True)
+    _sheet(book, t("present.sheet.sources"), sources_table(rows), first=False)
+    _citation_sheet(book, filters, today)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

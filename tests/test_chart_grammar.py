@@ -209,13 +209,6 @@ def test_a_label_near_an_end_of_the_axis_is_set_inward():
     assert positions[D(2023, 7, 2)] == "top center"
 
 
-@pytest.fixture(params=i18n.LANGUAGES)
-def lang(request):
-    i18n.set_language(request.param)
-    yield request.param
-    i18n.set_language("en")
-
-
 def _axis_kinds(fig) -> list[str]:
     """How each x axis is ticked; fails on an axis that could repeat a label."""
     kinds = []

@@ -165,12 +165,13 @@ def test_svg_is_svg(the_deck):
 
 def test_xlsx_has_data_sources_and_citation(all_places, the_deck):
     book = load_workbook(io.BytesIO(deck.build(all_places, "xlsx", TODAY, deck=the_deck)))
-    data, sources = book["Data"], book["Sources"]
-    assert data["A1"].value.startswith("Source: Provincial foreign affairs dashboard")
-    assert "15 Jan 2026" in data["A1"].value and sources["A1"].value == data["A1"].value
-    assert "places: Son La, Lang Son, Tuyen Quang, Viet Nam;" in data["A1"].value
-    assert [c.value for c in sources[4]] == downloads.SOURCE_COLUMNS
-    quotes = "\n".join(str(c.value) for c in sources["F"][4:])
+    data, sources, cite = book["Data"], book["Sources"], book["Citation"]
+    assert cite["A1"].value.startswith("Source: Provincial foreign affairs dashboard")
+    assert "15 Jan 2026" in cite["A1"].value
+    assert "places: Son La, Lang Son, Tuyen Quang, Viet Nam;" in cite["A1"].value
+    assert [c.value for c in data[1]] == downloads.CSV_COLUMNS
+    assert [c.value for c in sources[1]] == downloads.SOURCE_COLUMNS
+    quotes = "\n".join(str(c.value) for c in sources["F"][1:])
     for slide in the_deck:
         for quote in slide.quotes:
             assert quote in quotes or ("'" + quote) in quotes
@@ -203,8 +204,8 @@ def test_formulas_are_neutralised_in_csv_and_numbers_stay_numbers():
     filters = Filters(("son-la",), 2020, 2025)
     text = downloads.facts_csv(_hostile_rows(), filters, TODAY).decode("utf-8-sig")
     lines = text.splitlines()
-    assert lines[0].startswith("# Source:")
-    table = list(csv.DictReader(lines[3:]))
+    assert lines[0].split(",") == downloads.CSV_COLUMNS
+    table = list(csv.DictReader(lines))
     assert table[0]["quote"] == '\'=HYPERLINK("http://evil.example","click")'
     assert table[1]["quote"] == "'+1 and more"
     assert table[0]["value_as_written"] == "'-5" and table[0]["publisher"] == "'@publisher"
@@ -220,12 +221,12 @@ def test_formulas_are_neutralised_in_xlsx_and_numbers_stay_numbers():
         if isinstance(cell.value, str):
             assert not cell.value.startswith(("=", "+", "-", "@", "\t", "\r")), cell.value
     data = book["Data"]
-    header = [c.value for c in data[4]]
-    values = [row[header.index("value")] for row in data.iter_rows(min_row=5, values_only=True)]
+    header = [c.value for c in data[1]]
+    values = [row[header.index("value")] for row in data.iter_rows(min_row=2, values_only=True)]
     assert values == [-5.0, 186600000.0]
-    quotes = [row[header.index("quote")] for row in data.iter_rows(min_row=5, values_only=True)]
+    quotes = [row[header.index("quote")] for row in data.iter_rows(min_row=2, values_only=True)]
     assert quotes == ['\'=HYPERLINK("http://evil.example","click")', "'+1 and more"]
-    sources = [row for row in book["Sources"].iter_rows(min_row=5, values_only=True)]
+    sources = [row for row in book["Sources"].iter_rows(min_row=2, values_only=True)]
     assert sources[0][1] == "'=cmd|' /C calc'!A0" and sources[0][5].startswith("'=HYPERLINK")
 
 
@@ -273,18 +274,17 @@ def test_the_vietnamese_deck_speaks_vietnamese(the_deck, vi_deck):
 def test_the_vietnamese_workbook_has_vietnamese_sheets_and_citation(all_places, vi_deck):
     with in_language("vi"):
         book = load_workbook(io.BytesIO(deck.build(all_places, "xlsx", TODAY, deck=vi_deck)))
-    assert book.sheetnames == ["Dữ liệu", "Nguồn"]
-    cite = book["Dữ liệu"]["A1"].value
+    assert book.sheetnames == ["Dữ liệu", "Nguồn", "Trích dẫn"]
+    cite = book["Trích dẫn"]["A1"].value
     assert cite.startswith("Nguồn: Bảng số liệu đối ngoại địa phương")
     assert "Sơn La, Lạng Sơn, Tuyên Quang, Việt Nam" in cite and "15/01/2026" in cite
     assert "son-la" not in cite and "2026-01-15" not in cite
-    assert book["Nguồn"]["A1"].value == cite
-    assert book["Dữ liệu"]["A2"].value.startswith("Dòng tiếp theo: tên các cột bằng tiếng Việt")
-    assert book["Dữ liệu"]["C3"].value == "Chỉ tiêu (mã)"
+    names = {r[0]: r[1] for r in book["Trích dẫn"].iter_rows(values_only=True) if r[0] and r[1]}
+    assert names["indicator_id"] == "Chỉ tiêu (mã)"
     assert [
-        c.value for c in book["Dữ liệu"][4]
+        c.value for c in book["Dữ liệu"][1]
     ] == downloads.CSV_COLUMNS  # ids: the same in every language
-    assert [c.value for c in book["Nguồn"][4]] == downloads.SOURCE_COLUMNS
+    assert [c.value for c in book["Nguồn"][1]] == downloads.SOURCE_COLUMNS
 
 
 def test_speaker_notes_give_the_english_gloss_under_a_sentence_in_another_language():

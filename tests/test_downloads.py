@@ -32,6 +32,7 @@ def test_the_page_offers_its_figures_as_csv_and_xlsx(page):
     labels = download_labels(at)
     assert any("CSV" in label for label in labels), labels
     assert any("Excel" in label for label in labels), labels
+    assert any("ZIP" in label for label in labels), labels  # data.csv + citation.txt
 
 
 def test_the_overview_download_holds_exactly_the_figures_on_its_tiles():
@@ -47,6 +48,6 @@ def test_a_profile_download_is_that_place_only_with_sources_sheet():
     rows = views.figures_for_download(son_la)
     assert not rows.empty and set(rows["province_id"]) == {"son-la"}
     book = load_workbook(io.BytesIO(downloads.facts_xlsx(rows, son_la)))
-    assert len(book.worksheets) == 2
+    assert len(book.worksheets) == 3  # figures, sources, citation
     sources = pd.DataFrame(book.worksheets[1].values)
     assert set(rows["source_id"]) <= set(sources[0].dropna())

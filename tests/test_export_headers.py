@@ -1,8 +1,8 @@
 """Downloads in either language: people read names, programs read the same column ids."""
 
-import csv
 import datetime as dt
 import io
+import zipfile
 
 import pandas as pd
 from openpyxl import load_workbook
@@ -59,6 +59,7 @@ def rows() -> pd.DataFrame:
 
 
 FILTERS = Filters(("son-la", "lang-son"), 2020, 2025)
+CITATION = {"en": "Citation", "vi": "Trích dẫn"}
 
 
 def test_every_column_id_has_a_name_in_every_language():
@@ -73,36 +74,48 @@ def test_the_citation_names_places_and_date_as_the_reader_writes_them(lang):
     assert "son-la" not in cite and "2026-01-15" not in cite
 
 
-def test_csv_has_translated_head_lines_then_the_ids(lang):
-    lines = downloads.facts_csv(rows(), FILTERS, TODAY).decode("utf-8-sig").splitlines()
-    head = lines[: downloads.HEAD_LINES]
-    assert all(line.startswith("# ") for line in head)
-    assert head[0] == "# " + downloads.citation(FILTERS, TODAY)
-    assert head[1].startswith("# " + EXPECTED[lang]["note"])
-    labels = next(csv.reader([head[2][2:]]))
-    assert (
-        labels == downloads.column_labels(downloads.CSV_COLUMNS)
-        and labels[0] == EXPECTED[lang]["fact_id"]
-    )
-    assert labels[downloads.CSV_COLUMNS.index("quote")] == EXPECTED[lang]["quote"]
-    assert (
-        lines[downloads.HEAD_LINES].split(",") == downloads.CSV_COLUMNS
-    )  # ids, the same in every language
-    read = pd.read_csv(io.StringIO("\n".join(lines)), skiprows=downloads.HEAD_LINES)
-    assert list(read.columns) == downloads.CSV_COLUMNS and read["value"].tolist() == [186600000.0]
+def test_the_csv_is_read_by_pandas_with_no_options(lang, tmp_path):
+    path = tmp_path / "data.csv"
+    path.write_bytes(downloads.facts_csv(rows(), FILTERS, TODAY))
+    read = pd.read_csv(path)
+    assert list(read.columns) == downloads.CSV_COLUMNS  # ids, the same in every language
+    assert read["value"].tolist() == [186600000.0]
+    assert read["quote"].tolist() == [rows()["quote"].iloc[0]]
+    assert not path.read_text(encoding="utf-8-sig").startswith("#")
 
 
-def test_xlsx_sheets_have_translated_titles_names_and_note_above_the_ids(lang):
+def test_the_zip_holds_the_data_its_sources_and_the_citation_in_the_readers_language(
+    lang, tmp_path
+):
+    path = tmp_path / "figures.zip"
+    path.write_bytes(downloads.facts_zip(rows(), FILTERS, TODAY))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.namelist() == ["data.csv", "sources.csv", "citation.txt"]
+        data = pd.read_csv(archive.open("data.csv"))
+        sources = pd.read_csv(archive.open("sources.csv"))
+        text = archive.read("citation.txt").decode("utf-8-sig")
+    assert list(data.columns) == downloads.CSV_COLUMNS and data["value"].tolist() == [186600000.0]
+    assert list(sources.columns) == downloads.SOURCE_COLUMNS
+    assert sources["source_id"].tolist() == ["vbf"]
+    assert downloads.citation(FILTERS, TODAY) in text.splitlines()
+    assert f"  fact_id: {EXPECTED[lang]['fact_id']}" in text.splitlines()
+    assert f"  quote: {EXPECTED[lang]['quote']}" in text.splitlines()
+
+
+def test_xlsx_data_and_sources_sheets_are_read_plainly_and_the_citation_has_its_own_sheet(lang):
     data = downloads.facts_xlsx(rows(), FILTERS, TODAY)
     book = load_workbook(io.BytesIO(data))
-    assert book.sheetnames == [EXPECTED[lang]["data"], EXPECTED[lang]["sources"]]
+    assert book.sheetnames == [EXPECTED[lang]["data"], EXPECTED[lang]["sources"], CITATION[lang]]
     sheets_columns = (downloads.CSV_COLUMNS, downloads.SOURCE_COLUMNS)
     for sheet, columns in zip(book, sheets_columns, strict=False):
-        assert sheet["A1"].value == downloads.citation(FILTERS, TODAY)
-        assert sheet["A2"].value.startswith(EXPECTED[lang]["note"])
-        assert [c.value for c in sheet[3]] == downloads.column_labels(columns)
         assert [c.value for c in sheet[downloads.HEADER_ROW]] == columns
         assert sheet.freeze_panes == f"A{downloads.HEADER_ROW + 1}"
-    assert book[EXPECTED[lang]["sources"]]["B3"].value == EXPECTED[lang]["title"]
-    read = pd.read_excel(io.BytesIO(data), sheet_name=0, header=downloads.HEADER_ROW - 1)
+    cite = book[CITATION[lang]]
+    assert cite["A1"].value == downloads.citation(FILTERS, TODAY)
+    names = {r[0]: r[1] for r in cite.iter_rows(values_only=True) if r[0] and r[1]}
+    assert names["fact_id"] == EXPECTED[lang]["fact_id"]
+    assert names["quote"] == EXPECTED[lang]["quote"]
+    read = pd.read_excel(io.BytesIO(data))  # no options: the figures
     assert list(read.columns) == downloads.CSV_COLUMNS and read["value"].tolist() == [186600000.0]
+    sources = pd.read_excel(io.BytesIO(data), sheet_name=1)
+    assert list(sources.columns) == downloads.SOURCE_COLUMNS

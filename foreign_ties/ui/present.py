@@ -32,6 +32,7 @@ MIME = {
     "png": "image/png",
     "svg": "image/svg+xml",
     "csv": "text/csv",
+    "zip": "application/zip",
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -219,11 +220,12 @@ def downloads_for_view(
     if data and not rows.empty:
         buttons += [
             ("csv", made(downloads.facts_csv, rows, filters, today)),
+            ("zip", made(downloads.facts_zip, rows, filters, today)),
             ("xlsx", made(downloads.facts_xlsx, rows, filters, today)),
         ]
     if not buttons:
         return
-    places = st.columns(4) if in_a_row else [st.container() for _ in buttons]
+    places = st.columns(len(buttons)) if in_a_row else [st.container() for _ in buttons]
     for (fmt, make), place in zip(buttons, places, strict=False):
         place.download_button(
             t(f"present.download.{fmt}"),
