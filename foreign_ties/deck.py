@@ -45,7 +45,7 @@ from foreign_ties.state import Filters
 FORMATS = ("pptx", "pdf", "xlsx")
 K = 0.5  # pt per layout px (1920 px = 960 pt = 13.33 inches)
 FONT_NAME = "Arial"  # on Windows and macOS; Debian's fontconfig gives Liberation Sans
-IMAGE_SCALE = 1.5  # chart pixels per layout px: 2640 px across a 1920 px slide
+IMAGE_SCALE = 1.0  # chart pixels per layout px: 1:1 on a 1920x1080 projector
 
 
 def speaker_notes(slide: Slide) -> str:
@@ -71,15 +71,28 @@ def pages(
     )
 
 
+_DRAWN: dict[tuple, tuple[go.Figure, bytes]] = {}  # (figure id, box, scale) -> PNG
+_DRAWN_MAX = 64
+
+
 def chart_pngs(laid: list[Page], scale: float = IMAGE_SCALE) -> dict[int, bytes]:
-    """PNG of each chart page's chart, drawn at the size of its box."""
+    """PNG of each chart page's chart, drawn at the size of its box. Remembered per figure
+    object and size (Present mode keeps its slides), so the PDF after the PowerPoint of the
+    same deck draws no chart again."""
     images = {}
     for index, page in enumerate(laid):
         box = next((p for p in page.pictures if p.role == "chart"), None)
         if box is None or page.slide is None or page.slide.figure is None:
             continue
-        fig = go.Figure(page.slide.figure).update_layout(width=box.w, height=box.h)
-        images[index] = chart_images.image(fig, "png", int(box.w), int(box.h), scale=scale)
+        figure = page.slide.figure
+        key = (id(figure), int(box.w), int(box.h), scale)
+        if key not in _DRAWN or _DRAWN[key][0] is not figure:
+            fig = go.Figure(figure).update_layout(width=box.w, height=box.h)
+            png = chart_images.image(fig, "png", int(box.w), int(box.h), scale=scale)
+            if len(_DRAWN) >= _DRAWN_MAX:
+                _DRAWN.pop(next(iter(_DRAWN)))
+            _DRAWN[key] = (figure, png)  # the figure kept: its id stays its own
+        images[index] = _DRAWN[key][1]
     return images
 
 
