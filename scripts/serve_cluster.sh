@@ -2,7 +2,7 @@
 # N dashboard servers behind nginx with sticky sessions, in the foreground.
 #
 #   bash scripts/serve_cluster.sh --replicas 2 --port 8500 [--address 0.0.0.0] [--no-setup]
-#                                 [-- extra `streamlit run` options for every replica]
+#                                 [--exit-with PID] [-- extra `streamlit run` options]
 #
 # - replica k (1..N) is `python -m foreign_ties.ui.serve` on 127.0.0.1:P+k; all of them read
 #   the same data folder (FOREIGN_TIES_DATA, else data/), so the same data version
@@ -14,6 +14,8 @@
 #   X-FT-Upstream header (for tests and debugging).
 # - Ctrl-C or SIGTERM stops nginx and every replica (TERM, then KILL after 10 s); if any of
 #   them exits on its own, the others are stopped too and the script exits 1.
+# - --exit-with PID: also stop everything when process PID ends (tests use it, so a killed
+#   test run leaves no cluster behind).
 # Logs and the nginx config are in a temporary folder, removed on exit (its path is printed).
 set -euo pipefail
 
@@ -21,6 +23,7 @@ replicas=2
 port=8500
 address=127.0.0.1
 setup=1
+exit_with=""
 extra=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -28,8 +31,9 @@ while [ $# -gt 0 ]; do
         --port) port="$2"; shift 2 ;;
         --address) address="$2"; shift 2 ;;
         --no-setup) setup=0; shift ;;
+        --exit-with) exit_with="$2"; shift 2 ;;
         --) shift; extra=("$@"); break ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         *) echo "serve_cluster: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -66,6 +70,11 @@ stop_all() {
 }
 trap 'echo "serve_cluster: stopping" >&2; stop_all; exit 0' INT TERM
 trap 'stop_all' EXIT
+if [ -n "$exit_with" ]; then
+    me=$$
+    ( while kill -0 "$exit_with" 2>/dev/null; do sleep 1; done; kill -TERM "$me" ) &
+    pids+=($!)
+fi
 
 upstreams=""
 for k in $(seq "$replicas"); do

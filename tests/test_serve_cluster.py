@@ -68,15 +68,15 @@ async def finish_a_run(url: str, cookie: str) -> bool:
         return not errors
 
 
-@pytest.fixture
-def cluster(tmp_path):
+@contextlib.contextmanager
+def start_cluster(tmp_path, replicas: int, exit_with: int):
     if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
         pytest.fail("nginx is not installed: run `bash scripts/serve_cluster.sh` once as root")
-    port = free_port_block(REPLICAS + 1)
+    port = free_port_block(replicas + 1)
     log = (tmp_path / "cluster.log").open("w")
     script = subprocess.Popen(
-        ["bash", "scripts/serve_cluster.sh", "--replicas", str(REPLICAS), "--port", str(port)]
-        + ["--no-setup"],
+        ["bash", "scripts/serve_cluster.sh", "--replicas", str(replicas), "--port", str(port)]
+        + ["--no-setup", "--exit-with", str(exit_with)],
         cwd=paths.ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -99,6 +99,12 @@ def cluster(tmp_path):
                 os.killpg(script.pid, signal.SIGKILL)
             script.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture
+def cluster(tmp_path):
+    with start_cluster(tmp_path, REPLICAS, os.getpid()) as running:
+        yield running
 
 
 def test_cluster_proxies_sticks_and_stops_cleanly(cluster):
@@ -128,3 +134,19 @@ def test_cluster_proxies_sticks_and_stops_cleanly(cluster):
     time.sleep(0.5)
     assert [p for p in pids if alive(p)] == []
     assert [p for k in range(REPLICAS + 1) for p in load.listening_pids(port + k)] == []
+
+
+def test_cluster_stops_when_the_process_it_serves_ends(tmp_path):
+    """--exit-with: a test run killed mid-way leaves no cluster behind."""
+    owner = subprocess.Popen(["sleep", "600"])
+    try:
+        with start_cluster(tmp_path, 1, owner.pid) as (script, _, port):
+            pids = sorted({p for k in range(2) for p in load.listening_pids(port + k)})
+            owner.kill()
+            owner.wait()
+            assert script.wait(timeout=60) == 0
+            time.sleep(0.5)
+            assert [p for p in pids if alive(p)] == []
+    finally:
+        owner.kill()
+        owner.wait()
