@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
-from foreign_ties import formatting, grammar
+from foreign_ties import formatting, grammar, safe_text
 from foreign_ties.catalog import Indicator
 from foreign_ties.i18n import breakdown_text, current_language, t
 from foreign_ties.memo import remembered
@@ -97,12 +97,12 @@ def source_footnote(df: pd.DataFrame) -> str:
             if isinstance(date, dt.date) and not pd.isna(date)
             else t("source.undated", lang)
         )
-        seen.setdefault(row.source_id, f"{row.publisher} ({when})")
+        seen.setdefault(row.source_id, f"{safe_text.plotly(row.publisher)} ({when})")
     text = t("chart.sources", lang, sources="; ".join(seen.values()))
     if "conversion_note" in df:
         notes = [n for n in dict.fromkeys(df["conversion_note"].dropna()) if n]
         if notes:
-            text += "<br>" + "; ".join(notes)
+            text += "<br>" + "; ".join(map(safe_text.plotly, notes))
     return text
 
 
@@ -111,14 +111,15 @@ LABEL_ALL_UP_TO = 4  # longer series label only their latest point; hover shows 
 
 
 def _series_label(row, place_names: dict[str, str]) -> str:
-    """Place, plus the measure when a chart shows several, plus the part if any."""
+    """Place, plus the measure when a chart shows several, plus the part if any (escaped for
+    Plotly: names are data)."""
     name = place_names.get(row.province_id, row.province_id)
     measure = getattr(row, "measure_label", None)
     if isinstance(measure, str) and measure:
         name = f"{name} — {measure}"
     if isinstance(row.breakdown, str) and row.breakdown:
-        return f"{name} — {breakdown_text(row.breakdown)}"
-    return name
+        name = f"{name} — {breakdown_text(row.breakdown)}"
+    return safe_text.plotly(name)
 
 
 def _dash(row) -> str:
@@ -142,14 +143,14 @@ def _hover(row, place_names: dict[str, str]) -> str:
     lines = [
         f"<b>{_series_label(row, place_names)}</b>",
         f"{_point_label(row)} · {period}",
-        f"{row.publisher}",
-        f"“{quote}”",
+        safe_text.plotly(row.publisher),
+        f"“{safe_text.plotly(quote)}”",
     ]
     if bool(row.uncertain) and isinstance(row.uncertain_reason, str):
-        lines.append(t("chart.uncertain", reason=row.uncertain_reason))
+        lines.append(t("chart.uncertain", reason=safe_text.plotly(row.uncertain_reason)))
     note = getattr(row, "conversion_note", None)
     if isinstance(note, str) and note:
-        lines.append(note)
+        lines.append(safe_text.plotly(note))
     return "<br>".join(lines)
 
 
@@ -174,7 +175,11 @@ def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: in
     lines = note.count("<br>") + 1
     total = height + 18 * lines
     fig.update_layout(
-        title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left"},
+        title={
+            "text": f"{safe_text.plotly(title)}<br><sup>{subtitle}</sup>",
+            "x": 0,
+            "xanchor": "left",
+        },
         font={"family": FONT_FAMILY, "size": 15},
         height=total,
         margin={"l": 80, "r": 60, "t": 132, "b": 60 + 18 * lines},
@@ -315,7 +320,7 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
             cols=1,
             shared_xaxes=False,
             vertical_spacing=0.14,
-            subplot_titles=[t or "" for t in titles],
+            subplot_titles=[safe_text.plotly(t or "") for t in titles],
         )
         fig.update_xaxes(_AXIS)
         fig.update_yaxes(_AXIS)

@@ -26,7 +26,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from foreign_ties import catalog, formatting
+from foreign_ties import catalog, formatting, safe_text
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
 
@@ -57,14 +57,9 @@ CSV_COLUMNS = [
 ]
 SOURCE_COLUMNS = ["source_id", "title", "publisher", "published_date", "url", "quotes"]
 DATA_FILE, SOURCES_FILE, CITATION_FILE = "data.csv", "sources.csv", "citation.txt"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell: object) -> object:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
-        return "'" + cell
-    return cell
+# Text a spreadsheet would run as a formula (first non-blank character = + - @ or their
+# full-width forms) gets a leading apostrophe; numbers stay numbers. See safe_text.
+neutralise = safe_text.neutralise
 
 
 def citation(filters: Filters, today: dt.date | None = None) -> str:

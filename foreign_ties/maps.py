@@ -208,7 +208,9 @@ def choropleth(
             showscale=False,
             marker={"line": {"color": "white", "width": 0.6}},
             name=t("maps.no_figure"),
-            hovertext=[f"<b>{unit_name(i)}</b><br>{t('maps.no_figure')}" for i in grey],
+            hovertext=[
+                f"<b>{html.escape(unit_name(i))}</b><br>{t('maps.no_figure')}" for i in grey
+            ],
             hoverinfo="text",
             showlegend=False,
         )

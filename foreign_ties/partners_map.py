@@ -214,7 +214,7 @@ def partners_map(
                 lon=lon,
                 lat=lat,
                 mode="lines",
-                name=name,
+                name=html.escape(name),
                 legendgroup=pid,
                 line={"color": colour, "width": 2.5},
                 hoverinfo="skip",

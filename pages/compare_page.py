@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from foreign_ties import catalog, charts, ui, views
+from foreign_ties import catalog, charts, safe_text, ui, views
 from foreign_ties.i18n import t
 from foreign_ties.ui import maps as ui_maps
 from foreign_ties.ui import present
@@ -34,8 +34,10 @@ figure = charts.indicator_figure(series, indicator, names, (filters.year_from, f
 ui.chart(figure, key="compare_chart")
 if figure is not None:
     present.downloads_for_view(figure, series, filters, "compare")
-st.markdown(f"**{t('compare.what_it_counts')}** {views.indicator_description(indicator)}")
+counts = safe_text.markdown(views.indicator_description(indicator))
+st.markdown(f"**{t('compare.what_it_counts')}** {counts}")
 missing = [p for p in filters.provinces if p not in set(series["province_id"])]
 if missing:
-    st.caption(t("compare.missing", places=", ".join(catalog.place_name(p) for p in missing)))
+    names = safe_text.markdown(", ".join(catalog.place_name(p) for p in missing))
+    st.caption(t("compare.missing", places=names))
 ui.facts_table(views.readable_facts(series), key="compare_table")

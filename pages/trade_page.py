@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from foreign_ties import derived, trade, ui
+from foreign_ties import derived, safe_text, trade, ui
 from foreign_ties.i18n import t
 from foreign_ties.ui import maps as ui_maps
 from foreign_ties.ui import present
@@ -20,7 +20,7 @@ currency = ui.choice(
 for panel in trade.panels(filters, currency or derived.AS_PUBLISHED):
     if panel.hidden_because:
         st.subheader(t(panel.spec.title_key))
-        st.caption(panel.hidden_because)
+        st.caption(safe_text.markdown(panel.hidden_because))
         continue
     figure, rows = panel.figure, panel.rows
     if (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import numpy as np
 import pytest
@@ -88,7 +89,8 @@ def chart_values(spec: dict) -> list[float]:
 
 
 def texts(at: AppTest) -> str:
-    """Everything written on the page as text (markdown, captions, titles, notices)."""
+    """Everything written on the page as text (markdown, captions, titles, notices), as a
+    reader sees it: Markdown's backslash escapes (data is escaped, see safe_text) read back."""
     parts = [
         e.value
         for kind in (
@@ -104,7 +106,7 @@ def texts(at: AppTest) -> str:
         for e in at.get(kind)
         if isinstance(e.value, str)
     ]
-    return "\n".join(parts)
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", "\n".join(parts))
 
 
 def url_values(at: AppTest, key: str) -> list[str]:

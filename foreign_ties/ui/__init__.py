@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from foreign_ties import catalog, charts, site, state, views
+from foreign_ties import catalog, charts, safe_text, site, state, views
 from foreign_ties.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -43,6 +43,8 @@ CSS = """
 .ft-none {color: #666; font-style: italic; border-left: 3px solid #bbb; padding-left: 0.5rem;}
 .ft-place {font-weight: 700; border-bottom: 4px solid var(--ft-colour); padding-bottom: 2px;}
 mark.ft-quote {background: #FFE08A; padding: 0 2px;}
+blockquote.ft-said {white-space: pre-wrap; border-left: 4px solid #ccc; margin: 0 0 1rem 0;
+  padding: 0.25rem 0 0.25rem 1rem;}
 .ft-document {white-space: pre-wrap; max-height: 28rem; overflow-y: auto; font-size: 0.95rem;
               border: 1px solid #ddd; padding: 0.75rem; border-radius: 0.4rem; background: #fafafa;}
 </style>
@@ -173,6 +175,7 @@ def text_param(label: str, param: str) -> str:
 
 
 def header(title_key: str, lede_key: str | None = None, **values: str) -> None:
+    values = {k: safe_text.markdown(v) for k, v in values.items()}  # place names are data
     st.title(t(title_key, **values))
     if lede_key:
         st.markdown(t(lede_key, **values))
@@ -192,7 +195,7 @@ def tile(place_id: str, figures: list[views.TileFigure], filters: Filters) -> No
     colour = charts.colour(place_id)
     parts = [
         f"<div class='ft-tile'><div class='ft-place' style='--ft-colour:{colour}'>"
-        f"{html.escape(catalog.place_name(place_id))}</div>"
+        f"{safe_text.html_block(catalog.place_name(place_id))}</div>"
     ]
     if not figures:
         parts.append(f"<p class='ft-none'>{html.escape(t('empty.no_published_figure'))}</p>")
@@ -202,9 +205,9 @@ def tile(place_id: str, figures: list[views.TileFigure], filters: Filters) -> No
         )
         parts.append(
             "<div class='ft-figure'>"
-            f"<span class='ft-value'>{html.escape(fig.value)}</span>{flag}<br>"
-            f"<span class='ft-label'>{html.escape(fig.label)}</span><br>"
-            f"<span class='ft-period'>{html.escape(fig.period)} · "
+            f"<span class='ft-value'>{safe_text.html_block(fig.value)}</span>{flag}<br>"
+            f"<span class='ft-label'>{safe_text.html_block(fig.label)}</span><br>"
+            f"<span class='ft-period'>{safe_text.html_block(fig.period)} · "
             f"<a href='{html.escape(link_to_fact(fig.fact_id, filters))}' target='_self'>"
             f"{html.escape(t('link.source'))}</a></span></div>"
         )
@@ -238,7 +241,7 @@ def facts_table(rows: pd.DataFrame, key: str) -> None:
 
 def document_with_quote(text: str, quote: str) -> None:
     """The source text with the quoted sentence highlighted (escaped: it is data)."""
-    escaped, marked = html.escape(text), html.escape(quote)
+    escaped, marked = safe_text.html_block(text), safe_text.html_block(quote)
     body = escaped.replace(marked, f"<mark class='ft-quote' id='quote'>{marked}</mark>", 1)
     st.markdown(f"<div class='ft-document'>{body}</div>", unsafe_allow_html=True)
 
@@ -277,22 +280,25 @@ def fact_in_context(fact: pd.Series, document: dict | None) -> None:
     st.markdown(
         f"### {html.escape(formatting.value_text(fact['value'], fact['unit'], fact['qualifier']))}"
     )
-    st.markdown(f"> {fact['quote']}")
+    # the sentence is data: plain text in our own HTML block, never Markdown
+    st.markdown(
+        f"<blockquote class='ft-said'>{safe_text.html_block(fact['quote'])}</blockquote>",
+        unsafe_allow_html=True,
+    )
     if isinstance(fact.get("gloss_en"), str) and fact["gloss_en"]:
-        st.caption(t("sources.gloss", gloss=fact["gloss_en"]))
+        st.caption(t("sources.gloss", gloss=safe_text.markdown(fact["gloss_en"])))
     if bool(fact.get("uncertain")):
-        st.warning(
-            t("sources.uncertain", reason=str(fact.get("uncertain_reason") or "")),
-            icon=":material/help:",
-        )
+        reason = safe_text.markdown(fact.get("uncertain_reason") or "")
+        st.warning(t("sources.uncertain", reason=reason), icon=":material/help:")
     if fact.get("status") != "reported":
         st.info(t(f"sources.status_note.{fact['status']}"), icon=":material/flag:")
     if document is None:
         no_figure("empty.no_document")
         return
-    source_line = f"{document['publisher']} · {document['title']}"
-    if isinstance(document.get("url"), str) and document["url"]:
-        source_line += f" · [{t('link.original')}]({document['url']})"
+    source_line = " · ".join(safe_text.markdown(document[k]) for k in ("publisher", "title"))
+    url = document.get("url")
+    if isinstance(url, str) and safe_text.is_web_address(url):
+        source_line += f" · [{t('link.original')}](<{safe_text.link_target(url)}>)"
     st.markdown(source_line)
     if document.get("document_kind") == "excerpt":
         st.caption(t("sources.excerpt_only"))

@@ -20,6 +20,7 @@ from foreign_ties import (
     maps,
     partner_table,
     partners_map,
+    safe_text,
     store,
     views,
 )
@@ -91,11 +92,13 @@ def boundary_switch(
         if "computed" in view.rows:
             for row in view.rows[view.rows["computed"]].itertuples():
                 st.info(
-                    t("boundaries.sum.note", formula=row.formula, ids=row.derived_from),
+                    safe_text.markdown(
+                        t("boundaries.sum.note", formula=row.formula, ids=row.derived_from)
+                    ),
                     icon=":material/functions:",
                 )
         for notice in view.notices:
-            st.warning(notice, icon=":material/warning:")
+            st.warning(safe_text.markdown(notice), icon=":material/warning:")
     return view.rows
 
 
@@ -112,10 +115,10 @@ def territories(rows: pd.DataFrame, notices: list[str] | None = None, always: bo
             rows, boundaries.AS_PUBLISHED, family="", place_names=_names()
         ).notices
     if notices:
-        st.info("  \n".join(notices), icon=":material/map:")
+        st.info("  \n".join(map(safe_text.markdown, notices)), icon=":material/map:")
     elif always:
         for note in boundaries.coverage_notes(rows, _names()):
-            st.caption(note)
+            st.caption(safe_text.markdown(note))
 
 
 def trade_panel_switch(
@@ -166,7 +169,7 @@ def partners_map_section(filters: Filters) -> None:
         st.caption(
             t(
                 "maps.partners.outside",
-                names=", ".join(outside),
+                names=safe_text.markdown(", ".join(outside)),
                 world=t(f"maps.view.{partners_map.WORLD}"),
             )
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from foreign_ties import catalog, partner_table, views
+from foreign_ties import catalog, partner_table, safe_text, views
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
 from foreign_ties.ui import facts_table, header, no_figure
@@ -22,7 +22,7 @@ def render(province_id: str, filters: Filters) -> None:
     )
     note = views.territory_note(place)
     if note:
-        st.info(note, icon=":material/map:")
+        st.info(safe_text.markdown(note), icon=":material/map:")
     by_family = views.profile(province_id, filters)
     for family in catalog.FAMILIES:
         st.subheader(t(f"family.{family}"))
