@@ -175,5 +175,20 @@ def main(argv: list[str] | None = None, data_dir: Path | None = None) -> int:
     return 0
 
 
+def cli(argv: list[str] | None = None) -> int:
+    """The command line: any failure is a message and a non-zero exit, never a traceback."""
+    try:
+        return main(argv)
+    except KeyboardInterrupt:
+        print("build interrupted; the current data is unchanged", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the user sees a message, not Python's internals
+        print(
+            f"build failed ({type(exc).__name__}: {exc}); the current data is unchanged",
+            file=sys.stderr,
+        )
+        return 2
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli())

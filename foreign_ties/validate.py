@@ -6,14 +6,15 @@ file, its line (header = line 1) and the row's id, so curators can fix them all 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from foreign_ties import csv_input, value_rules
+from foreign_ties.csv_input import Problem, Row
 from foreign_ties.numbers import (
     FigureParseError,
     direction_cue,
@@ -167,30 +168,6 @@ FOREIGN_KEYS = {  # (table, column) -> referenced table
 REL_TOLERANCE = 1e-9
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    table: str
-    file: str
-    line: int
-    row_id: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file} line {self.line}" if self.line else self.file
-        return (
-            f"{where} ({self.row_id}): {self.message}"
-            if self.row_id
-            else f"{where}: {self.message}"
-        )
-
-
-@dataclass
-class Row:
-    file: str  # relative to curated/, e.g. facts/seeds.csv
-    line: int
-    values: dict[str, object] = field(default_factory=dict)
-
-
 @dataclass
 class Curated:
     rows: dict[str, list[Row]]
@@ -223,66 +200,61 @@ def _bad_date(text: str) -> dt.date:
     raise ValueError(f"{text!r} is not an ISO date YYYY-MM-DD")
 
 
-def read_table(curated: Path, table: str, problems: list[Problem]) -> list[Row]:
-    rows: list[Row] = []
+def _rows_of(path: Path, table: str, name: str, problems: list[Problem]) -> list[Row]:
+    """The typed rows of one slice; every problem (reading or types) added to `problems`."""
     columns = COLUMNS[table]
+    id_column = ID_COLUMN.get(table, "source_id")
+    read, found = csv_input.read_csv(path, table, name, columns, id_column)
+    problems.extend(found)
+    if not read:
+        return []
+    header, records = read[0], read[1:]
+    rows: list[Row] = []
+    for number, record in records:
+        row = Row(name, number)
+        raw = dict(zip(header, record, strict=False))
+        row_id = csv_input.shown_id(raw.get(id_column, "") or "")
+        for column, (kind, required) in columns.items():
+            text = raw.get(column, "")
+            if text == "":
+                row.values[column] = False if kind == "b" else None
+                if required and column in header:
+                    problems.append(
+                        Problem(
+                            table, name, number, row_id, f"{column} is empty: fill it in", column
+                        )
+                    )
+                continue
+            try:
+                row.values[column] = _convert(kind, text)
+            except ValueError as exc:
+                row.values[column] = None
+                problems.append(Problem(table, name, number, row_id, f"{column}: {exc}", column))
+        rows.append(row)
+    return rows
+
+
+def check_csv_file(path: Path, table: str) -> list[Problem]:
+    """Every problem of one CSV file on its own (encoding, structure, text, ids, types).
+
+    The one gate for data arriving one file at a time (an upload): the build runs the same
+    reading on every slice, then the rules that need the other tables (validate.check).
+    """
+    if table not in COLUMNS or table == "documents":
+        raise ValueError(f"unknown table {table!r}")
+    problems: list[Problem] = []
+    _rows_of(Path(path), table, f"{table}/{Path(path).name}", problems)
+    return sorted(set(problems))
+
+
+def read_table(curated: Path, table: str, problems: list[Problem]) -> list[Row]:
     folder = curated / table
     files = sorted(folder.glob("*.csv")) if folder.is_dir() else []
     if not files and table not in ("fx_rates", "partners", "not_figures"):
-        problems.append(Problem(table, f"{table}/", 0, "", "no CSV slice found"))
+        problems.append(Problem(table, f"{table}/", 0, "", "no CSV slice found: add one", "A"))
+    rows: list[Row] = []
     for path in files:
-        name = f"{table}/{path.name}"
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, None)
-            if header is None:
-                problems.append(Problem(table, name, 1, "", "empty file (no header row)"))
-                continue
-            header = [h.strip() for h in header]
-            missing = [c for c, (_, req) in columns.items() if req and c not in header]
-            unknown = [h for h in header if h not in columns]
-            if missing:
-                problems.append(
-                    Problem(table, name, 1, "", f"missing required columns: {', '.join(missing)}")
-                )
-                continue
-            if unknown:
-                problems.append(
-                    Problem(table, name, 1, "", f"unknown columns: {', '.join(unknown)}")
-                )
-            line = reader.line_num + 1
-            for record in reader:
-                start, line = line, reader.line_num + 1
-                if not any(cell.strip() for cell in record):
-                    continue
-                row = Row(name, start)
-                raw = dict(zip(header, record, strict=False))
-                row_id = raw.get(ID_COLUMN.get(table, "source_id"), "") or ""
-                if len(record) != len(header):
-                    problems.append(
-                        Problem(
-                            table,
-                            name,
-                            start,
-                            row_id,
-                            f"{len(record)} cells for {len(header)} columns",
-                        )
-                    )
-                for column, (kind, required) in columns.items():
-                    text = raw.get(column, "")
-                    if text == "":
-                        row.values[column] = False if kind == "b" else None
-                        if required:
-                            problems.append(
-                                Problem(table, name, start, row_id, f"{column} is empty")
-                            )
-                        continue
-                    try:
-                        row.values[column] = _convert(kind, text)
-                    except ValueError as exc:
-                        row.values[column] = None
-                        problems.append(Problem(table, name, start, row_id, f"{column}: {exc}"))
-                rows.append(row)
+        rows += _rows_of(path, table, f"{table}/{path.name}", problems)
     return rows
 
 
@@ -299,34 +271,36 @@ def load(data_dir: Path) -> Curated:
     curated = data_dir / "curated"
     rows = {table: read_table(curated, table, problems) for table in CSV_TABLES}
     documents: dict[str, str] = {}
+    folder = (data_dir / "documents").resolve()
     for row in rows["sources"]:
         source_id = row.values.get("source_id")
-        if not source_id:
-            continue
+        if not source_id or not csv_input.SLUG.fullmatch(str(source_id)):
+            continue  # an id that is not a slug is reported by csv_input: never a path
+
+        def refuse(message: str, row: Row = row, source_id: str = source_id) -> None:
+            problems.append(Problem("sources", row.file, row.line, source_id, message, "source_id"))
+
         path = data_dir / "documents" / f"{source_id}.txt"
         shown = display(path, data_dir)
+        if not path.resolve().is_relative_to(folder):
+            refuse(f"document {shown} is outside data/documents/ (a link?): copy the file in")
+            continue
         if not path.is_file():
-            problems.append(
-                Problem("sources", row.file, row.line, source_id, f"document {shown} is missing")
-            )
+            refuse(f"document {shown} is missing: add the source's text as {shown}")
             continue
         try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append(
-                Problem(
-                    "sources",
-                    row.file,
-                    row.line,
-                    source_id,
-                    f"document {shown} is not UTF-8 ({exc})",
-                )
+            data = path.read_bytes()
+        except OSError as exc:
+            refuse(f"document {shown} cannot be read ({exc.strerror or exc})")
+            continue
+        text, encoding, _ = csv_input.decode(data)
+        if text is None:
+            refuse(
+                f"document {shown} is not UTF-8 (detected encoding: {encoding}): save it as UTF-8"
             )
             continue
         if not text.strip():
-            problems.append(
-                Problem("sources", row.file, row.line, source_id, f"document {shown} is empty")
-            )
+            refuse(f"document {shown} is empty: paste the source's text into it")
             continue
         documents[source_id] = text
     return Curated(rows, documents, problems)
@@ -349,8 +323,10 @@ def check(data: Curated, data_dir: Path) -> list[Problem]:
     problems = list(data.problems)
     rows = data.rows
 
-    def add(table: str, row: Row, message: str) -> None:
-        problems.append(Problem(table, row.file, row.line, rid(table, row), message))
+    def add(table: str, row: Row, message: str, column: str) -> None:
+        problems.append(
+            Problem(table, row.file, row.line, csv_input.shown_id(rid(table, row)), message, column)
+        )
 
     ids: dict[str, dict[str, Row]] = {}
     for table, column in ID_COLUMN.items():
@@ -364,7 +340,9 @@ def check(data: Curated, data_dir: Path) -> list[Problem]:
                 add(
                     table,
                     row,
-                    f"duplicate {column} {key!r}, also at {first.file} line {first.line}",
+                    f"duplicate {column} {key!r}, also at {first.file} row {first.line}: "
+                    "give one of them another id",
+                    column,
                 )
             else:
                 ids[table][key] = row
@@ -372,27 +350,33 @@ def check(data: Curated, data_dir: Path) -> list[Problem]:
         for row in rows[table]:
             value = row.values.get(column)
             if value is not None and value not in allowed:
-                add(table, row, f"{column} {value!r} is not one of {', '.join(sorted(allowed))}")
+                add(
+                    table,
+                    row,
+                    f"{column} {value!r} is not one of {', '.join(sorted(allowed))}",
+                    column,
+                )
     for (table, column), target in FOREIGN_KEYS.items():
         for row in rows[table]:
             value = row.values.get(column)
             if value is not None and value not in ids[target]:
-                add(table, row, f"{column} {value!r} is not in {target}/")
+                add(table, row, f"{column} {value!r} is not in {target}/", column)
     seen_fx: dict[tuple, Row] = {}
     for row in rows["fx_rates"]:
         key = (row.values.get("currency"), row.values.get("year"))
         if key in seen_fx:
             first = seen_fx[key]
-            add("fx_rates", row, f"duplicate year, also at {first.file} line {first.line}")
+            add("fx_rates", row, f"duplicate year, also at {first.file} row {first.line}", "year")
         seen_fx.setdefault(key, row)
-        if (row.values.get("per_usd") or 1) <= 0:
-            add("fx_rates", row, "per_usd must be positive")
+        value_rules.check_rate(row, add)
 
     for table in ("facts", "partners", "fx_rates"):
         for row in rows[table]:
             _check_quote(table, row, data, data_dir, add)
     for row in rows["facts"]:
         _check_fact(row, data, ids, add)
+        value_rules.check_publication(row, ids["sources"], add)
+    value_rules.check_supersession(rows["facts"], add)
     return sorted(set(problems))
 
 
@@ -409,7 +393,7 @@ def _check_quote(table: str, row: Row, data: Curated, data_dir: Path, add) -> No
             if _norm(quote) in _norm(document)
             else ""
         )
-        add(table, row, f"quote not found in {shown}{hint}")
+        add(table, row, f"quote not found in {shown}{hint}", "quote")
 
 
 def _check_fact(row: Row, data: Curated, ids: dict[str, dict[str, Row]], add) -> None:
@@ -420,20 +404,27 @@ def _check_fact(row: Row, data: Curated, ids: dict[str, dict[str, Row]], add) ->
             row,
             "derived_from must be empty in curated CSVs (computed figures are made "
             "by the package, never typed in)",
+            "derived_from",
         )
     if v.get("superseded_by") and v.get("superseded_by") == v.get("fact_id"):
-        add("facts", row, "superseded_by points at the fact itself")
+        add("facts", row, "superseded_by points at the fact itself", "superseded_by")
     start, end = v.get("period_start"), v.get("period_end")
     indicator = ids["indicators"].get(v.get("indicator_id"))
     if start and end:
         if start > end:
-            add("facts", row, f"period_start {start} is after period_end {end}")
+            add(
+                "facts",
+                row,
+                f"period_start {start} is after period_end {end}: swap them",
+                "period_end",
+            )
         if indicator and indicator.values.get("kind") == "stock" and start != end:
             add(
                 "facts",
                 row,
                 f"stock indicator {v['indicator_id']}: period_start {start} must "
                 f"equal period_end {end} (the as-of date)",
+                "period_start",
             )
     unit = v.get("unit")
     dimension = indicator.values.get("unit") if indicator else None
@@ -443,13 +434,19 @@ def _check_fact(row: Row, data: Curated, ids: dict[str, dict[str, Row]], add) ->
             row,
             f"unit {unit!r} does not fit indicator {v['indicator_id']} "
             f"(unit {dimension!r}: {', '.join(sorted(UNIT_FITS[dimension]))})",
+            "unit",
         )
     quote, written = v.get("quote"), v.get("value_as_written")
     if not quote or not written:
         return
     if find_figure(quote, written) < 0:
         inside = " (only inside a longer number or word)" if written in quote else ""
-        add("facts", row, f"value_as_written {written!r} does not occur in the quote{inside}")
+        add(
+            "facts",
+            row,
+            f"value_as_written {written!r} does not occur in the quote{inside}",
+            "value_as_written",
+        )
         return
     source = ids["sources"].get(v.get("source_id"))
     language = source.values.get("language") if source else None
@@ -458,7 +455,7 @@ def _check_fact(row: Row, data: Curated, ids: dict[str, dict[str, Row]], add) ->
     try:
         parsed = parse_figure(written, language)
     except FigureParseError as exc:
-        add("facts", row, f"value_as_written cannot be parsed: {exc}")
+        add("facts", row, f"value_as_written cannot be parsed: {exc}", "value_as_written")
     else:
         value = v.get("value")
         sign = direction_cue(quote, written, language) if parsed.unit == "percent" else 1
@@ -472,6 +469,7 @@ def _check_fact(row: Row, data: Curated, ids: dict[str, dict[str, Row]], add) ->
                 row,
                 f"value {value!r} does not match value_as_written {written!r} "
                 f"(reads as {expected!r} {parsed.unit});{fell}".rstrip(";"),
+                "value",
             )
         fits = parsed.unit == unit or (parsed.unit == "count" and unit == "people")
         if unit and not fits:
@@ -480,6 +478,7 @@ def _check_fact(row: Row, data: Curated, ids: dict[str, dict[str, Row]], add) ->
                 row,
                 f"unit {unit!r} does not match value_as_written {written!r} "
                 f"(reads as {parsed.unit})",
+                "unit",
             )
     cue = qualifier_cue(quote, written, language)
     if v.get("qualifier") and v["qualifier"] != cue:
@@ -488,4 +487,5 @@ def _check_fact(row: Row, data: Curated, ids: dict[str, dict[str, Row]], add) ->
             row,
             f"qualifier {v['qualifier']!r} contradicts the words before "
             f"{written!r} in the quote, which imply {cue!r}",
+            "qualifier",
         )

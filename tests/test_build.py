@@ -5,6 +5,7 @@ Most cases call `build.main` in-process with the fixture's folder (fast); one te
 real CLI (`python -m foreign_ties.build`) pointed at the fixture by FOREIGN_TIES_DATA.
 """
 
+# ruff: noqa: E501 - expected messages are kept whole, one per line
 from __future__ import annotations
 
 import contextlib
@@ -172,7 +173,9 @@ def test_cli_uses_foreign_ties_data(tmp_path):
     replace_in(data / "curated" / "facts" / "main.csv", ",approx,35,", ",exact,35,")
     result = run_cli(data)
     assert result.returncode == 1
-    assert result.stderr.startswith(f"{FACTS} line 4 (son-la-meetings-2024): qualifier 'exact'")
+    assert result.stderr.startswith(
+        f"{FACTS} row 4, column qualifier (son-la-meetings-2024): qualifier 'exact'"
+    )
     assert snapshot(data / "parquet") == before
 
 
@@ -212,7 +215,7 @@ BAD_INPUTS = {
         'export value reached US$186.6 million.",',
         'export value rose to US$186.6 million.",',
         [
-            f"{FACTS} line 2 (son-la-exports-2023): quote not found in "
+            f"{FACTS} row 2, column quote (son-la-exports-2023): quote not found in "
             f"data/documents/vbf-son-la-2024.txt"
         ],
     ),
@@ -220,15 +223,15 @@ BAD_INPUTS = {
         "facts",
         "186600000,USD,",
         "186600000,EUR,",
-        [f"{FACTS} line 2 (son-la-exports-2023): unit 'EUR' is not one of"],
+        [f"{FACTS} row 2, column unit (son-la-exports-2023): unit 'EUR' is not one of"],
     ),
     "duplicate fact_id": (
         "facts",
         "son-la-meetings-2024,",
         "son-la-ngos-2024-11,",
         [
-            f"{FACTS} line 4 (son-la-ngos-2024-11): duplicate fact_id 'son-la-ngos-2024-11', "
-            f"also at {FACTS} line 3"
+            f"{FACTS} row 4, column fact_id (son-la-ngos-2024-11): duplicate fact_id 'son-la-ngos-2024-11', "
+            f"also at {FACTS} row 3"
         ],
     ),
     "value that does not match its value_as_written": (
@@ -236,7 +239,7 @@ BAD_INPUTS = {
         ",186600000,",
         ",186000000,",
         [
-            f"{FACTS} line 2 (son-la-exports-2023): value 186000000.0 does not match "
+            f"{FACTS} row 2, column value (son-la-exports-2023): value 186000000.0 does not match "
             f"value_as_written 'US$186.6 million'"
         ],
     ),
@@ -245,7 +248,7 @@ BAD_INPUTS = {
         ",approx,35,",
         ",exact,35,",
         [
-            f"{FACTS} line 4 (son-la-meetings-2024): qualifier 'exact' contradicts the words "
+            f"{FACTS} row 4, column qualifier (son-la-meetings-2024): qualifier 'exact' contradicts the words "
             f"before '35' in the quote, which imply 'approx'"
         ],
     ),
@@ -254,8 +257,8 @@ BAD_INPUTS = {
         "son-la-ngos-2024-11,son-la,foreign_ngos_funding,",
         "son-la-ngos-2024-11,lang-son,ngos,",
         [
-            f"{FACTS} line 3 (son-la-ngos-2024-11): province_id 'lang-son' is not in provinces/",
-            f"{FACTS} line 3 (son-la-ngos-2024-11): indicator_id 'ngos' is not in indicators/",
+            f"{FACTS} row 3, column province_id (son-la-ngos-2024-11): province_id 'lang-son' is not in provinces/",
+            f"{FACTS} row 3, column indicator_id (son-la-ngos-2024-11): indicator_id 'ngos' is not in indicators/",
         ],
     ),
     "stock with a period": (
@@ -263,7 +266,7 @@ BAD_INPUTS = {
         "2024-11-06,2024-11-06",
         "2024-01-01,2024-11-06",
         [
-            f"{FACTS} line 3 (son-la-ngos-2024-11): stock indicator foreign_ngos_funding: "
+            f"{FACTS} row 3, column period_start (son-la-ngos-2024-11): stock indicator foreign_ngos_funding: "
             f"period_start 2024-01-01 must equal period_end"
         ],
     ),
@@ -271,55 +274,65 @@ BAD_INPUTS = {
         "facts",
         "2024-01-01,2024-10-31",
         "2024-12-01,2024-10-31",
-        [f"{FACTS} line 4 (son-la-meetings-2024): period_start 2024-12-01 is after period_end"],
+        [
+            f"{FACTS} row 4, column period_end (son-la-meetings-2024): period_start 2024-12-01 is after period_end"
+        ],
     ),
     "bad date": (
         "facts",
         "2023-01-01,2023-12-31",
         "2023-01-01,31/12/2023",
-        [f"{FACTS} line 2 (son-la-exports-2023): period_end: '31/12/2023' is not an ISO date"],
+        [
+            f"{FACTS} row 2, column period_end (son-la-exports-2023): period_end: '31/12/2023' is not an ISO date"
+        ],
     ),
     "typed-in derived figure": (
         "facts",
         "Son La.,",
         "Son La.,sum of a and b",
-        [f"{FACTS} line 3 (son-la-ngos-2024-11): derived_from must be empty"],
+        [f"{FACTS} row 3, column derived_from (son-la-ngos-2024-11): derived_from must be empty"],
     ),
     "value_as_written not in the quote": (
         "facts",
         "exact,Thirty-one,",
         "exact,Thirty-two,",
-        [f"{FACTS} line 3 (son-la-ngos-2024-11): value_as_written 'Thirty-two' does not occur"],
+        [
+            f"{FACTS} row 3, column value_as_written (son-la-ngos-2024-11): value_as_written 'Thirty-two' does not occur"
+        ],
     ),
     "money for a count indicator": (
         "facts",
         "son-la,foreign_ngos_funding,31,count,",
         "son-la,foreign_ngos_funding,31,USD,",
-        [f"{FACTS} line 3 (son-la-ngos-2024-11): unit 'USD' does not fit indicator"],
+        [f"{FACTS} row 3, column unit (son-la-ngos-2024-11): unit 'USD' does not fit indicator"],
     ),
     "NaN value": (
         "facts",
         ",31,count,",
         ",nan,count,",
-        [f"{FACTS} line 3 (son-la-ngos-2024-11): value: 'nan' is not a finite number"],
+        [f"{FACTS} row 3, column value (son-la-ngos-2024-11): value: 'nan' is not a finite number"],
     ),
     "missing required column": (
         "facts",
         ",qualifier,",
         ",qualifierx,",
-        [f"{FACTS} line 1: missing required columns: qualifier"],
+        [f"{FACTS} row 1, column ", "missing required column 'qualifier'"],
     ),
     "bad enum in indicators": (
         "indicators",
         "count,flow,Meetings",
         "count,yearly,Meetings",
-        ["indicators/main.csv line 4 (meetings_foreign_partners): kind 'yearly' is not one of"],
+        [
+            "indicators/main.csv row 4, column kind (meetings_foreign_partners): kind 'yearly' is not one of"
+        ],
     ),
     "partner quote not in the article": (
         "partners",
         "vbf-son-la-2024,Thirty-one",
         "vbf-son-la-2024,Forty-one",
-        ["partners/main.csv line 2 (son-la-houaphanh): quote not found in data/documents/"],
+        [
+            "partners/main.csv row 2, column quote (son-la-houaphanh): quote not found in data/documents/"
+        ],
     ),
 }
 
@@ -343,9 +356,15 @@ def test_all_problems_are_reported_at_once(built):
     (built / "documents" / "wb-fx.txt").write_text("", encoding="utf-8")
     result = run_build(built)
     assert result.returncode == 1
-    lines = [line for line in result.stderr.splitlines() if " line " in line]
+    lines = [line for line in result.stderr.splitlines() if " row " in line]
     assert len(lines) == 3, result.stderr
-    assert "sources/main.csv line 3 (wb-fx): document data/documents/wb-fx.txt is empty" in lines
+    assert any(
+        line.startswith(
+            "sources/main.csv row 3, column source_id (wb-fx): "
+            "document data/documents/wb-fx.txt is empty"
+        )
+        for line in lines
+    )
 
 
 def test_missing_document_and_duplicate_across_slices(built):
@@ -355,24 +374,24 @@ def test_missing_document_and_duplicate_across_slices(built):
     result = run_build(built)
     assert result.returncode == 1
     assert (
-        "sources/main.csv line 3 (wb-fx): document data/documents/wb-fx.txt is missing"
+        "sources/main.csv row 3, column source_id (wb-fx): document data/documents/wb-fx.txt is missing"
         in result.stderr
     )
     assert (
-        "sources/more.csv line 2 (vbf-son-la-2024): duplicate source_id 'vbf-son-la-2024', "
-        "also at sources/main.csv line 2" in result.stderr
+        "sources/more.csv row 2, column source_id (vbf-son-la-2024): duplicate source_id 'vbf-son-la-2024', "
+        "also at sources/main.csv row 2" in result.stderr
     )
 
 
-def test_multiline_quote_keeps_csv_line_numbers(built):
+def test_multiline_quote_keeps_spreadsheet_row_numbers(built):
     facts = built / "curated" / "facts" / "main.csv"
     replace_in(facts, '"In 2023, its export value', '"In 2023,\nits export value')
     result = run_build(built)
     assert result.returncode == 1
-    # the quoted line break makes the next records start one line later
-    assert f"{FACTS} line 2 (son-la-exports-2023): quote not found" in result.stderr
+    # rows are counted as a spreadsheet shows them: a line break inside a cell adds none
+    assert f"{FACTS} row 2, column quote (son-la-exports-2023): quote not found" in result.stderr
     replace_in(facts, ",approx,35,", ",exact,35,")
-    assert f"{FACTS} line 5 (son-la-meetings-2024)" in run_build(built).stderr
+    assert f"{FACTS} row 4, column qualifier (son-la-meetings-2024)" in run_build(built).stderr
 
 
 def test_a_fall_is_negative_and_the_sign_is_checked_against_the_words():
