@@ -19,14 +19,13 @@ table (`valid_from`, `valid_to`, `merged_into`, `gso_code`), not written here.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from foreign_ties import formatting
+from foreign_ties import data_version, formatting
 from foreign_ties.i18n import t
 
 AS_PUBLISHED = "published"
@@ -98,7 +97,7 @@ def lineage_from(table: pd.DataFrame) -> tuple[Merger, ...]:
     return tuple(mergers)
 
 
-@functools.cache
+@data_version.cached
 def mergers() -> tuple[Merger, ...]:
     """The lineage read from the provinces table (the built Parquet, via queries/provinces.sql)."""
     from foreign_ties import store  # local: keeps this module importable without a build

@@ -3,26 +3,25 @@
     python -m foreign_ties.build           validate, then write the Parquet files atomically
     python -m foreign_ties.build --check   validate and compare with the committed Parquet
 
-Any problem (see foreign_ties/validate.py) is printed one per line and the build exits 1
-without touching the existing Parquet. A good build writes every file to a temporary folder
-inside data/parquet/, reads them back, copies the previous files to
-data/parquet/versions/<UTC timestamp>/ and then moves the new files into place.
+Any problem (see foreign_ties/validate.py) is printed one per line, naming file, row and
+column, and the build exits 1 without touching the published data. A good build publishes
+a new version (foreign_ties/versions.py: its own folder, verified, made current by one
+atomic switch of the data/parquet link); when nothing changed, no version is made.
+
+    --note TEXT     what the version changes     --editor NAME   who publishes (default $USER)
+    --data DIR      another data folder (also: FOREIGN_TIES_DATA)
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from foreign_ties import paths
+from foreign_ties import paths, versions
 from foreign_ties.validate import COLUMNS, Curated, Problem, check, load
 
 ARROW_TYPES = {
@@ -101,35 +100,6 @@ def differing(tables: dict[str, pa.Table], parquet_dir: Path) -> list[str]:
     return names
 
 
-def write(tables: dict[str, pa.Table], parquet_dir: Path) -> Path | None:
-    """Write atomically; returns the folder the previous files were copied to (if any)."""
-    parquet_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=parquet_dir))
-    try:
-        for name, table in tables.items():
-            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
-        bad = differing(tables, tmp)
-        if bad:
-            raise RuntimeError(f"read-back check failed for {', '.join(bad)}")
-        previous = [
-            parquet_dir / f"{name}.parquet"
-            for name in tables
-            if (parquet_dir / f"{name}.parquet").is_file()
-        ]
-        version = None
-        if previous:
-            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
-            version = parquet_dir / "versions" / stamp
-            version.mkdir(parents=True)
-            for path in previous:
-                shutil.copy2(path, version / path.name)
-        for name in tables:
-            os.replace(tmp / f"{name}.parquet", parquet_dir / f"{name}.parquet")
-        return version
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
 def main(argv: list[str] | None = None, data_dir: Path | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m foreign_ties.build",
@@ -141,8 +111,15 @@ def main(argv: list[str] | None = None, data_dir: Path | None = None) -> int:
         action="store_true",
         help="validate and compare with the committed Parquet; write nothing",
     )
+    parser.add_argument("--note", default="", help="what this version changes (in its manifest)")
+    parser.add_argument("--editor", help="who publishes it (default: $USER)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        help="the data folder (default: data/, or the FOREIGN_TIES_DATA environment variable)",
+    )
     args = parser.parse_args(argv)
-    data_dir = Path(data_dir or paths.DATA_DIR)
+    data_dir = Path(data_dir or args.data or paths.DATA_DIR)
     parquet_dir = data_dir / "parquet"
     tables, problems = validate(data_dir)
     if problems:
@@ -168,10 +145,13 @@ def main(argv: list[str] | None = None, data_dir: Path | None = None) -> int:
             f"({', '.join(f'{n} {t.num_rows}' for n, t in tables.items())})"
         )
         return 0
-    version = write(tables, parquet_dir)
+    if versions.current_id(data_dir) and not differing(tables, parquet_dir):
+        versions.clean_leftovers(data_dir)
+        print(f"nothing changed: {parquet_dir} stays at version {versions.current_id(data_dir)}")
+        return 0
+    version_id = versions.publish(tables, data_dir, note=args.note, by=args.editor)
     counts = ", ".join(f"{name} {table.num_rows}" for name, table in tables.items())
-    kept = f"; previous build kept in {version}" if version else ""
-    print(f"built {parquet_dir}: {counts}{kept}")
+    print(f"published version {version_id} ({counts}); {parquet_dir} now points to it")
     return 0
 
 

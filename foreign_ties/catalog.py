@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import pandas as pd
 
-from foreign_ties import store
+from foreign_ties import data_version, store
 from foreign_ties.i18n import current_language
 
 
@@ -47,7 +46,7 @@ def _clean(value: object) -> object | None:
     return None if value is None or (isinstance(value, float) and pd.isna(value)) else value
 
 
-@functools.cache
+@data_version.cached
 def places() -> dict[str, Place]:
     rows = store.run("provinces").to_dict("records")
     return {
@@ -63,7 +62,7 @@ def places() -> dict[str, Place]:
     }
 
 
-@functools.cache
+@data_version.cached
 def indicators() -> dict[str, Indicator]:
     rows = store.run("indicators").to_dict("records")
     return {
@@ -71,13 +70,13 @@ def indicators() -> dict[str, Indicator]:
     }
 
 
-@functools.cache
+@data_version.cached
 def year_bounds() -> tuple[int, int]:
     row = store.run("year_bounds").iloc[0]
     return int(row["first_year"]), int(row["last_year"])
 
 
-@functools.cache
+@data_version.cached
 def fx_rates() -> pd.DataFrame:
     return store.run("fx_rates")
 
@@ -88,10 +87,5 @@ def place_name(province_id: str, lang: str | None = None) -> str:
 
 
 def clear() -> None:
-    """Forget cached tables (after a new build or in tests)."""
-    for loader in (places, indicators, year_bounds, fx_rates):
-        loader.cache_clear()
-    store.clear()
-    from foreign_ties import memo  # local: memo imports i18n only; keep catalog's imports light
-
-    memo.clear()
+    """Forget every cache (the one reset: data_version.reset)."""
+    data_version.reset()

@@ -95,7 +95,8 @@ def facts_csv(rows: pd.DataFrame, filters: Filters, today: dt.date | None = None
 
 
 def _csv(table: pd.DataFrame) -> bytes:
-    return ("\ufeff" + table.to_csv(index=False)).encode("utf-8")
+    # CRLF rows (RFC 4180): a cell holding a CR or LF is then always quoted
+    return ("\ufeff" + table.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
 
 
 def citation_text(filters: Filters, today: dt.date | None = None) -> str:

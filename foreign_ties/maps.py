@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from foreign_ties import boundaries, charts, formatting, paths
+from foreign_ties import boundaries, charts, data_version, formatting, paths
 from foreign_ties.i18n import current_language, t
 
 GEO_DIR = paths.ROOT / "data" / "geo"  # ships with the code, whatever FOREIGN_TIES_DATA says
@@ -317,3 +317,8 @@ def _labels(
             showlegend=False,
         )
     )
+
+
+# Map outlines and points (data/geo) are not versioned data; the one reset clears them too.
+for _loader in (geojson, country_points, short_names, locality_points):
+    data_version.on_reset(_loader.cache_clear)

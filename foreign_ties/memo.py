@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import functools
+import threading
 from collections import OrderedDict
 
 import pandas as pd
 
+from foreign_ties import data_version
 from foreign_ties.i18n import current_language
 
 KEPT = 128
 _results: OrderedDict[tuple, object] = OrderedDict()
+_lock = threading.Lock()  # Streamlit serves sessions from threads
 
 
 def remembered(builder):
@@ -29,23 +32,28 @@ def remembered(builder):
             len(df),
         )
         key = (
+            data_version.current().id,
             builder.__qualname__,
             content,
             current_language(),
             repr(args),
             repr(sorted(kwargs.items())),
         )
-        if key in _results:
-            _results.move_to_end(key)
-            return _results[key]
+        with _lock:
+            if key in _results:
+                _results.move_to_end(key)
+                return _results[key]
         result = builder(df, *args, **kwargs)
-        _results[key] = result
-        if len(_results) > KEPT:
-            _results.popitem(last=False)
+        with _lock:
+            _results[key] = result
+            while len(_results) > KEPT:
+                _results.popitem(last=False)
         return result
 
     return build
 
 
+@data_version.on_reset
 def clear() -> None:
-    _results.clear()
+    with _lock:
+        _results.clear()

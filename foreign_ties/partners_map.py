@@ -8,7 +8,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from foreign_ties import boundaries, charts, maps
+from foreign_ties import boundaries, charts, data_version, maps
 from foreign_ties.i18n import current_language, t
 from foreign_ties.map_labels import (
     LABEL_FONT,
@@ -439,3 +439,6 @@ def _archipelago_labels(fig: go.Figure, vn: dict, view: str = REGION) -> None:
 def unplaced(partners: pd.DataFrame) -> int:
     """How many partnerships have no point on the map (NGOs, agencies, unknown places)."""
     return int(partner_places(partners)["located"].isna().sum()) if not partners.empty else 0
+
+
+data_version.on_reset(_locality_names_vi.cache_clear)

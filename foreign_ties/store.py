@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from foreign_ties import paths
+from foreign_ties import data_version, paths
 
 STAGING_DIR = paths.QUERIES_DIR / "staging"
 _PARAM = re.compile(r"(?<!\$)\$([a-z_][a-z0-9_]*)")
@@ -47,10 +47,10 @@ def query_parameters(name: str) -> frozenset[str]:
     return frozenset(_PARAM.findall(body))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def connection(parquet_dir: str | None = None) -> duckdb.DuckDBPyConnection:
-    """One in-memory database whose views read the Parquet files of the contract."""
-    folder = Path(parquet_dir or paths.PARQUET_DIR)
+    """One in-memory database whose views read the Parquet files of one data version."""
+    folder = Path(parquet_dir) if parquet_dir else data_version.current().folder
     con = duckdb.connect(":memory:")
     for table in paths.TABLES:
         file = folder / f"{table}.parquet"
@@ -69,13 +69,15 @@ def _frozen(value: object) -> object:
 def run(name: str, parquet_dir: str | None = None, **params: object) -> pd.DataFrame:
     """Run queries/<name>.sql with named parameters; all of them must be supplied.
 
-    Results are cached per (query, parameters): the Parquet files change only through a
-    build, after which `clear()` (or a new process) starts afresh. Callers get a copy.
+    Results are cached per (data version, query, parameters): a new version is a new
+    folder, so a page run pinned to a version (data_version.pin) reads only that one.
+    Callers get a copy.
     """
     expected = query_parameters(name)
     if set(params) != expected:
         raise QueryError(f"{name}.sql expects {sorted(expected)}, got {sorted(params)}")
-    key = (name, parquet_dir, tuple(sorted((k, _frozen(v)) for k, v in params.items())))
+    folder = str(Path(parquet_dir).resolve() if parquet_dir else data_version.current().folder)
+    key = (name, folder, tuple(sorted((k, _frozen(v)) for k, v in params.items())))
     return _cached(key).copy()
 
 
@@ -91,7 +93,8 @@ def _cached(key: tuple) -> pd.DataFrame:
         cursor.close()
 
 
+@data_version.on_reset
 def clear() -> None:
-    """Forget the connection and cached results (after a build, or in tests)."""
+    """Forget the connections and cached results (part of data_version.reset)."""
     _cached.cache_clear()
     connection.cache_clear()

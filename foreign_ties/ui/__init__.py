@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from foreign_ties import catalog, charts, safe_text, site, state, views
+from foreign_ties import catalog, charts, data_version, safe_text, site, state, views
 from foreign_ties.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -88,6 +88,7 @@ def _language() -> str:
 
 def setup() -> Filters:
     """Page config, styles, language and the shared sidebar filters; returns the filters."""
+    data_version.pin()  # this run reads one data version; a new one resets every cache
     st.session_state[_PAGE_PARAMS] = {}
     set_language(_language())
     st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")

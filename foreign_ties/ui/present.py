@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from foreign_ties import chart_images, deck_layout, downloads, live_link, slides, ui
+from foreign_ties import chart_images, data_version, deck_layout, downloads, live_link, slides, ui
 from foreign_ties import deck as deck_files
 from foreign_ties.i18n import current_language, t
 from foreign_ties.state import Filters
@@ -46,9 +46,12 @@ KEYS_JS = f"<script>{(_HERE / 'present_keys.js').read_text(encoding='utf-8')}</s
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _slides(filters: Filters, lang: str) -> list[slides.Slide]:
-    """The deck per filters and language (building it takes a second or two)."""
+def _slides(filters: Filters, lang: str, version: str) -> list[slides.Slide]:
+    """The deck per filters, language and data version (building it takes a second or two)."""
     return slides.build_slides(filters)
+
+
+data_version.on_reset(_slides.clear)
 
 
 def pages(deck: list[slides.Slide], filters: Filters) -> list[tuple[str, object]]:
@@ -90,7 +93,7 @@ def _base() -> str:
 def render() -> None:
     filters = ui.filters()
     st.html(CSS)
-    deck = _slides(filters, current_language())
+    deck = _slides(filters, current_language(), data_version.current().id)
     if not deck:
         ui.header("present.title")
         ui.no_figure("present.empty")
@@ -181,7 +184,9 @@ def _deck_file(filters: Filters, lang: str, fmt: str, base: str) -> bytes:
     from foreign_ties.i18n import set_language
 
     set_language(lang)  # the download runs outside the script run
-    return deck_files.build(filters, fmt, deck=_slides(filters, lang), base=base)
+    return deck_files.build(
+        filters, fmt, deck=_slides(filters, lang, data_version.current().id), base=base
+    )
 
 
 def downloads_for_view(
