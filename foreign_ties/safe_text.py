@@ -30,9 +30,17 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+# GFM turns bare addresses into links after escapes are read (on the text itself), so a
+# word joiner (U+2060, invisible) goes before the ":" of a scheme, the "." of "www." and "@".
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=\bwww)(?=\.)|(?=@)")
+WORD_JOINER = "\u2060"
+
+
 def markdown(value: object) -> str:
-    """Literal text inside Markdown: punctuation escaped, line breaks as spaces."""
+    """Literal text inside Markdown: punctuation escaped, line breaks as spaces, no bare
+    address that GFM would turn into a link."""
     text = " ".join(_text(value).replace("\x00", "").split())
+    text = _AUTOLINK.sub(WORD_JOINER, text)
     return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), text)
 
 

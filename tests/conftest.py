@@ -106,7 +106,7 @@ def texts(at: AppTest) -> str:
         for e in at.get(kind)
         if isinstance(e.value, str)
     ]
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", "\n".join(parts))
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", "\n".join(parts)).replace("\u2060", "")
 
 
 def url_values(at: AppTest, key: str) -> list[str]:

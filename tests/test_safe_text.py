@@ -40,8 +40,11 @@ def test_markdown_escapes_every_construct(text):
     for construct in ("![", "](", "<script", "<img", "**", "`c", "http://", "www.", "$x"):
         assert construct not in live, (construct, out)
     # read back as a reader sees it: the same words (white space collapsed)
-    unescaped = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", out)
+    unescaped = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", out).replace(safe_text.WORD_JOINER, "")
     assert unescaped == " ".join(text.split())
+    # GFM links bare addresses found in the text after escapes are read: none is left whole
+    for address in ("http://", "www.", "a@"):
+        assert address not in out.replace("\\", "")
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -156,37 +159,39 @@ def test_xlsx_download_neutralises_and_keeps_numbers(quote):
             assert not safe_text.is_formula_like(cell.value), cell.value
 
 
-def _fact_page(quote: str) -> None:
-    import pandas as pd
+FACT_PAGE = """
+import pandas as pd
 
-    from foreign_ties import ui
+from foreign_ties import ui
 
-    fact = pd.Series(
-        {
-            "fact_id": "f",
-            "value": 3.0,
-            "unit": "count",
-            "qualifier": "exact",
-            "quote": quote,
-            "gloss_en": "<script>alert(1)</script> ![g](http://evil.example/g.png)",
-            "uncertain": True,
-            "uncertain_reason": "[r](javascript:alert(1))",
-            "status": "reported",
-        }
-    )
-    document = {
-        "publisher": "![p](http://evil.example/p.png)",
-        "title": "<img src=http://evil.example/t.png>",
-        "url": "javascript:alert(1)",
-        "document_kind": "article",
-        "text": f"Before.\n\n{quote}\n\nAfter ![d](http://evil.example/d.png)",
-    }
-    ui.fact_in_context(fact, document)
+quote = {quote!r}
+fact = pd.Series(
+    {{
+        "fact_id": "f",
+        "value": 3.0,
+        "unit": "count",
+        "qualifier": "exact",
+        "quote": quote,
+        "gloss_en": "<script>alert(1)</script> ![g](http://evil.example/g.png)",
+        "uncertain": True,
+        "uncertain_reason": "[r](javascript:alert(1)) www.evil.example",
+        "status": "reported",
+    }}
+)
+document = {{
+    "publisher": "![p](http://evil.example/p.png)",
+    "title": "<img src=http://evil.example/t.png>",
+    "url": "javascript:alert(1)",
+    "document_kind": "article",
+    "text": "Before.\\n\\n" + quote + "\\n\\nAfter ![d](http://evil.example/d.png)",
+}}
+ui.fact_in_context(fact, document)
+"""
 
 
 @pytest.mark.parametrize("quote", HOSTILE)
 def test_sources_page_shows_a_hostile_quote_as_text(quote):
-    at = AppTest.from_function(_fact_page, args=(quote,), default_timeout=30).run()
+    at = AppTest.from_string(FACT_PAGE.format(quote=quote), default_timeout=60).run()
     assert not at.exception, at.exception
     bodies = [e.value for kind in ("markdown", "caption", "warning", "info") for e in at.get(kind)]
     assert any("ft-said" in b for b in bodies)
@@ -196,5 +201,5 @@ def test_sources_page_shows_a_hostile_quote_as_text(quote):
             assert "<script" not in body and "<img" not in body, body
             continue
         live = re.sub(r"\\[!-/:-@\[-`{-~]", "\x01", body)  # escaped characters are literal
-        for construct in ("![", "<script", "<img", "](", "http://"):
+        for construct in ("![", "<script", "<img", "](", "http://", "www."):
             assert construct not in live, (construct, body)

@@ -15,6 +15,7 @@ from foreign_ties import paths
 from tests.browser.conftest import dashboard_command, start_streamlit, wait_for_app
 
 FACT = "son-la-hostile-quote-2023"
+SLOW = 120_000  # ms: the first run of a fresh server on a busy machine
 SENTENCE = (
     "Evil ![x](http://evil.example/px.png) <script>window.__evil = 1</script> "
     "<img src=http://evil.example/i.png> [click](javascript:alert(1)) "
@@ -100,9 +101,9 @@ def test_a_hostile_quote_is_text_and_a_new_build_shows_without_restart(live, pag
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{url}/sources?fact={FACT}")
-    wait_for_app(page, settle_ms=0)
+    wait_for_app(page, timeout=SLOW, settle_ms=0)
     main = page.locator('[data-testid="stMainBlockContainer"]')
-    main.get_by_text("counted 41 meetings").first.wait_for()
+    main.get_by_text("counted 41 meetings").first.wait_for(timeout=SLOW)
     assert "![x](http://evil.example/px.png)" in main.inner_text()  # shown as typed
     assert main.locator("img[src*='evil.example']").count() == 0
     assert main.locator("a[href^='javascript']").count() == 0
@@ -117,6 +118,6 @@ def test_a_hostile_quote_is_text_and_a_new_build_shows_without_restart(live, pag
     search = page.get_by_label("Search the sentences")
     search.fill("meetings")
     search.press("Enter")
-    wait_for_app(page)
-    main.get_by_text("counted 42 meetings").first.wait_for()
+    wait_for_app(page, timeout=SLOW)
+    main.get_by_text("counted 42 meetings").first.wait_for(timeout=SLOW)
     assert "counted 41 meetings" not in main.inner_text()
