@@ -18,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from foreign_ties import export, exporting, safe_text
+from foreign_ties import downloads, safe_text
 from foreign_ties.state import Filters
 
 HOSTILE = [
@@ -99,7 +99,7 @@ FORMULAS = [
 @pytest.mark.parametrize("cell", FORMULAS)
 def test_formula_like_text_is_neutralised(cell):
     assert safe_text.neutralise(cell) == "'" + cell
-    assert export.neutralise(cell) == "'" + cell
+    assert downloads.neutralise(cell) == "'" + cell
 
 
 @pytest.mark.parametrize("cell", ["Son La", "2+2=4", "", "  text", 3, -4.6, 1.5e9, None])
@@ -132,25 +132,25 @@ FILTERS = Filters(("son-la",), 2020, 2024)
 
 @pytest.mark.parametrize("quote", FORMULAS)
 def test_csv_download_neutralises_and_keeps_numbers(quote):
-    data = export.facts_csv(_rows(quote), FILTERS, dt.date(2025, 1, 1))
+    data = downloads.facts_csv(_rows(quote), FILTERS, dt.date(2025, 1, 1))
     records = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    ids, values = records[export.HEAD_LINES], records[export.HEAD_LINES + 1]
+    ids, values = records[0], records[1]
     row = dict(zip(ids, values, strict=True))
     assert row["quote"] == "'" + quote
     assert row["title"] == '\'\r=HYPERLINK("http://evil.example")'
     assert row["publisher"] == "'＝cmd"
     assert row["value"] == "-4.6"  # a number is written as a number, not neutralised
-    for cells in records[export.HEAD_LINES :]:
+    for cells in records:
         for cell in cells:
             assert not safe_text.is_formula_like(cell) or cell == "-4.6", cell
 
 
 @pytest.mark.parametrize("quote", FORMULAS)
 def test_xlsx_download_neutralises_and_keeps_numbers(quote):
-    data = exporting.facts_xlsx(_rows(quote), FILTERS, dt.date(2025, 1, 1))
+    data = downloads.facts_xlsx(_rows(quote), FILTERS, dt.date(2025, 1, 1))
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
-    ids = [c.value for c in sheet[exporting.HEADER_ROW]]
-    row = dict(zip(ids, sheet[exporting.HEADER_ROW + 1], strict=False))
+    ids = [c.value for c in sheet[downloads.HEADER_ROW]]
+    row = dict(zip(ids, sheet[downloads.HEADER_ROW + 1], strict=False))
     assert row["quote"].value == "'" + quote and row["quote"].data_type == "s"
     assert row["publisher"].value == "'＝cmd"
     assert row["value"].value == -4.6 and row["value"].data_type == "n"
