@@ -14,7 +14,7 @@ import html
 import plotly.graph_objects as go
 import streamlit as st
 
-from foreign_ties import deck_layout, live_link, slides, ui
+from foreign_ties import deck_layout, live_link, safe_text, slides, ui
 from foreign_ties.i18n import t
 
 CONTENT = 1920 - 2 * 56  # px of text width on a slide (padding 56 px each side)
@@ -40,7 +40,7 @@ def qr_corner(url: str) -> None:
 
 def title(text: str, deck_title: bool = False) -> None:
     with st.container(key="present_deck_title" if deck_title else "present_title"):
-        st.title(text, anchor=False)
+        st.title(safe_text.markdown(text), anchor=False)  # names in titles are data
 
 
 def chart_page(slide: slides.Slide) -> None:
