@@ -114,6 +114,12 @@ def merged_away() -> dict[str, Merger]:
     return {part: m for m in mergers() for part in m.parts if part != m.successor}
 
 
+def with_parts(provinces) -> list[str]:
+    """The places plus the provinces merged into them (Ha Giang with Tuyen Quang)."""
+    extra = [p for m in mergers() if m.successor in provinces for p in m.parts]
+    return list(dict.fromkeys([*provinces, *extra]))
+
+
 def clear() -> None:
     mergers.cache_clear()
 

@@ -1,12 +1,16 @@
-"""Typed access to the small reference tables: places, indicators, exchange rates."""
+"""Typed access to the small reference tables (places, indicators, exchange rates) and to
+the place configuration in foreign_ties/places.toml (compared places, each place's colour
+and marker, the Trade & investment panels)."""
 
 from __future__ import annotations
 
+import functools
+import tomllib
 from dataclasses import dataclass
 
 import pandas as pd
 
-from foreign_ties import data_version, store
+from foreign_ties import data_version, paths, store
 from foreign_ties.i18n import current_language
 
 
@@ -37,8 +41,18 @@ class Indicator:
         return self.name_vi if (lang or current_language()) == "vi" else self.name_en
 
 
-# The places compared by default; Ha Giang is kept only for the 2025-boundary sums.
-COMPARED_PLACES = ("son-la", "lang-son", "tuyen-quang", "vietnam")
+PLACES_CONFIG = paths.ROOT / "foreign_ties" / "places.toml"
+NATIONAL_LEVEL = "national"  # provinces.level of the nation (data/README.md)
+
+
+@functools.cache
+def config() -> dict:
+    """foreign_ties/places.toml: compared places, colours and markers, Trade panels."""
+    return tomllib.loads(PLACES_CONFIG.read_text(encoding="utf-8"))
+
+
+# The places compared by default (places.toml).
+COMPARED_PLACES = tuple(config()["compared"])
 FAMILIES = ("partners", "agreements", "fdi", "exports", "aid", "activity", "context")
 
 
@@ -79,6 +93,25 @@ def year_bounds() -> tuple[int, int]:
 @data_version.cached
 def fx_rates() -> pd.DataFrame:
     return store.run("fx_rates")
+
+
+def nation() -> str:
+    """The national place: the one row of provinces whose level is national."""
+    (national,) = [p.province_id for p in places().values() if p.level == NATIONAL_LEVEL]
+    return national
+
+
+def place_colours() -> dict[str, str]:
+    return {pid: look["colour"] for pid, look in config()["look"].items()}
+
+
+def place_markers() -> dict[str, str]:
+    return {pid: look["marker"] for pid, look in config()["look"].items()}
+
+
+def place_names(lang: str | None = None) -> dict[str, str]:
+    """Every place's name in the reader's language, by province_id."""
+    return {p: place_name(p, lang) for p in places()}
 
 
 def place_name(province_id: str, lang: str | None = None) -> str:

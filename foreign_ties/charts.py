@@ -14,27 +14,16 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
-from foreign_ties import formatting, grammar, safe_text
+from foreign_ties import catalog, formatting, grammar, safe_text
 from foreign_ties.catalog import Indicator
 from foreign_ties.i18n import breakdown_text, current_language, t
 from foreign_ties.memo import remembered
 
-# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
-PLACE_COLOURS = {
-    "son-la": "#0072B2",
-    "lang-son": "#D55E00",
-    "tuyen-quang": "#009E73",
-    "vietnam": "#333333",
-    "ha-giang": "#CC79A7",
-}
-PLACE_SYMBOLS = {
-    "son-la": "circle",
-    "lang-son": "square",
-    "tuyen-quang": "diamond",
-    "vietnam": "triangle-up",
-    "ha-giang": "cross",
-}
-FALLBACK_COLOUR = "#999999"
+# Each place's colour (Okabe-Ito, colour-blind safe) and marker: foreign_ties/places.toml.
+PLACE_COLOURS = catalog.place_colours()
+PLACE_SYMBOLS = catalog.place_markers()
+FALLBACK_COLOUR = catalog.config()["fallback_colour"]
+FALLBACK_SYMBOL = catalog.config()["fallback_marker"]
 FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, sans-serif"  # local fonts only, nothing fetched
 _SCALE_KEYS = ((1e9, "scale.billion"), (1e6, "scale.million"))
 
@@ -232,15 +221,16 @@ def indicator_figure(
     if df.empty:
         return None
     panels = []
+    national = catalog.nation()
     for unit in dict.fromkeys(df["unit"]):
         part = df[df["unit"] == unit]
         nation, provinces = (
-            part[part["province_id"] == "vietnam"],
-            part[part["province_id"] != "vietnam"],
+            part[part["province_id"] == national],
+            part[part["province_id"] != national],
         )
         if _dwarfs(nation, provinces):  # same measure, own panel: provinces stay readable
             panels += [
-                (place_names.get("vietnam", "vietnam"), nation),
+                (place_names.get(national, national), nation),
                 (t("chart.provinces"), provinces),
             ]
         else:

@@ -141,7 +141,7 @@ def add_timeline(fig, df, divisor, place_names, panel) -> set[str]:
                 mode="markers+text",
                 marker={
                     "color": ["white" if r.status != "reported" else colour for r in rows],
-                    "symbol": charts.PLACE_SYMBOLS.get(pid, "circle"),
+                    "symbol": charts.PLACE_SYMBOLS.get(pid, charts.FALLBACK_SYMBOL),
                     "size": 12,
                     "line": {"color": colour, "width": 2},
                 },
@@ -190,7 +190,10 @@ def add_timeline(fig, df, divisor, place_names, panel) -> set[str]:
                 x=[None],
                 y=[None],
                 mode="lines+markers",
-                marker={"color": colour, "symbol": charts.PLACE_SYMBOLS.get(pid, "circle")},
+                marker={
+                    "color": colour,
+                    "symbol": charts.PLACE_SYMBOLS.get(pid, charts.FALLBACK_SYMBOL),
+                },
                 line={"color": colour, "width": 2, "dash": dash},
                 name=label,
                 legendgroup=label,

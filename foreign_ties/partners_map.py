@@ -230,7 +230,7 @@ def partners_map(
                 marker={
                     "size": 14,
                     "color": colour,
-                    "symbol": charts.PLACE_SYMBOLS.get(pid, "circle"),
+                    "symbol": charts.PLACE_SYMBOLS.get(pid, charts.FALLBACK_SYMBOL),
                     "line": {"color": "white", "width": 1.5},
                 },
                 hovertext=[

@@ -27,48 +27,24 @@ class PanelSpec:
     separate: bool
 
 
-PANELS = (
-    PanelSpec(
-        "fdi_national",
-        "trade.fdi_national",
-        "trade.fdi_national_note",
-        ("fdi_registered_annual", "fdi_disbursed_annual"),
-        ("vietnam",),
-        separate=False,
-    ),
-    PanelSpec(
-        "exports_national",
-        "trade.exports_national",
-        "trade.exports_national_note",
-        ("exports_national",),
-        ("vietnam",),
-        separate=True,
-    ),
-    PanelSpec(
-        "lang_son_trade",
-        "trade.lang_son",
-        "trade.lang_son_note",
-        ("border_trade_all_types", "trade_declared_at_provincial_customs", "exports_local_goods"),
-        ("lang-son",),
-        separate=True,
-    ),
-    PanelSpec(
-        "exports_by_locality",
-        "trade.exports_by_locality",
-        "trade.exports_by_locality_note",
-        ("exports_customs_by_locality",),
-        None,
-        separate=True,
-    ),
-    PanelSpec(
-        "fdi_provinces",
-        "trade.fdi_provinces",
-        "trade.fdi_provinces_note",
-        ("fdi_projects", "fdi_registered_capital", "fdi_total_investment"),
-        None,
-        separate=True,
-    ),
-)
+NATION = "nation"  # in places.toml: a panel of the national place
+
+
+def _panel(entry: dict) -> PanelSpec:
+    places = entry.get("places")
+    return PanelSpec(
+        entry["key"],
+        entry["title_key"],
+        entry["note_key"],
+        tuple(entry["indicators"]),
+        tuple(catalog.nation() if p == NATION else p for p in places) if places else None,
+        separate=entry["separate"],
+    )
+
+
+def panel_specs() -> tuple[PanelSpec, ...]:
+    """The Trade & investment panels, in page order (foreign_ties/places.toml)."""
+    return tuple(_panel(entry) for entry in catalog.config()["trade_panels"])
 
 
 @dataclass(frozen=True)
@@ -111,8 +87,8 @@ def panel_figure(spec: PanelSpec, rows: pd.DataFrame, filters: Filters) -> go.Fi
 
 def panels(filters: Filters, currency: str) -> list[Panel]:
     result = []
-    for spec in PANELS:
-        places = spec.places or tuple(p for p in filters.provinces if p != "vietnam")
+    for spec in panel_specs():
+        places = spec.places or tuple(p for p in filters.provinces if p != catalog.nation())
         if spec.places and not set(spec.places) & set(filters.provinces):
             hidden = ", ".join(catalog.place_name(p) for p in spec.places)
             result.append(Panel(spec, None, t("trade.hidden", places=hidden)))
@@ -124,9 +100,9 @@ def panels(filters: Filters, currency: str) -> list[Panel]:
 
 def export_shares(filters: Filters) -> pd.DataFrame:
     """Provincial Customs exports as a share of national exports, same period only."""
-    provinces = [p for p in filters.provinces if p != "vietnam"]
+    provinces = [p for p in filters.provinces if p != catalog.nation()]
     part = measures(["exports_customs_by_locality"], provinces, filters)
-    whole = measures(["exports_national"], ["vietnam"], filters)
+    whole = measures(["exports_national"], [catalog.nation()], filters)
     shares = derived.share_of_national(part, whole)
     return pd.DataFrame(
         {

@@ -75,7 +75,7 @@ def _vietnamese_titles() -> set[str]:
     names = {i.name_vi for i in catalog.indicators().values()}
     return (
         names
-        | {i18n.t(spec.title_key, "vi") for spec in trade.PANELS}
+        | {i18n.t(spec.title_key, "vi") for spec in trade.panel_specs()}
         | {i18n.t("present.title", "vi"), i18n.t("present.deck_title", "vi")}
     )
 

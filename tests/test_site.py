@@ -46,3 +46,22 @@ def test_streamlit_is_imported_only_by_the_ui_package():
         if "ui" in file.relative_to(paths.ROOT).parts[1:2]:
             continue
         assert "import streamlit" not in file.read_text(encoding="utf-8"), file
+
+
+def test_the_ui_package_only_lays_out():
+    """foreign_ties/ui draws what views, charts and maps return: no query, no DuckDB."""
+    for file in Path(paths.ROOT, "foreign_ties", "ui").glob("*.py"):
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        imported = {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            for alias in node.names
+        } | {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        assert not imported & {"store", "foreign_ties.store", "duckdb"}, file.name
+        calls = {
+            node.func.attr
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        }
+        assert not calls & {"groupby", "merge", "pivot_table", "execute"}, file.name

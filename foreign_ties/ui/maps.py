@@ -21,7 +21,6 @@ from foreign_ties import (
     partner_table,
     partners_map,
     safe_text,
-    store,
     views,
 )
 from foreign_ties.catalog import Indicator
@@ -39,13 +38,7 @@ def chart(fig: go.Figure | None, key: str) -> None:
 
 
 def _names() -> dict[str, str]:
-    return {p: catalog.place_name(p) for p in catalog.places()}
-
-
-def _with_parts(provinces: tuple[str, ...]) -> list[str]:
-    """The places plus the provinces merged into them (Ha Giang with Tuyen Quang)."""
-    extra = [p for m in boundaries.mergers() if m.successor in provinces for p in m.parts]
-    return list(dict.fromkeys([*provinces, *extra]))
+    return catalog.place_names()
 
 
 def boundary_switch(
@@ -150,7 +143,7 @@ def trade_panel_switch(
 def partners_map_section(filters: Filters) -> None:
     """The map of named partners: the region or the world (the region when most partners
     are in it), with notes on partners outside the view and those with no place on a map."""
-    rows = views.partners(_with_parts(filters.provinces))
+    rows = views.partners(boundaries.with_parts(filters.provinces))
     st.subheader(t("maps.partners.heading"))
     view = choice(
         t("maps.view"),
@@ -180,7 +173,7 @@ def partners_map_section(filters: Filters) -> None:
 
 def partners_table(filters: Filters) -> None:
     """Every named partnership with its source sentence."""
-    rows = views.partners(_with_parts(filters.provinces))
+    rows = views.partners(boundaries.with_parts(filters.provinces))
     st.subheader(t("maps.table.heading"))
     if rows.empty:
         no_figure("empty.no_named_partner")
@@ -200,30 +193,20 @@ def _period_key(period: tuple) -> str:
 def choropleth_section(filters: Filters) -> None:
     """Viet Nam's provinces shaded by a chosen published figure, for one period."""
     st.subheader(t("maps.choropleth.heading"))
-    rows = store.run(
-        "map_figures",
-        provinces=_with_parts(filters.provinces),
-        year_from=filters.year_from,
-        year_to=filters.year_to,
-    )
+    rows = views.map_figures(filters)
     if rows.empty:
         no_figure()
         return
-    order = (
-        rows.groupby("indicator_id")["province_id"]
-        .nunique()
-        .sort_values(ascending=False, kind="stable")
-    )
+    order = views.map_measures(rows)
     indicators = catalog.indicators()
     measure = choice(
         t("maps.measure"),
         "map_measure",
-        list(order.index),
-        order.index[0],
+        order,
+        order[0],
         format_func=lambda i: indicators[i].name() if i in indicators else i,
     )
-    measure = measure or order.index[0]
-    rows = rows[rows["indicator_id"] == measure]
+    rows = views.of_measure(rows, measure or order[0])
     periods = {_period_key(p): p for p in maps.periods(rows)}
     kind = rows["kind"].iloc[0]
     chosen = choice(
