@@ -1,0 +1,158 @@
+"""Candidate figures from a report's text, English or Vietnamese, for an editor to review.
+
+    python -m foreign_ties.extract FILE --published YYYY-MM-DD [--place SLUG] [--lang vi|en]
+
+prints CSV to stdout, header first, with the facts contract's columns (value in base units,
+unit USD/VND/count/percent/people/km/km2, qualifier, period, province_id, a suggested
+indicator_id, status reported/target/projection, the exact sentence as `quote`).
+
+A candidate is a suggestion: every field is for the editor to check. Sentences, figures and
+units: extract_figures; periods: extract_periods; place, indicator, status: extract_context.
+Reading .html/.pdf/.docx: extract_read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import sys
+from dataclasses import asdict, dataclass, fields
+
+from foreign_ties import extract_context as ctx
+from foreign_ties.extract_figures import detect_language, figures, sentences
+from foreign_ties.extract_periods import Mention, comparison_year, period_for, period_mentions
+from foreign_ties.numbers import direction_cue, qualifier_cue
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: float
+    unit: str
+    qualifier: str
+    value_as_written: str
+    period_start: dt.date | None
+    period_end: dt.date | None
+    period_note: str
+    province_id: str | None
+    indicator_id: str | None
+    status: str
+    quote: str
+    offset: int  # where the figure starts in the whole text
+
+    def row(self) -> dict[str, str]:
+        out = {}
+        for key, value in asdict(self).items():
+            if isinstance(value, float):
+                value = f"{value:.6f}".rstrip("0").rstrip(".")
+            out[key] = "" if value is None else str(value)
+        return out
+
+
+COLUMNS = [f.name for f in fields(Candidate)]
+
+
+def extract(
+    text: str,
+    published: dt.date,
+    place: str | None = None,
+    language: str | None = None,
+) -> list[Candidate]:
+    """Every candidate figure of the text, in reading order."""
+    language = language or detect_language(text)
+    out: list[Candidate] = []
+    last_period: Mention | None = None
+    last_place = place
+    for offset, sentence in sentences(text):
+        mentions = period_mentions(sentence, published)
+        inferred = None if mentions else comparison_year(sentence, published)
+        places = ctx.place_mentions(sentence)
+        previous_end = 0
+        for figure in figures(sentence, language):
+            mention = period_for(mentions, figure.start, figure.end) or inferred
+            note = mention.note if mention else ""
+            if mention is None and last_period is not None:
+                mention, note = last_period, "carried over from an earlier sentence"
+            province = ctx.place_for(places, figure.start) or last_place
+            indicator = ctx.suggest_indicator(
+                sentence, figure.start, figure.end, figure.unit, province, previous_end
+            )
+            start, end = _period(mention, indicator, published)
+            value = figure.value
+            lang = "vi" if language == "vi" else "en"
+            window = sentence[previous_end : figure.end]
+            if figure.unit == "percent" and direction_cue(window, figure.written, lang) < 0:
+                value = -value
+            out.append(
+                Candidate(
+                    value=value,
+                    unit=figure.unit,
+                    qualifier=qualifier_cue(window, figure.written, lang),
+                    value_as_written=figure.written,
+                    period_start=start,
+                    period_end=end,
+                    period_note=note,
+                    province_id=province,
+                    indicator_id=indicator,
+                    status=ctx.status_for(sentence, figure.start),
+                    quote=sentence,
+                    offset=offset + figure.start,
+                )
+            )
+            previous_end = figure.end
+        if mentions or inferred:
+            last_period = max(mentions, key=lambda m: m.end) if mentions else inferred
+        if places:
+            last_place = places[-1][1]
+    return out
+
+
+def _period(
+    mention: Mention | None, indicator: str | None, published: dt.date
+) -> tuple[dt.date | None, dt.date | None]:
+    if mention is None:
+        return None, None
+    kind = ctx.indicators()[indicator].kind if indicator in ctx.indicators() else "flow"
+    if kind == "stock" and mention.period_start != mention.period_end:
+        day = min(mention.period_end, published)
+        return day, day
+    if (
+        kind == "flow"
+        and mention.as_of
+        and mention.period_start.month * 100 + mention.period_start.day > 101
+    ):
+        # "as of December 31, total registered capital ...": the year to that date
+        return dt.date(mention.period_end.year, 1, 1), mention.period_end
+    return mention.period_start, mention.period_end
+
+
+def write_csv(candidates: list[Candidate], stream) -> None:
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for candidate in candidates:
+        writer.writerow(candidate.row())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m foreign_ties.extract", description=__doc__)
+    parser.add_argument("file", help=".txt, .html, .pdf or .docx")
+    parser.add_argument("--published", required=True, type=dt.date.fromisoformat)
+    parser.add_argument("--place", help="province_id for figures whose sentence names none")
+    parser.add_argument("--lang", choices=("en", "vi"), help="default: guessed from the text")
+    args = parser.parse_args(argv)
+    from foreign_ties.extract_read import ReadError, read_text
+
+    if args.place and args.place not in {r["province_id"] for r in ctx._curated("provinces")}:
+        print(f"unknown place {args.place!r}", file=sys.stderr)
+        return 2
+    try:
+        text = read_text(args.file)
+    except ReadError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    write_csv(extract(text, args.published, args.place, args.lang), sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
