@@ -20,6 +20,7 @@ import sys
 from dataclasses import asdict, dataclass, fields
 
 from foreign_ties import extract_context as ctx
+from foreign_ties import extract_indicators as ind
 from foreign_ties.extract_figures import detect_language, figures, sentences
 from foreign_ties.extract_periods import Mention, comparison_year, period_for, period_mentions
 from foreign_ties.numbers import direction_cue, qualifier_cue
@@ -68,25 +69,36 @@ def extract(
         inferred = None if mentions else comparison_year(sentence, published)
         places = ctx.place_mentions(sentence)
         previous_end = 0
+        earlier: list[ind.Earlier] = []
         for figure in figures(sentence, language):
             mention = period_for(mentions, figure.start, figure.end) or inferred
             note = mention.note if mention else ""
             if mention is None and last_period is not None:
                 mention, note = last_period, "carried over from an earlier sentence"
-            province = ctx.place_for(places, figure.start) or last_place
-            indicator = ctx.suggest_indicator(
-                sentence, figure.start, figure.end, figure.unit, province, previous_end
+            province = ctx.place_for(places, figure.start, place or last_place)
+            indicator = ind.indicator_in_sentence(
+                sentence, figure.start, figure.end, figure.unit, province, earlier
             )
+            ranged = bool(mention and not mention.as_of)
+            ranged = ranged and mention.period_start != mention.period_end
+            indicator = ind.flow_counterpart(indicator, sentence, figure.start, ranged)
             start, end = _period(mention, indicator, published)
-            value = figure.value
+            if start is None:
+                start = end = published
+                note = "no period in the text: the publication date"
+            value, unit = figure.value, figure.unit
+            if unit == "count" and indicator in ind.indicators():
+                if ind.indicators()[indicator].dimension == "people":
+                    unit = "people"  # "1,549 officials": the measure counts people
             lang = "vi" if language == "vi" else "en"
             window = sentence[previous_end : figure.end]
-            if figure.unit == "percent" and direction_cue(window, figure.written, lang) < 0:
+            after = sentence[previous_end:]
+            if figure.unit == "percent" and direction_cue(after, figure.written, lang) < 0:
                 value = -value
             out.append(
                 Candidate(
                     value=value,
-                    unit=figure.unit,
+                    unit=unit,
                     qualifier=qualifier_cue(window, figure.written, lang),
                     value_as_written=figure.written,
                     period_start=start,
@@ -100,6 +112,7 @@ def extract(
                 )
             )
             previous_end = figure.end
+            earlier.append(ind.Earlier(figure.start, figure.end, figure.unit, indicator))
         if mentions or inferred:
             last_period = max(mentions, key=lambda m: m.end) if mentions else inferred
         if places:
@@ -112,7 +125,7 @@ def _period(
 ) -> tuple[dt.date | None, dt.date | None]:
     if mention is None:
         return None, None
-    kind = ctx.indicators()[indicator].kind if indicator in ctx.indicators() else "flow"
+    kind = ind.indicators()[indicator].kind if indicator in ind.indicators() else "flow"
     if kind == "stock" and mention.period_start != mention.period_end:
         day = min(mention.period_end, published)
         return day, day

@@ -1,8 +1,7 @@
-"""What surrounds a figure: its place, a suggested indicator and its status.
+"""What surrounds a figure: its place and its status; shared readers of the data.
 
 Places come from data/curated/provinces (names in both languages, with or without
-diacritics); indicator keywords are data, in data/extraction/indicator_keywords.csv
-(indicator_id, language, keyword), checked against data/curated/indicators.
+diacritics). Indicators: extract_indicators.
 """
 
 from __future__ import annotations
@@ -10,15 +9,12 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from foreign_ties import paths
 
-KEYWORDS_CSV = paths.DATA_DIR / "extraction" / "indicator_keywords.csv"
 NATIONAL_ALIASES = ("Vietnam", "Viet Nam", "Việt Nam", "cả nước", "whole country", "nationwide")
-UNIT_DIMENSION = {"USD": "money", "VND": "money", "count": "count", "percent": "percent"}
 
 # Status cues, read before the figure in its sentence. A reported result is the default.
 TARGET_CUES = (
@@ -35,6 +31,11 @@ TARGET_CUES = (
     "striving",
     "plans to",
     "seeks to",
+    "setting its sights on",
+    "sets its sights on",
+    "set its sights on",
+    "aims for",
+    "aim for",
     "phấn đấu",
     "mục tiêu",
     "kế hoạch",
@@ -55,7 +56,7 @@ PROJECTION_CUES = (
 )
 # "đạt 130,9% kế hoạch", "vượt chỉ tiêu", "các chỉ tiêu": the word names the plan or the
 # measure, not a target for the figure that follows.
-NOT_TARGET_BEFORE = re.compile(r"(?:%|vượt|đạt|so với|hoàn thành|các|những|theo)\s*$", re.I)
+NOT_TARGET_BEFORE = re.compile(r"(?:%|vượt|đạt|so với|hoàn thành|các|những|theo|Bộ|Sở)\s*$", re.I)
 
 
 def strip_accents(text: str) -> str:
@@ -92,119 +93,42 @@ def place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         names[alias] = "vietnam"
     out = []
     for name, place in names.items():
-        words = [re.escape(strip_accents(w)) for w in name.split()]
+        words = ["".join(_letter(c) for c in w) for w in name.split()]
         joined = r"[\s-]?".join(words)
         out.append((re.compile(rf"(?<!\w){joined}(?!\w)", re.I), place))
     return tuple(out)
 
 
+def _letter(c: str) -> str:
+    """A letter as written or without its accent ("Sơn" or "Son"), never with another accent
+    ("Lạng Sơn là ..." does not name Son La)."""
+    base = strip_accents(c)
+    return f"[{re.escape(c)}{re.escape(base)}]" if base != c else re.escape(c)
+
+
 def place_mentions(sentence: str) -> list[tuple[int, str]]:
-    plain = strip_accents(sentence)
-    found = [
-        (m.start(), place) for pattern, place in place_patterns() for m in pattern.finditer(plain)
-    ]
+    found = {
+        (m.start(), place)
+        for pattern, place in place_patterns()
+        for m in pattern.finditer(sentence)
+    }
     return sorted(found)
 
 
-def place_for(mentions: list[tuple[int, str]], position: int) -> str | None:
+def place_for(
+    mentions: list[tuple[int, str]], position: int, default: str | None = None
+) -> str | None:
+    """The place named nearest before the figure, else the document's place (the editor's
+    --place), else one named after it. Viet Nam named in a province's report ("offices in
+    Vietnam") does not take the figure away from the province."""
+    if default and default != "vietnam":
+        mentions = [(start, place) for start, place in mentions if place != "vietnam"]
     before = [place for start, place in mentions if start < position]
     if before:
         return before[-1]
+    if default:
+        return default
     return mentions[0][1] if mentions else None
-
-
-# --- indicators --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Indicator:
-    indicator_id: str
-    dimension: str
-    kind: str
-    national: bool
-
-
-@lru_cache(maxsize=1)
-def indicators() -> dict[str, Indicator]:
-    out = {}
-    for row in _curated("indicators"):
-        national = "national" in row["indicator_id"] or row["description"].startswith("National")
-        out[row["indicator_id"]] = Indicator(
-            row["indicator_id"], row["unit"], row["kind"], national
-        )
-    return out
-
-
-@lru_cache(maxsize=1)
-def keywords() -> tuple[tuple[str, str, str], ...]:
-    """(indicator_id, language, keyword); an unknown indicator is an error."""
-    known = indicators()
-    rows = _read(KEYWORDS_CSV)
-    bad = [r["indicator_id"] for r in rows if r["indicator_id"] not in known]
-    if bad:
-        raise ValueError(f"{KEYWORDS_CSV.name}: unknown indicators {sorted(set(bad))}")
-    return tuple((r["indicator_id"], r["language"], r["keyword"]) for r in rows)
-
-
-def _fits(indicator: Indicator, unit: str) -> bool:
-    if indicator.dimension == "people":
-        return unit in ("people", "count")
-    return indicator.dimension == UNIT_DIMENSION.get(unit, unit)
-
-
-def suggest_indicator(
-    sentence: str, start: int, end: int, unit: str, place: str | None, previous_end: int = 0
-) -> str | None:
-    """The indicator whose keywords best match the sentence, nearest the figure counting
-    most; for a percent of growth, the `_yoy` indicator of the measure it qualifies."""
-    known = indicators()
-    if unit == "percent" and _growth(sentence, start, end, previous_end):
-        base = suggest_indicator(sentence, start, end, "USD", place) or suggest_indicator(
-            sentence, start, end, "count", place
-        )
-        return f"{base}_yoy" if base and f"{base}_yoy" in known else None
-    lowered = sentence.lower()
-    matches: list[tuple[int, int, str, float]] = []
-    for indicator_id, _language, keyword in keywords():
-        if not _fits(known[indicator_id], unit):
-            continue
-        for m in re.finditer(rf"(?<!\w){re.escape(keyword.lower())}(?!\w)", lowered):
-            weight = 2.0 if 0 <= start - m.end() <= 120 else 1.0
-            if m.start() >= end:
-                # the counted noun follows a count: "34 dự án", "17 agricultural products"
-                near = m.start() - end <= 4
-                weight = (4.0 if unit == "count" else 1.0) if near else 0.3
-            matches.append((m.start(), m.end(), indicator_id, weight * len(keyword)))
-    scores: dict[str, float] = {}
-    for a, b, indicator_id, score in matches:
-        # a keyword inside a longer one of another indicator does not count ("dự án FDI"
-        # inside "dự án FDI mới")
-        if any(x <= a and b <= y and (y - x) > (b - a) for x, y, _, _ in matches):
-            continue
-        scores[indicator_id] = scores.get(indicator_id, 0) + score
-    if not scores:
-        return None
-    if place is not None:
-        national = place == "vietnam"
-        for indicator_id in scores:
-            if known[indicator_id].national == national:
-                scores[indicator_id] *= 1.5
-    return max(scores, key=lambda i: (scores[i], i))
-
-
-_GROWTH = re.compile(
-    r"(?:\b(?:up|down|increase[ds]?|increasing|rose|rise|risen|grew|growth|fell|decrease[ds]?"
-    r"|declined?|year-on-year|higher|lower)\b|tăng|giảm|so với|cùng kỳ)",
-    re.I,
-)
-
-
-def _growth(sentence: str, start: int, end: int, previous_end: int) -> bool:
-    before = re.split(r"[,;:(]", sentence[max(previous_end, start - 40) : start])[-1]
-    after = sentence[end : end + 30]
-    return bool(
-        _GROWTH.search(before) or re.match(r"\s*(?:so với|year|increase|higher|up)", after, re.I)
-    )
 
 
 # --- status ------------------------------------------------------------------------------

@@ -76,7 +76,6 @@ VI_WORDS = {
     "hai": 2,
     "ba": 3,
     "bốn": 4,
-    "tư": 4,
     "năm": 5,
     "sáu": 6,
     "bảy": 7,
@@ -102,12 +101,13 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_NOT_FIGURE = re.compile(
-    r"(?:\b(?:năm|tháng|ngày|quý|lần thứ|thứ|số|khóa|khoá|nhiệm kỳ|Decree|Resolution|Directive"
+    r"(?:\b(?:năm|tháng|ngày|quý|lần thứ|thứ|khóa|khoá|nhiệm kỳ|Decree|Resolution|Directive"
     r"|Decision|Circular|No\.?|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Km|Covid|COVID"
     r"|phase|Article|Điều|Khoản|page|trang|top|Top|Quốc lộ|National Road|Highway|route"
     r"|January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-    r"|[-–/:#№])\s?$"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s?"
+    r"|[-–/:#№])$",
+    re.IGNORECASE,
 )
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[-–/:.]\d|[-–/][^\W_]|[A-Za-zÀ-ỹ]")
 _MONTH_AFTER = re.compile(

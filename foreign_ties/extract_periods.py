@@ -36,8 +36,8 @@ _M = "|".join(MONTHS)
 _N = r"\d{1,2}|" + "|".join(WORD_NUMBERS)
 _Y = r"(?:19|20)\d\d"
 _COMPARISON = re.compile(
-    r"(?:so với(?: cùng kỳ)?(?: của)?|so cùng kỳ|compared (?:to|with)|against|than|from|since"
-    r"|over|versus|vs\.?|từ)\s+(?:the\s+|cùng kỳ\s+|mức\s+)?(?:same period (?:of|in)\s+)?"
+    r"(?:so với(?: cùng kỳ)?(?: của)?|so cùng kỳ|compared (?:to|with)|against|than|from"
+    r"|over|versus|vs\.?)\s+(?:the\s+|cùng kỳ\s+|mức\s+)?(?:same period(?: of| in)?\s+)?"
     r"(?:năm\s+|the year\s+|in\s+)?$",
     re.IGNORECASE,
 )
@@ -63,6 +63,12 @@ def _num(text: str) -> int:
 
 def _year(text: str | None, published: dt.date, shift: int = 0) -> int:
     return int(text) if text else published.year + shift
+
+
+def _year_of_month(year: str | None, month: int, published: dt.date) -> int:
+    if year:
+        return int(year)
+    return published.year if month <= published.month else published.year - 1
 
 
 def _months(y: int, m1: int, m2: int) -> tuple[dt.date, dt.date]:
@@ -94,15 +100,22 @@ def _rules(published: dt.date):
         return (*_months(_year(m["y"], p), 1, 6), False, "")
 
     def date(m):
-        y = _year(m["y"], p)
         month = MONTHS.get(m["mo"].lower(), 0) or int(m["mo"])
-        d = dt.date(y, month, int(m["d"]))
-        return d, d, True, ""
+        d = dt.date(_year_of_month(m.get("y"), month, p), month, int(m["d"]))
+        return d, d, False, "" if m.get("y") else "year not written: the latest before publication"
 
     def month(m):
-        y = _year(m["y"], p)
         mo = MONTHS.get(m["mo"].lower(), 0) or int(m["mo"])
-        return (*_months(y, mo, mo), False, "")
+        y = _year_of_month(m.get("y"), mo, p)
+        return (*_months(y, mo, mo), False, "" if m.get("y") else "year not written: the latest")
+
+    def year_to_date(m):
+        month = int(m["mo"])
+        d = dt.date(_year_of_month(m.get("y"), month, p), month, int(m["d"]))
+        return dt.date(d.year, 1, 1), d, False, "from the start of the year"
+
+    def since(m):
+        return dt.date(int(m["y"]), 1, 1), p, False, "to the publication date"
 
     def year_end(m):
         d = dt.date(_year(m["y"], p), 12, 31)
@@ -161,9 +174,14 @@ def _rules(published: dt.date):
             half,
         ),
         (
-            rf"(?P<mo>{_M}) (?P<d>\d{{1,2}}),? (?P<y>{_Y})"
-            rf"|(?P<d2>\d{{1,2}}) (?P<mo2>{_M}),? (?P<y2>{_Y})",
+            rf"(?P<mo>{_M}) (?P<d>\d{{1,2}})(?:,? (?P<y>{_Y}))?"
+            rf"|(?P<d2>\d{{1,2}}) (?P<mo2>{_M})(?:,? (?P<y2>{_Y}))?",
             date,
+        ),
+        (
+            rf"(?:tính )?từ đầu năm(?: đến)+(?: hết)?(?: ngày)? (?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})"
+            rf"(?:/(?P<y>{_Y}))?",
+            year_to_date,
         ),
         (rf"(?:ngày )?(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>{_Y}))?(?!\d)", date),
         (
@@ -171,12 +189,19 @@ def _rules(published: dt.date):
             rf"|năm)\s*)(?P<y2>{_Y})",
             month,
         ),
+        (rf"(?:in |during )(?P<mo>{_M})|trong tháng (?P<mo2>\d{{1,2}})", month),
         (
             rf"(?:by|at|as of|to) the end of (?:(?P<y>{_Y})|the year|this year)|(?:đến |tính đến )?"
             rf"(?:hết |cuối )năm (?P<y2>{_Y})",
             year_end,
         ),
         (rf"(?:from |từ (?:năm )?)(?P<a>{_Y}) (?:to|đến|tới) (?:năm )?(?P<b>{_Y})", years),
+        (
+            rf"(?:from |từ (?:năm )?)(?P<y>{_Y}) (?:to|until|đến|tới) (?:present|now|date|the "
+            rf"present|nay|hiện nay|hiện tại)|(?:since |kể từ năm |từ năm )(?P<y2>{_Y})"
+            rf"(?! (?:to|until|đến|tới)\b)",
+            since,
+        ),
         (rf"(?:giai đoạn |period |the )?(?P<a>{_Y})\s*[-–]\s*(?P<b>{_Y})(?: period)?", years),
         (
             rf"(?:over |in |during )?the (?:past|last) (?P<n>{_N}) years|(?P<n2>{_N}) năm (?:qua"
@@ -212,7 +237,10 @@ def period_mentions(sentence: str, published: dt.date) -> list[Mention]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            if _COMPARISON.search(sentence[: m.start()]):
+            starts = [m.start()]
+            if not re.match(r"from|từ|since|kể từ", m.group(0), re.I):
+                starts += [m.start(g) for g in m.groupdict() if m[g] is not None]
+            if any(_COMPARISON.search(sentence[:i]) for i in starts):
                 continue
             try:
                 start, end, as_of, note = build(_normalise_groups(m))
@@ -223,7 +251,8 @@ def period_mentions(sentence: str, published: dt.date) -> list[Mention]:
     found = [
         mention._replace(as_of=True)
         if re.search(
-            r"(?:as of|as at|by|up to|until|tính đến|đến ngày|lũy kế đến|luỹ kế đến|tính tới|đến)"
+            r"(?:as of|as at|by|up to|until|accumulated to|cumulative to|tính đến|đến ngày"
+            r"|lũy kế đến|luỹ kế đến|tính tới|đến)"
             r"\s*(?:ngày\s*)?$",
             sentence[: mention.start],
             re.IGNORECASE,
@@ -231,7 +260,26 @@ def period_mentions(sentence: str, published: dt.date) -> list[Mention]:
         else mention
         for mention in found
     ]
-    return sorted(found)
+    return _ranges(sentence, sorted(found))
+
+
+def _ranges(sentence: str, found: list[Mention]) -> list[Mention]:
+    """'từ năm 2021 đến hết quý I/2024', 'from January to October 2024': one period."""
+    out: list[Mention] = []
+    for mention in found:
+        if out:
+            last = out[-1]
+            between = sentence[last.end : mention.start]
+            opened = re.search(r"(?:from|từ|since)\s*(?:năm\s*)?$", sentence[: last.start], re.I)
+            if opened and re.fullmatch(
+                r"\s*(?:đến|tới|to|until|through|[-–])\s*(?:hết|the end of)?\s*", between, re.I
+            ):
+                out[-1] = Mention(
+                    last.start, mention.end, last.period_start, mention.period_end, False, ""
+                )
+                continue
+        out.append(mention)
+    return out
 
 
 def comparison_year(sentence: str, published: dt.date) -> Mention | None:

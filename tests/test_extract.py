@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from foreign_ties import extract_context, paths
+from foreign_ties import extract_indicators, paths
 from foreign_ties.extract import COLUMNS, extract
 from foreign_ties.extract_figures import detect_language, figures, sentences
 from foreign_ties.extract_periods import period_mentions
@@ -314,10 +314,10 @@ def test_each_candidate_keeps_its_exact_sentence_and_offset():
 
 
 def test_keywords_name_known_indicators_and_both_languages():
-    rows = extract_context.keywords()
+    rows = extract_indicators.keywords()
     languages = {lang for _, lang, _ in rows}
     assert languages == {"en", "vi"}
-    assert {i for i, _, _ in rows} <= set(extract_context.indicators())
+    assert {i for i, _, _ in rows} <= set(extract_indicators.indicators())
     # the keywords file is not a slice of the curated indicators table
     assert not list((paths.CURATED_DIR / "indicators").glob("*keyword*"))
 

@@ -1,0 +1,208 @@
+"""A suggested indicator for a figure, from keyword lists kept as data.
+
+data/extraction/indicator_keywords.csv (indicator_id, language, keyword), indicator_pairs.csv
+(a count of projects and their capital) and stock_flow.csv (a stock measure and the flow
+of the same thing), all checked against data/curated/indicators.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from foreign_ties import paths
+from foreign_ties.extract_context import _curated, _read
+
+KEYWORDS_CSV = paths.DATA_DIR / "extraction" / "indicator_keywords.csv"
+PAIRS_CSV = paths.DATA_DIR / "extraction" / "indicator_pairs.csv"
+STOCK_FLOW_CSV = paths.DATA_DIR / "extraction" / "stock_flow.csv"
+_FLOW_VERBS = re.compile(
+    r"\b(?:thu hút|cấp mới|cấp phép|được cấp|attract(?:ed|s)?|granted|licensed|newly|signed|ký)\b",
+    re.I,
+)
+UNIT_DIMENSION = {"USD": "money", "VND": "money", "count": "count", "percent": "percent"}
+
+# --- indicators --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Indicator:
+    indicator_id: str
+    dimension: str
+    kind: str
+    national: bool
+
+
+@lru_cache(maxsize=1)
+def indicators() -> dict[str, Indicator]:
+    out = {}
+    for row in _curated("indicators"):
+        national = "national" in row["indicator_id"] or row["description"].startswith("National")
+        out[row["indicator_id"]] = Indicator(
+            row["indicator_id"], row["unit"], row["kind"], national
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def pairs() -> dict[str, str]:
+    """count indicator <-> money indicator, both ways ("26 dự án với tổng vốn 8.560 tỷ đồng")."""
+    known = indicators()
+    out: dict[str, str] = {}
+    for row in _read(PAIRS_CSV):
+        count, money = row["count_indicator"], row["money_indicator"]
+        if count not in known or money not in known:
+            raise ValueError(f"{PAIRS_CSV.name}: unknown indicator in {count}, {money}")
+        out[count], out[money] = money, count
+    return out
+
+
+@lru_cache(maxsize=1)
+def stock_flow() -> dict[str, str]:
+    known = indicators()
+    out = {r["stock_indicator"]: r["flow_indicator"] for r in _read(STOCK_FLOW_CSV)}
+    bad = [i for pair in out.items() for i in pair if i not in known]
+    if bad:
+        raise ValueError(f"{STOCK_FLOW_CSV.name}: unknown indicators {bad}")
+    return out
+
+
+def flow_counterpart(indicator: str | None, sentence: str, start: int, ranged: bool) -> str | None:
+    """A stock measure named with a period and a verb of attraction ("từ đầu năm đến 20/7,
+    cả nước đã thu hút được 1.408 dự án") is the flow of that period."""
+    if indicator in stock_flow() and ranged and _FLOW_VERBS.search(sentence[:start]):
+        return stock_flow()[indicator]
+    return indicator
+
+
+@lru_cache(maxsize=1)
+def keywords() -> tuple[tuple[str, str, str], ...]:
+    """(indicator_id, language, keyword); an unknown indicator is an error."""
+    known = indicators()
+    rows = _read(KEYWORDS_CSV)
+    bad = [r["indicator_id"] for r in rows if r["indicator_id"] not in known]
+    if bad:
+        raise ValueError(f"{KEYWORDS_CSV.name}: unknown indicators {sorted(set(bad))}")
+    return tuple((r["indicator_id"], r["language"], r["keyword"]) for r in rows)
+
+
+def _fits(indicator: Indicator, unit: str) -> bool:
+    if indicator.dimension == "people":
+        return unit in ("people", "count")
+    return indicator.dimension == UNIT_DIMENSION.get(unit, unit)
+
+
+def suggest_indicator(
+    sentence: str, start: int, end: int, unit: str, place: str | None, previous_end: int = 0
+) -> str | None:
+    """The indicator whose keywords best match the sentence, nearest the figure counting
+    most; for a percent of growth, the `_yoy` indicator of the measure it qualifies."""
+    known = indicators()
+    if unit == "percent" and _growth(sentence, start, end, previous_end):
+        base = suggest_indicator(sentence, start, end, "USD", place) or suggest_indicator(
+            sentence, start, end, "count", place
+        )
+        return f"{base}_yoy" if base and f"{base}_yoy" in known else None
+    lowered = sentence.lower()
+    matches: list[tuple[int, int, str, float]] = []
+    for indicator_id, _language, keyword in keywords():
+        if not _fits(known[indicator_id], unit):
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(keyword.lower())}(?!\w)", lowered):
+            distance = start - m.end()
+            weight = 1.0 + 2.0 * max(0.0, 1.0 - distance / 100) if distance >= 0 else 1.0
+            if 0 <= distance and ";" in lowered[m.end() : start]:
+                weight = 0.5  # another clause
+            if m.start() >= end:
+                # the counted noun follows a count: "34 dự án", "17 agricultural products"
+                near = m.start() - end <= 2
+                weight = (8.0 if unit == "count" else 1.0) if near else 0.3
+            matches.append((m.start(), m.end(), indicator_id, weight * len(keyword)))
+    scores: dict[str, float] = {}
+    for a, b, indicator_id, score in matches:
+        # a keyword inside a longer one of another indicator does not count ("dự án FDI"
+        # inside "dự án FDI mới")
+        if any(x <= a and b <= y and (y - x) > (b - a) for x, y, _, _ in matches):
+            continue
+        scores[indicator_id] = scores.get(indicator_id, 0) + score
+    if not scores:
+        return None
+    if place is not None:
+        national = place == "vietnam"
+        for indicator_id in scores:
+            if known[indicator_id].national == national:
+                scores[indicator_id] *= 1.5
+    return max(scores, key=lambda i: (scores[i], i))
+
+
+_GROWTH = re.compile(
+    r"(?:\b(?:up|down|increase[ds]?|increasing|rose|rise|risen|grew|growth|fell|decrease[ds]?"
+    r"|declined?|year-on-year|higher|lower)\b|tăng|giảm|so với|cùng kỳ)",
+    re.I,
+)
+
+
+def _growth(sentence: str, start: int, end: int, previous_end: int) -> bool:
+    before = re.split(r"[,;:(]", sentence[max(previous_end, start - 40) : start])[-1]
+    after = sentence[end : end + 30]
+    return bool(
+        _GROWTH.search(before) or re.match(r"\s*(?:so với|year|increase|higher|up)", after, re.I)
+    )
+
+
+# --- a figure among the others of its sentence -------------------------------------------
+
+_EQUIVALENT = re.compile(
+    r"\s*(?:[(（]|,?\s*(?:tương đương|equivalent to|or)\b)\s*(?:approximately|about|around|"
+    r"nearly|over|khoảng|xấp xỉ|gần|hơn|equivalent to|tương đương)?\s*$",
+    re.I,
+)
+_IN_NUMBER = re.compile(r"\s*(?:in (?:the )?number|về số)", re.I)
+_IN_VALUE = re.compile(r"\s*(?:in value|về (?:giá trị|vốn))", re.I)
+_PROJECTS_AFTER = re.compile(r"\s*(?:projects?|dự án)\b", re.I)
+
+
+class Earlier(NamedTuple):
+    start: int
+    end: int
+    unit: str
+    indicator: str | None
+
+
+def indicator_in_sentence(
+    sentence: str, start: int, end: int, unit: str, place: str | None, earlier: list[Earlier]
+) -> str | None:
+    """The suggested indicator, reading the figures before it in the sentence: a growth rate
+    qualifies the measure before it ("đạt 156 triệu USD, tăng 9,9%"; "up 1.8% in number and
+    down 7.6% in value"), an amount in brackets is the same measure in another currency, and
+    the capital after a count of projects is theirs ("26 dự án với tổng vốn ...")."""
+    known, paired = indicators(), pairs()
+    previous_end = earlier[-1].end if earlier else 0
+    dimension = UNIT_DIMENSION.get(unit, unit)
+    with_indicator = [e for e in earlier if e.indicator and e.unit != "percent"]
+    if unit == "percent" and _growth(sentence, start, end, previous_end):
+        after = sentence[end : end + 12]
+        wanted = "count" if _IN_NUMBER.match(after) else "money" if _IN_VALUE.match(after) else ""
+        bases = [e for e in with_indicator if not wanted or UNIT_DIMENSION.get(e.unit) == wanted]
+        if bases:
+            base = bases[-1].indicator
+            return f"{base}_yoy" if f"{base}_yoy" in known else None
+    if earlier and earlier[-1].indicator:
+        last = earlier[-1]
+        between = sentence[last.end : start]
+        same = UNIT_DIMENSION.get(last.unit) == dimension == "money"
+        if same and _EQUIVALENT.fullmatch(between):
+            return last.indicator
+        if ";" not in between and paired.get(last.indicator) in known:
+            counterpart = known[paired[last.indicator]]
+            if dimension == "money" and last.unit == "count" and counterpart.dimension == "money":
+                return counterpart.indicator_id
+            if (
+                dimension == "count"
+                and UNIT_DIMENSION.get(last.unit) == "money"
+                and _PROJECTS_AFTER.match(sentence[end:])
+            ):
+                return counterpart.indicator_id
+    return suggest_indicator(sentence, start, end, unit, place, previous_end)
