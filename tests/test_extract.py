@@ -381,3 +381,78 @@ def test_cli_refuses_unknown_place_and_missing_file(tmp_path):
         cwd=paths.ROOT,
     )
     assert bad.returncode == 2 and "unknown place" in bad.stderr
+
+
+# --- a figure read with the others of its sentence ---------------------------------------
+
+
+def test_amount_in_brackets_and_capital_of_counted_projects_share_the_measure():
+    text = (
+        "During the event, 14 projects received investment policies and registration "
+        "certificates, representing a total investment of over VND 18,600 billion "
+        "(approximately USD 775 million)."
+    )
+    found = extract(text, D(2024, 4, 22), place="lang-son")
+    assert [(c.value_as_written, c.qualifier, c.indicator_id) for c in found] == [
+        ("14", "exact", "investment_approvals_projects"),
+        ("VND 18,600 billion", "more_than", "investment_approvals_capital"),
+        ("USD 775 million", "approx", "investment_approvals_capital"),
+    ]
+
+
+def test_growth_in_number_and_in_value_and_a_fall():
+    text = (
+        "Newly registered capital: There were 3,375 projects worth 19.7 billion USD, were "
+        "granted licenses, up 1.8% in number and down 7.6% in value year-on-year."
+    )
+    found = {c.value_as_written: c for c in extract(text, D(2025, 1, 14), place="vietnam")}
+    assert found["1.8%"].indicator_id == "fdi_new_projects_annual_yoy"
+    assert (found["7.6%"].value, found["7.6%"].indicator_id) == (-7.6, "fdi_new_capital_annual_yoy")
+
+
+def test_ranges_to_the_present_and_between_two_periods():
+    c = extract(
+        "Từ năm 2021 đến hết quý I/2024, tỉnh đã cử 62 đoàn với 510 lượt cán bộ đi công tác.",
+        D(2024, 4, 3),
+    )
+    assert [(x.value, x.unit, x.period_start, x.period_end) for x in c] == [
+        (62, "count", D(2021, 1, 1), D(2024, 3, 31)),
+        (510, "people", D(2021, 1, 1), D(2024, 3, 31)),
+    ]
+    c = one("From 2020 to present, the department sent 173 delegations abroad.", D(2025, 6, 30))
+    assert (c.period_start, c.period_end, c.indicator_id) == (
+        D(2020, 1, 1),
+        D(2025, 6, 30),
+        "delegations_outbound",
+    )
+
+
+def test_place_names_keep_their_accents_apart():
+    # "Lạng Sơn là tỉnh ..." ("Lang Son is a province") does not name Son La
+    text = "Lạng Sơn là tỉnh miền núi, cách thủ đô Hà Nội 154 km đường bộ."
+    assert one(text).province_id == "lang-son"
+
+
+def test_no_period_in_the_text_is_said():
+    c = one("The province has 20 projects from foreign investors.", D(2024, 6, 30))
+    assert (c.period_start, c.period_end) == (D(2024, 6, 30), D(2024, 6, 30))
+    assert "publication date" in c.period_note
+
+
+# --- reading files -----------------------------------------------------------------------
+
+
+def test_read_refuses_empty_binary_and_other_archives():
+    from foreign_ties.extract_read import ReadError, read_bytes, sniff
+
+    assert read_bytes("Năm 2023 đạt 1,2 tỷ USD.".encode()) == "Năm 2023 đạt 1,2 tỷ USD."
+    assert sniff(b"%PDF-1.7 ...") == "pdf"
+    assert sniff(b"<!DOCTYPE html><html><body>x</body></html>") == "html"
+    for data, message in (
+        (b"   \n", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"PK\x03\x04" + b"\x00" * 40, "not a Word document"),
+        (b"v\xe3n b\xe1n", "not UTF-8"),
+    ):
+        with pytest.raises(ReadError, match=message):
+            read_bytes(data)
