@@ -318,6 +318,10 @@ def test_keywords_name_known_indicators_and_both_languages():
     languages = {lang for _, lang, _ in rows}
     assert languages == {"en", "vi"}
     assert {i for i, _, _ in rows} <= set(extract_indicators.indicators())
+    pairs = extract_indicators.pairs()
+    assert pairs["investment_approvals_projects"] == "investment_approvals_capital"
+    assert pairs["investment_approvals_capital"] == "investment_approvals_projects"
+    assert extract_indicators.stock_flow()["fdi_projects"] == "fdi_new_projects_annual"
     # the keywords file is not a slice of the curated indicators table
     assert not list((paths.CURATED_DIR / "indicators").glob("*keyword*"))
 
@@ -456,3 +460,15 @@ def test_read_refuses_empty_binary_and_other_archives():
     ):
         with pytest.raises(ReadError, match=message):
             read_bytes(data)
+
+
+def test_keywords_naming_an_unknown_indicator_are_refused(tmp_path, monkeypatch):
+    bad = tmp_path / "indicator_keywords.csv"
+    bad.write_text("indicator_id,language,keyword\nno_such_measure,en,exports\n", encoding="utf-8")
+    monkeypatch.setattr(extract_indicators, "KEYWORDS_CSV", bad)
+    extract_indicators.keywords.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="no_such_measure"):
+            extract_indicators.keywords()
+    finally:
+        extract_indicators.keywords.cache_clear()
