@@ -80,6 +80,7 @@ def add_bars(fig, df, divisor, place_names, panel, show_period) -> set[str]:
             cliponaxis=False,
             hovertext=[_hover(r, place_names) for r in kept],
             hoverinfo="text",
+            customdata=[r.fact_id for r in kept],  # a click opens the figure (drill-down)
             showlegend=False,
         ),
         **charts._cell(fig, panel),
@@ -155,6 +156,7 @@ def add_timeline(fig, df, divisor, place_names, panel) -> set[str]:
                 cliponaxis=False,
                 hovertext=[_hover(r, place_names) for r in rows],
                 hoverinfo="text",
+                customdata=[r.fact_id for r in rows],  # a click opens the figure (drill-down)
                 name=label,
                 legendgroup=label,
                 showlegend=False,

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 PROVINCES_KEY = "provinces"
 YEARS_KEY = "years"
 LANGUAGE_KEY = "lang"
+HOME_KEY = "province"  # the leader's own province (Overview), kept on every page
+QUESTION_KEY = "question"  # the Overview's question
 
 
 @dataclass(frozen=True)

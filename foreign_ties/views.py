@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from foreign_ties import catalog, formatting, store
+from foreign_ties import catalog, formatting, store, wording
 from foreign_ties.i18n import breakdown_text, current_language, data_label, in_english, t
 from foreign_ties.memo import remembered
 from foreign_ties.state import Filters
@@ -26,6 +26,7 @@ class TileFigure:
     value: str
     period: str
     uncertain: bool
+    certainty: wording.Certainty | None = None  # how final, in words, with the reason
 
 
 def _indicator_label(row) -> str:
@@ -70,7 +71,8 @@ def overview_tiles(filters: Filters) -> dict[str, dict[str, list[TileFigure]]]:
     tiles: dict[str, dict[str, list[TileFigure]]] = {
         family: {pid: [] for pid in filters.provinces} for family in catalog.FAMILIES
     }
-    rows = rows.sort_values(["period_end"], ascending=False, kind="stable")
+    # Certain figures first (a headline never leads with a doubtful one), then the latest.
+    rows = rows.sort_values(["uncertain", "period_end"], ascending=[True, False], kind="stable")
     for row in rows.itertuples():
         figures = tiles[row.family][row.province_id]
         if len(figures) < TILE_FIGURES:
@@ -78,9 +80,12 @@ def overview_tiles(filters: Filters) -> dict[str, dict[str, list[TileFigure]]]:
                 TileFigure(
                     fact_id=row.fact_id,
                     label=_indicator_label(row),
-                    value=formatting.value_text(row.value, row.unit, row.qualifier),
+                    value=wording.value_words(row.value, row.unit, row.qualifier),
                     period=formatting.period_text(row.period_start, row.period_end, row.kind),
                     uncertain=bool(row.uncertain),
+                    certainty=wording.certainty(
+                        "reported", bool(row.uncertain), _data_text(row, "uncertain_reason")
+                    ),
                 )
             )
     return tiles
@@ -280,3 +285,29 @@ def select_part(series: pd.DataFrame, part: str) -> pd.DataFrame:
     if part == TOTAL:
         return series[series["breakdown"].isna() | (series["breakdown"] == "")]
     return series[series["breakdown"] == part]
+
+
+def compare_family(cov: dict, url_indicator: str | None) -> str:
+    """The topic Compare opens on: the linked measure's family, else the default measure's."""
+    from foreign_ties import measures  # local: measures imports views' neighbours only
+
+    if url_indicator in cov:
+        return cov[url_indicator].family
+    with_figures = [i for i in DEFAULT_MEASURES if i in cov and not cov[i].empty]
+    if with_figures:
+        return cov[with_figures[0]].family
+    return measures.families(cov)[0]
+
+
+def panel_series(indicator_id: str, filters: Filters, places: tuple[str, ...]) -> pd.DataFrame:
+    """One side-by-side panel's figures: the measure's total (or first part) for `places`."""
+    series = indicator_series(indicator_id, filters)
+    series = series[series["province_id"].isin(places)]
+    found = parts(series)
+    return select_part(series, found[0]) if found else series
+
+
+def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Several views' rows as one table (empty frames ignored)."""
+    frames = [f for f in frames if f is not None and not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

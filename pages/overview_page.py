@@ -1,25 +1,33 @@
-"""Overview: the three provinces and the nation side by side, one row of tiles per family."""
+"""Overview: the leader's province and a few plain questions, each answered at once for the
+places side by side; below, every latest figure by topic."""
 
 import streamlit as st
 
-from foreign_ties import catalog, ui, views
+from foreign_ties import catalog, questions, ui, views
 from foreign_ties.i18n import t
-from foreign_ties.ui import present
+from foreign_ties.ui import overview, present
 
 filters = ui.filters()
 ui.header(
     "overview.title", "overview.lede", first=str(filters.year_from), last=str(filters.year_to)
 )
+home = ui.home(catalog.COMPARED_PLACES, catalog.COMPARED_PLACES[0])
+question = overview.question()
+answers = questions.answers(question, home, filters)
+for result in answers:
+    overview.answer(result, filters)
+st.caption(t("overview.words_legend"))
 tiles = views.overview_tiles(filters)
-for family in catalog.FAMILIES:
-    st.subheader(t(f"family.{family}"))
-    for column, place_id in zip(
-        st.columns(len(filters.provinces), border=True), filters.provinces, strict=False
-    ):
-        with column:
-            ui.tile(place_id, tiles[family][place_id], filters)
-st.caption(t("overview.legend"))
+with st.expander(t("overview.all_figures")):
+    for family in catalog.FAMILIES:
+        st.subheader(t(f"family.{family}"))
+        for column, place_id in zip(
+            st.columns(len(filters.provinces), border=True), filters.provinces, strict=False
+        ):
+            with column:
+                ui.tile(place_id, tiles[family][place_id], filters)
 shown = [f.fact_id for family in tiles.values() for figures in family.values() for f in figures]
+shown += [c.fact_id for result in answers for c in result.cells.values() if c]
 present.downloads_for_view(
     None, views.figures_for_download(filters, shown), filters, "overview", images=False
 )

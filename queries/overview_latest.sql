@@ -4,7 +4,8 @@
 -- Parameters: $provinces (list of province_id), $year_from, $year_to (integers).
 -- Columns: fact_id, province_id, family, indicator_id, indicator_name_en,
 --          indicator_name_vi, kind, breakdown, partner, value, unit, qualifier,
---          period_start, period_end, uncertain, source_id, publisher, published_date
+--          period_start, period_end, uncertain, uncertain_reason, source_id, publisher,
+--          published_date
 with in_view as (
     select *
     from figures
@@ -25,7 +26,7 @@ ranked as (
 )
 select fact_id, province_id, family, indicator_id, indicator_name_en, indicator_name_vi,
        kind, breakdown, partner, value, unit, qualifier, period_start, period_end,
-       uncertain, source_id, publisher, published_date
+       uncertain, uncertain_reason, source_id, publisher, published_date
 from ranked
 where recency = 1
 order by family, indicator_id, breakdown nulls first, province_id

@@ -29,7 +29,7 @@ def bars(spec):
     """Place -> point label of every bar in a figure (bars are named "Place — measure")."""
     out = []
     for trace in spec["data"]:
-        if trace.get("type") == "bar":
+        if trace.get("type") == "bar" and "text" in trace:  # legend keys have no labels
             out += [
                 (x.split(" — ")[0], text)
                 for x, text in zip(decode(trace["x"]), decode(trace["text"]), strict=False)

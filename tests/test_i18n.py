@@ -22,9 +22,11 @@ from foreign_ties import (
     i18n,
     partners_map,
     paths,
+    questions,
     site,
     validate,
     views,
+    wording,
 )
 from foreign_ties.state import Filters
 from foreign_ties.ui import present
@@ -118,6 +120,15 @@ def families() -> dict[str, set[str]]:
     views_of_maps = getattr(partners_map, "VIEWS", ("region", "world"))
     return {
         "family.": {f"family.{f}" for f in (*catalog.FAMILIES, "all")},
+        # measures.basis: a plain-words line for the key measures, the description otherwise
+        "basis.": {k for k in i18n.catalog("en") if k.startswith("basis.")},
+        "question.": {f"question.{q}" for q in questions.QUESTIONS},
+        "answer.row.": {
+            f"answer.row.{r.key}" for rows in questions.QUESTIONS.values() for r in rows
+        },
+        "words.": {f"words.{q}" for q in wording.QUALIFIER_WORDS},
+        "words.status.": {f"words.status.{s}" for s in ("target", "projection")},
+        "words.why.": {f"words.why.{s}" for s in ("target", "projection", "uncertain")},
         "status.": {f"status.{s}" for s in statuses},
         "sources.status_note.": {f"sources.status_note.{s}" for s in statuses},
         "unit.": {f"unit.{u}" for u in plain_units},

@@ -40,6 +40,11 @@ CSS = """
 .ft-value {font-size: 1.45rem; font-weight: 700; color: #111;}
 .ft-label {color: #222;}
 .ft-period {color: #555; font-size: 0.85rem;}
+.ft-certainty {font-size: 0.8rem; color: #7a4b00; border-bottom: 1px dotted #7a4b00;
+                cursor: help; white-space: nowrap;}
+.ft-drill-quote {border-left: 4px solid #FFE08A; margin: 0.4rem 0; padding: 0.2rem 0.6rem;
+                  background: #fffbea;}
+.ft-basis {color: #444; font-size: 0.85rem;}
 .ft-none {color: #666; font-style: italic; border-left: 3px solid #bbb; padding-left: 0.5rem;}
 .ft-place {font-weight: 700; border-bottom: 4px solid var(--ft-colour); padding-bottom: 2px;}
 mark.ft-quote {background: #FFE08A; padding: 0 2px;}
@@ -52,6 +57,11 @@ blockquote.ft-said {white-space: pre-wrap; border-left: 4px solid #ccc; margin: 
 
 _WRITTEN = "_url_written"  # session key: the URL parameters this session last wrote
 _PAGE_PARAMS = "_page_params"  # session key: parameters pages registered during this run
+
+
+def url_changed(param: str) -> bool:
+    """The URL carries a value for `param` that this session did not write (a link's own)."""
+    return _url_changed(param)
 
 
 def _url_changed(param: str) -> bool:
@@ -120,9 +130,33 @@ def setup() -> Filters:
         years = st.slider(t("filters.years"), bounds[0], bounds[1], key="filter_years", step=1)
         st.caption(t("filters.caption"))
     filters = Filters(tuple(chosen) or tuple(catalog.COMPARED_PLACES), int(years[0]), int(years[1]))
+    _remember_home(place_ids)
     for notice in st.session_state.pop("_notices", []):
         st.warning(t(notice.key, **notice.values), icon=":material/warning:")
     return filters
+
+
+def _remember_home(place_ids: Sequence[str]) -> None:
+    """The leader's province stays in the URL on every page once chosen (or linked)."""
+    raw = st.query_params.get_all(state.HOME_KEY)
+    if raw and raw[0] in place_ids and _url_changed(state.HOME_KEY):
+        st.session_state["_home"] = raw[0]
+    page_param(state.HOME_KEY, st.session_state.get("_home"))
+
+
+def home(place_ids: Sequence[str], default: str) -> str:
+    """The leader's province: pills seeded from the URL, remembered for the session."""
+    chosen = choice(
+        t("overview.province"),
+        state.HOME_KEY,
+        list(place_ids),
+        st.session_state.get("_home", default),
+        format_func=catalog.place_name,
+        widget="pills",
+    )
+    st.session_state["_home"] = chosen or st.session_state.get("_home", default)
+    page_param(state.HOME_KEY, st.session_state["_home"])
+    return st.session_state["_home"]
 
 
 def page_param(param: str, value: str | list[str] | None) -> None:
@@ -146,6 +180,7 @@ def choice(
     default: str | None,
     format_func: Callable[[str], str],
     widget: str = "selectbox",
+    help: str | None = None,
 ) -> str | None:
     """A page-level choice from a fixed list, seeded from and written to the URL."""
     key = f"page_{param}"
@@ -159,11 +194,17 @@ def choice(
     if st.session_state.get(key) not in options:
         st.session_state[key] = default
     if widget == "pills":
-        chosen = st.pills(label, options, key=key, format_func=format_func)
+        chosen = st.pills(label, options, key=key, format_func=format_func, help=help)
     else:
-        chosen = st.selectbox(label, options, key=key, format_func=format_func)
+        chosen = st.selectbox(label, options, key=key, format_func=format_func, help=help)
     page_param(param, chosen)
     return chosen
+
+
+def url_value(param: str) -> str | None:
+    """The first value the URL carries for `param` (to be checked against a list by the caller)."""
+    raw = st.query_params.get_all(param)
+    return raw[0] if raw else None
 
 
 def text_param(label: str, param: str) -> str:
@@ -201,9 +242,7 @@ def tile(place_id: str, figures: list[views.TileFigure], filters: Filters) -> No
     if not figures:
         parts.append(f"<p class='ft-none'>{html.escape(t('empty.no_published_figure'))}</p>")
     for fig in figures:
-        flag = (
-            f" <span title='{html.escape(t('status.uncertain'))}'>?</span>" if fig.uncertain else ""
-        )
+        flag = certainty_html(fig.certainty)
         parts.append(
             "<div class='ft-figure'>"
             f"<span class='ft-value'>{safe_text.html_block(fig.value)}</span>{flag}<br>"
@@ -214,6 +253,16 @@ def tile(place_id: str, figures: list[views.TileFigure], filters: Filters) -> No
         )
     parts.append("</div>")
     st.markdown("".join(parts), unsafe_allow_html=True)
+
+
+def certainty_html(certainty, note: str = "") -> str:
+    """How final a figure is, in words ("not certain", "target"), its reason on hover."""
+    if certainty is None:
+        return ""
+    return (
+        f" <span class='ft-certainty' title='{html.escape(certainty.reason, quote=True)}'>"
+        f"{html.escape(certainty.word)}{html.escape(note)}</span>"
+    )
 
 
 def chart(fig: go.Figure | None, key: str, height: str = "content") -> None:

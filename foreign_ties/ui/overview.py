@@ -1,0 +1,87 @@
+"""The Overview's question-first answers: the leader's province, a few plain questions, and
+each answered for the places side by side, with what each measure counts in plain words."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from foreign_ties import catalog, charts, questions, ui
+from foreign_ties.i18n import current_language, t
+from foreign_ties.state import QUESTION_KEY, Filters
+
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def question() -> str:
+    """The question pills (one click answers it), kept in the URL."""
+    chosen = ui.choice(
+        t("overview.question"),
+        QUESTION_KEY,
+        list(questions.QUESTIONS),
+        questions.DEFAULT_QUESTION,
+        format_func=lambda q: t(f"question.{q}"),
+        widget="pills",
+    )
+    return chosen or questions.DEFAULT_QUESTION
+
+
+def _note(index: int) -> str:
+    return SUPERSCRIPTS[index] if index < len(SUPERSCRIPTS) else f"({index + 1})"
+
+
+def _cell_html(place: str, cell: questions.Cell | None, note: str, filters: Filters) -> str:
+    colour = charts.colour(place)
+    head = (
+        f"<div class='ft-tile'><div class='ft-place' style='--ft-colour:{colour}'>"
+        f"{html.escape(catalog.place_name(place))}</div>"
+    )
+    if cell is None:
+        return head + f"<p class='ft-none'>{html.escape(t('empty.no_published_figure'))}</p></div>"
+    link = html.escape(ui.link_to_fact(cell.fact_id, filters))
+    return (
+        head + "<div class='ft-figure'>"
+        f"<span class='ft-value'>{html.escape(cell.value)}</span>"
+        f"{ui.certainty_html(cell.certainty, note)}<br>"
+        f"<span class='ft-label'>{html.escape(cell.measure)}</span><br>"
+        f"<span class='ft-basis'>{html.escape(cell.basis)}</span><br>"
+        f"<span class='ft-period'>{html.escape(cell.period)} · "
+        f"<a href='{link}' target='_self'>{html.escape(t('link.source'))}</a></span>"
+        "</div></div>"
+    )
+
+
+def compare_link(family: str, filters: Filters) -> str:
+    query = {**filters.query(), "family": family, "lang": current_language()}
+    return "compare?" + urlencode(query, doseq=True)
+
+
+def answer(result: questions.Answer, filters: Filters) -> None:
+    """One row: a tile per place, the measures sentence, the notes on doubtful figures."""
+    st.markdown(f"#### {html.escape(t(f'answer.row.{result.row.key}'))}")
+    notes: list[str] = []
+    cells = []
+    for place in result.places:
+        cell = result.cells[place]
+        note = ""
+        if cell is not None and cell.certainty is not None:
+            note = _note(len(notes))
+            notes.append(f"{note} {catalog.place_name(place)}: {cell.certainty.reason}")
+        cells.append(_cell_html(place, cell, note, filters))
+    for column, body in zip(st.columns(len(result.places), border=True), cells, strict=True):
+        with column:
+            st.markdown(body, unsafe_allow_html=True)
+    sentence = questions.measures_sentence(result)
+    link = html.escape(compare_link(result.row.family, filters))
+    more = f" <a href='{link}' target='_self'>{html.escape(t('answer.over_the_years'))}</a>"
+    if sentence:
+        st.markdown(
+            f"<p class='ft-answer-note'>{html.escape(sentence)}{more}</p>", unsafe_allow_html=True
+        )
+    if notes:
+        st.markdown(
+            "<p class='ft-period'>" + "<br>".join(html.escape(n) for n in notes) + "</p>",
+            unsafe_allow_html=True,
+        )

@@ -1,0 +1,23 @@
+-- Purpose: which of the chosen places and years have figures of each measure, for Compare's
+--          measure picker (grouped by family, ordered by coverage) and for choosing the
+--          family's measures to show side by side when places publish different ones.
+-- Grain: one row per indicator x province x year of period end with a current figure in
+--        the selection; an indicator with none there has one row with nulls (listed, marked).
+-- Parameters: $provinces (list of province_id), $year_from, $year_to (integers).
+-- Columns: indicator_id, family, unit, kind, province_id, year, figures, reported
+with in_view as (
+    select f.indicator_id, f.province_id, year(f.period_end) as year,
+           count(*) as figures,
+           count(*) filter (where f.status = 'reported') as reported
+    from facts f
+    where list_contains($provinces, f.province_id)
+      and year(f.period_start) <= $year_to
+      and year(f.period_end) >= $year_from
+      and f.superseded_by is null
+    group by all
+)
+select i.indicator_id, i.family, i.unit, i.kind, v.province_id, v.year,
+       coalesce(v.figures, 0) as figures, coalesce(v.reported, 0) as reported
+from indicators i
+left join in_view v using (indicator_id)
+order by i.family, i.indicator_id, v.province_id, v.year
