@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import streamlit as st
 
-from foreign_ties import catalog, charts, measures, ui, views
+from foreign_ties import catalog, charts, measures, safe_text, ui, views
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
 from foreign_ties.ui import drill
@@ -41,7 +39,7 @@ def picker(cov: dict[str, measures.Coverage]) -> str | None:
 
 def sentence(text: str) -> None:
     """The one prominent sentence saying the places publish different measures."""
-    st.info(text, icon=":material/compare_arrows:")
+    st.info(safe_text.markdown(text), icon=":material/compare_arrows:")
 
 
 def columns(result: measures.Panels) -> list:
@@ -53,8 +51,8 @@ def columns(result: measures.Panels) -> list:
 
 def panel_title(measure: str) -> None:
     """A panel's title: the measure's name and what it counts, in plain words."""
-    st.markdown(f"#### {html.escape(catalog.indicators()[measure].name())}")
-    st.caption(t("measure.what_it_counts", basis=measures.basis(measure)))
+    st.markdown(f"#### {safe_text.markdown(catalog.indicators()[measure].name())}")
+    st.caption(safe_text.markdown(t("measure.what_it_counts", basis=measures.basis(measure))))
 
 
 def other_panels(result: measures.Panels, columns: list, filters: Filters) -> pd.DataFrame:
@@ -78,11 +76,13 @@ def without(places: tuple[str, ...], filters: Filters) -> None:
     """Places with no figure anywhere in the topic: said plainly, never dropped silently."""
     if places:
         st.warning(
-            t(
-                "measure.without",
-                places=", ".join(catalog.place_name(p) for p in places),
-                first=str(filters.year_from),
-                last=str(filters.year_to),
+            safe_text.markdown(
+                t(
+                    "measure.without",
+                    places=", ".join(catalog.place_name(p) for p in places),
+                    first=str(filters.year_from),
+                    last=str(filters.year_to),
+                )
             ),
             icon=":material/info:",
         )

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from foreign_ties import drill, ui
+from foreign_ties import drill, safe_text, ui
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
 
@@ -58,7 +58,7 @@ def details(rows: pd.DataFrame, filters: Filters) -> None:
     source = html.escape(f"{shown['publisher']} · {shown['title']}".strip(" ·"))
     links = f"<a href='{html.escape(ui.link_to_fact(chosen, filters))}' target='_self'>"
     links += f"{html.escape(t('drill.in_its_document'))}</a>"
-    if shown["url"]:
+    if shown["url"] and safe_text.is_web_address(shown["url"]):  # never javascript: or data:
         links += f" · <a href='{html.escape(shown['url'])}'>{html.escape(t('link.original'))}</a>"
     parts = [
         f"<div class='ft-drill' id='drill'><div class='ft-label'><b>{html.escape(shown['heading'])}"
