@@ -22,6 +22,7 @@ class Place:
     level: str
     territory_note: str | None
     valid_to: object | None
+    territory_note_vi: str | None = None
 
     def name(self, lang: str | None = None) -> str:
         return self.name_vi if (lang or current_language()) == "vi" else self.name_en
@@ -36,6 +37,7 @@ class Indicator:
     unit: str
     kind: str
     description: str
+    description_vi: str | None = None
 
     def name(self, lang: str | None = None) -> str:
         return self.name_vi if (lang or current_language()) == "vi" else self.name_en
@@ -71,6 +73,7 @@ def places() -> dict[str, Place]:
             r["level"],
             _clean(r["territory_note"]),
             _clean(r["valid_to"]),
+            _clean(r["territory_note_vi"]),
         )
         for r in rows
     }
@@ -80,7 +83,8 @@ def places() -> dict[str, Place]:
 def indicators() -> dict[str, Indicator]:
     rows = store.run("indicators").to_dict("records")
     return {
-        r["indicator_id"]: Indicator(**{k: r[k] for k in Indicator.__annotations__}) for r in rows
+        r["indicator_id"]: Indicator(**{k: _clean(r[k]) for k in Indicator.__annotations__})
+        for r in rows
     }
 
 

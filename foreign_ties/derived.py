@@ -14,7 +14,7 @@ import math
 import pandas as pd
 
 from foreign_ties import formatting
-from foreign_ties.i18n import t
+from foreign_ties.i18n import current_language, t
 
 CURRENCIES = ("USD", "VND")
 AS_PUBLISHED = "published"
@@ -38,6 +38,12 @@ def significant(value: float, digits: int = 4) -> float:
     return round(value, digits - 1 - int(math.floor(math.log10(abs(value)))))
 
 
+def _publisher(rate) -> str:
+    """A rate's publisher in the reader's language (the rates table is cached for all)."""
+    own = getattr(rate, "publisher_in_vi", None)
+    return own if current_language() == "vi" and isinstance(own, str) and own else rate.publisher
+
+
 def convert(rows: pd.DataFrame, target: str, rates: pd.DataFrame) -> pd.DataFrame:
     """Money figures in `target` currency where the year has a rate; others unchanged.
 
@@ -49,7 +55,7 @@ def convert(rows: pd.DataFrame, target: str, rates: pd.DataFrame) -> pd.DataFram
     if target == AS_PUBLISHED or out.empty:
         return out
     per_usd = {
-        int(r.year): (float(r.per_usd), r.publisher)
+        int(r.year): (float(r.per_usd), _publisher(r))
         for r in rates.itertuples()
         if r.currency == "VND"
     }

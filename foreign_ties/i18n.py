@@ -87,9 +87,3 @@ def data_label(family: str, value: str, lang: str | None = None) -> str:
 def breakdown_text(value: str, lang: str | None = None) -> str:
     """A part of a measure ("all localities") in the reader's language."""
     return data_label("breakdown", value, lang)
-
-
-def in_english(text: str, lang: str | None = None) -> str:
-    """Text the data has only in English, labelled so in another language (never translated)."""
-    lang = lang if lang in LANGUAGES else current_language()
-    return text if lang == DEFAULT_LANGUAGE else f"{t('label.in_english', lang)} {text}"

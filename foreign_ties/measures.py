@@ -14,7 +14,7 @@ import pandas as pd
 
 from foreign_ties import catalog, store
 from foreign_ties.i18n import catalog as messages
-from foreign_ties.i18n import current_language, in_english, t
+from foreign_ties.i18n import current_language, t
 from foreign_ties.state import Filters
 
 # The picker's families, in the order a leader asks about them ("context" last).
@@ -157,7 +157,7 @@ def basis(indicator_id: str, lang: str | None = None) -> str:
     own = getattr(indicator, "description_vi", None) if lang == "vi" else None
     text = own if isinstance(own, str) and own else description
     first = text.split(". ")[0].rstrip(".") + "." if text else ""
-    return first if text is own or lang == "en" else in_english(first, lang)
+    return first  # the data writes every description in Vietnamese too (description_vi)
 
 
 def _unit_class(unit: str) -> str:

@@ -33,7 +33,7 @@ def readable_partners(
     partners: pd.DataFrame, place_names: dict[str, str] | None = None
 ) -> pd.DataFrame:
     """The partnerships for a table: types and countries in the reader's language; the
-    relation as recorded (it is data, in English), labelled so. Place names from the
+    relation in the reader's language (localise.py; English as recorded). Place names from the
     catalog unless given."""
     if place_names is None:
         place_names = {p: catalog.place_name(p) for p in catalog.places()}

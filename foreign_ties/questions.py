@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from foreign_ties import catalog, formatting, measures, store, wording
-from foreign_ties.i18n import current_language, in_english, t
+from foreign_ties.i18n import current_language, t
 from foreign_ties.state import Filters
 
 
@@ -149,7 +149,7 @@ def _reason(row) -> str:
     if isinstance(own, str) and own:
         return own
     english = getattr(row, "uncertain_reason", None)
-    return in_english(english) if isinstance(english, str) and english else ""
+    return english if isinstance(english, str) and english else ""
 
 
 def _cell(row) -> Cell:

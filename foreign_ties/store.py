@@ -71,14 +71,16 @@ def run(name: str, parquet_dir: str | None = None, **params: object) -> pd.DataF
 
     Results are cached per (data version, query, parameters): a new version is a new
     folder, so a page run pinned to a version (data_version.pin) reads only that one.
-    Callers get a copy.
+    Callers get a copy, with the data's texts in the reader's language (`localise.frame`).
     """
     expected = query_parameters(name)
     if set(params) != expected:
         raise QueryError(f"{name}.sql expects {sorted(expected)}, got {sorted(params)}")
     folder = str(Path(parquet_dir).resolve() if parquet_dir else data_version.current().folder)
     key = (name, folder, tuple(sorted((k, _frozen(v)) for k, v in params.items())))
-    return _cached(key).copy()
+    from foreign_ties import localise  # local: localise imports i18n; store stays light
+
+    return localise.frame(_cached(key).copy())
 
 
 @functools.lru_cache(maxsize=512)

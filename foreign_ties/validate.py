@@ -38,6 +38,7 @@ COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
         "valid_to": ("d", False),
         "merged_into": ("s", False),
         "territory_note": ("s", False),
+        "territory_note_vi": ("s", False),  # the same note written in Vietnamese
     },
     "indicators": {
         "indicator_id": ("s", True),
@@ -50,6 +51,7 @@ COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
         # who publishes or states the figures (optional here so small fixtures may leave it
         # out; tests/test_data.py requires it for every real indicator)
         "published_by": ("s", False),
+        "description_vi": ("s", False),  # the description written in Vietnamese
     },
     "sources": {
         "source_id": ("s", True),
@@ -62,6 +64,11 @@ COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
         "document_kind": ("s", True),
         "retrieved": ("s", False),
         "licence_note": ("s", False),
+        "title_vi": (
+            "s",
+            False,
+        ),  # the title in Vietnamese (the original language's title stays in title)
+        "publisher_vi": ("s", False),  # the publisher's Vietnamese name
     },
     "documents": {"source_id": ("s", True), "text": ("s", True)},
     "facts": {
@@ -83,9 +90,11 @@ COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
         "source_id": ("s", True),
         "quote": ("s", True),
         "gloss_en": ("s", False),
+        "gloss_vi": ("s", False),  # a Vietnamese translation of a quote in another language
         "derived_from": ("s", False),
         "superseded_by": ("s", False),
         "note": ("s", False),
+        "uncertain_reason_vi": ("s", False),
     },
     "partners": {
         "partner_id": ("s", True),
@@ -99,6 +108,7 @@ COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
         "since": ("s", False),
         "source_id": ("s", True),
         "quote": ("s", True),
+        "relation_vi": ("s", False),
     },
     "fx_rates": {
         "year": ("i", True),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from foreign_ties import catalog, formatting, store, wording
-from foreign_ties.i18n import breakdown_text, current_language, data_label, in_english, t
+from foreign_ties.i18n import breakdown_text, current_language, data_label, t
 from foreign_ties.memo import remembered
 from foreign_ties.state import Filters
 
@@ -41,13 +41,13 @@ def _indicator_label(row) -> str:
 
 
 def _data_text(record, field: str) -> str | None:
-    """A text column of the data in the reader's language: its `<field>_vi` when the data has
-    one, else the English text labelled "(in English)" (never machine-translated)."""
+    """A text column of the data in the reader's language: its `<field>_vi` for a Vietnamese
+    reader (the data writes every such text in Vietnamese too: tests/test_data_vi.py)."""
     english = getattr(record, field, None)
     own = getattr(record, f"{field}_vi", None) if current_language() == "vi" else None
     if isinstance(own, str) and own:
         return own
-    return in_english(english) if isinstance(english, str) and english else None
+    return english if isinstance(english, str) and english else None
 
 
 def territory_note(place: catalog.Place) -> str | None:

@@ -12,7 +12,8 @@
 select fact_id, province_id, family, indicator_id, indicator_name_en, indicator_name_vi,
        kind, breakdown, partner, value, unit, qualifier, value_as_written, period_start,
        period_end, status, uncertain, uncertain_reason, superseded_by, source_id, title,
-       publisher, published_date, url, language, quote, gloss_en, derived_from
+       publisher, published_date, url, language, quote, gloss_en, derived_from, title_vi,
+       publisher_vi, uncertain_reason_vi, gloss_vi
 from figures
 where list_contains($provinces, province_id)
   and year(period_start) <= $year_to
@@ -22,5 +23,8 @@ where list_contains($provinces, province_id)
        or contains(lower(quote), lower($search))
        or contains(lower(coalesce(gloss_en, '')), lower($search))
        or contains(lower(indicator_name_en), lower($search))
-       or contains(lower(publisher), lower($search)))
+       or contains(lower(coalesce(gloss_vi, '')), lower($search))
+       or contains(lower(indicator_name_vi), lower($search))
+       or contains(lower(publisher), lower($search))
+       or contains(lower(coalesce(publisher_vi, '')), lower($search)))
 order by province_id, family, indicator_id, period_end desc

@@ -8,7 +8,7 @@
 --          status, uncertain, source_id, publisher, published_date, quote
 select fact_id, province_id, indicator_id, indicator_name_en, indicator_name_vi, family,
        kind, breakdown, value, unit, qualifier, period_start, period_end, status,
-       uncertain, source_id, publisher, published_date, quote
+       uncertain, source_id, publisher, published_date, quote, publisher_vi
 from figures
 where list_contains($provinces, province_id)
   and province_level = 'province'

@@ -13,7 +13,7 @@
 select fact_id, province_id, indicator_id, indicator_name_en, indicator_name_vi, kind,
        breakdown, partner, value, unit, qualifier, period_start, period_end, status,
        uncertain, uncertain_reason, derived_from, source_id, publisher, published_date,
-       title, url, quote, gloss_en
+       title, url, quote, gloss_en, publisher_vi, title_vi, uncertain_reason_vi, gloss_vi
 from figures
 where list_contains($indicators, indicator_id)
   and list_contains($provinces, province_id)

@@ -8,7 +8,7 @@
 select fact_id, family, indicator_id, indicator_name_en, indicator_name_vi, kind,
        breakdown, partner, value, unit, qualifier, period_start, period_end, status,
        uncertain, uncertain_reason, superseded_by, source_id, publisher, published_date,
-       quote, gloss_en
+       quote, gloss_en, publisher_vi, uncertain_reason_vi, gloss_vi
 from figures
 where province_id = $province
   and year(period_start) <= $year_to

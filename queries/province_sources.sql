@@ -2,9 +2,9 @@
 -- Grain: one row per source.
 -- Parameters: $province (province_id).
 -- Columns: source_id, title, publisher, published_date, url, language, document_kind,
---          figures
+--          figures (title and publisher in the reader's language: foreign_ties/localise.py)
 select s.source_id, s.title, s.publisher, s.published_date, s.url, s.language,
-       s.document_kind, count(*) as figures
+       s.document_kind, s.title_vi, s.publisher_vi, count(*) as figures
 from facts f
 join sources s using (source_id)
 where f.province_id = $province

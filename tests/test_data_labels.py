@@ -95,7 +95,8 @@ def test_table_labels_and_chart_labels_translate_breakdowns_and_partners(vietnam
     assert list(fig.data[0].x) == ["Lạng Sơn — các cơ quan cấp tỉnh"]
 
 
-def test_english_only_data_text_is_labelled_in_vietnamese_and_plain_in_english():
+def test_data_text_is_written_in_vietnamese_for_a_vietnamese_reader():
+    """No "(bằng tiếng Anh)" marking: the data writes its notes and descriptions in Vietnamese."""
     from foreign_ties import catalog
 
     catalog.clear()
@@ -105,8 +106,9 @@ def test_english_only_data_text_is_labelled_in_vietnamese_and_plain_in_english()
     assert views.indicator_description(indicator) == indicator.description
     i18n.set_language("vi")
     try:
-        assert views.territory_note(place) == f"(bằng tiếng Anh) {place.territory_note}"
-        assert views.indicator_description(indicator) == f"(bằng tiếng Anh) {indicator.description}"
+        assert views.territory_note(place).startswith("Từ ngày 1/7/2025, tỉnh Tuyên Quang")
+        assert views.indicator_description(indicator) == indicator.description_vi
+        assert "bằng tiếng Anh" not in views.indicator_description(indicator)
     finally:
         i18n.set_language("en")
 

@@ -245,7 +245,7 @@ def test_partner_hover_in_vietnamese(vietnamese):
     hover = partner_hover(partners_map.partners_map(PARTNERS, NAMES, "x", view=partners_map.WORLD))
     assert "địa phương nước ngoài · Trung Quốc" in hover
     assert "quốc gia · Nhật Bản" in hover
-    assert "Quan hệ (nguyên văn tiếng Anh trong dữ liệu): friendship" in hover  # data, labelled
+    assert "Quan hệ: friendship" in hover  # the fixture has no relation_vi
     assert "foreign locality" not in hover and "· country ·" not in hover
 
 
@@ -264,7 +264,7 @@ def test_readable_partners_in_both_languages():
         i18n.set_language("en")
     assert list(vi.iloc[:, 2])[:4] == ["địa phương nước ngoài"] * 3 + ["quốc gia"]
     assert list(vi["Quốc gia"])[:4] == ["Trung Quốc", "Lào", "Hàn Quốc", "Nhật Bản"]
-    assert "Quan hệ (nguyên văn tiếng Anh)" in vi.columns
+    assert "Quan hệ" in vi.columns
 
 
 def curated_partners() -> pd.DataFrame:

@@ -242,11 +242,12 @@ def test_tuyen_quang_profile_says_which_territory_its_figures_cover():
     assert "Ha Giang" in texts(at)
 
 
-def test_english_only_data_text_says_so_in_vietnamese():
+def test_data_text_is_written_in_vietnamese_for_a_vietnamese_reader():
     at = app_at("pages/tuyen_quang_profile.py", lang="vi")
-    assert any(i.value.startswith("(bằng tiếng Anh) From 1 July 2025") for i in at.info)
+    assert any(i.value.startswith("Từ ngày 1/7/2025, tỉnh Tuyên Quang") for i in at.info)
     at = app_at("pages/compare_page.py", lang="vi", indicator="exports_national")
-    assert "**Chỉ tiêu này tính gì:** (bằng tiếng Anh) Viet Nam" in texts(at)
+    assert "Kim ngạch xuất khẩu hàng hóa của Việt Nam" in texts(at)
+    assert "bằng tiếng Anh" not in texts(at)
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

@@ -114,9 +114,8 @@ def test_the_table_and_hover_speak_the_readers_language():
     table = vi.dataframe[-1].value
     assert {"quốc gia", "địa phương nước ngoài"} <= set(table["Loại"])
     assert "Úc" in set(table["Quốc gia"]) and "AUS" not in set(table["Quốc gia"])
-    assert "Quan hệ (nguyên văn tiếng Anh)" in table.columns
+    assert "Quan hệ" in table.columns
+    assert "Đối tác truyền thống trong hợp tác cấp địa phương" in set(table["Quan hệ"])
     hover = json.dumps(partners_spec(vi), ensure_ascii=False)
-    assert (
-        "quốc gia · Nhật Bản" in hover and "Quan hệ (nguyên văn tiếng Anh trong dữ liệu)" in hover
-    )
+    assert "quốc gia · Nhật Bản" in hover and "Quan hệ: Nước xuất xứ của nhà đầu tư FDI" in hover
     assert "· country ·" not in hover

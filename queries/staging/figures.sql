@@ -9,7 +9,8 @@
 --          indicator_name_vi, kind, breakdown, partner, value, unit, qualifier,
 --          value_as_written, period_start, period_end, status, uncertain,
 --          uncertain_reason, superseded_by, derived_from, source_id, title, publisher,
---          published_date, url, language, quote, gloss_en
+--          published_date, url, language, quote, gloss_en, title_vi, publisher_vi,
+--          uncertain_reason_vi, gloss_vi (texts in Vietnamese: foreign_ties/localise.py)
 create or replace view figures as
 with facts_with_context as (
     select f.fact_id, f.province_id, p.level as province_level, i.family, f.indicator_id,
@@ -17,7 +18,8 @@ with facts_with_context as (
            f.breakdown, f.partner, f.value, f.unit, f.qualifier, f.value_as_written,
            f.period_start, f.period_end, f.status, f.uncertain, f.uncertain_reason,
            f.superseded_by, f.derived_from, f.source_id, s.title, s.publisher,
-           s.published_date, s.url, s.language, f.quote, f.gloss_en
+           s.published_date, s.url, s.language, f.quote, f.gloss_en, s.title_vi,
+           s.publisher_vi, f.uncertain_reason_vi, f.gloss_vi
     from facts f
     join indicators i using (indicator_id)
     join sources s using (source_id)
