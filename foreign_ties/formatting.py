@@ -82,7 +82,8 @@ def value_text(value: float, unit: str, qualifier: str = "exact", lang: str | No
 
 def date_text(day: dt.date, lang: str | None = None) -> str:
     lang = lang or current_language()
-    return format_date(day, "dd/MM/yyyy" if lang == "vi" else "d MMM yyyy", locale=lang)
+    # Vietnamese reports write 1/7/2025, 31/12/2025 (one style: no leading zeros)
+    return format_date(day, "d/M/yyyy" if lang == "vi" else "d MMM yyyy", locale=lang)
 
 
 def _month(day: dt.date, lang: str) -> str:
@@ -103,7 +104,10 @@ def period_text(start: dt.date, end: dt.date, kind: str, lang: str | None = None
         if start.month == end.month:
             return t("period.month", lang, month=_month(start, lang), year=start.year)
         if (start.month - 1) % 3 == 0 and end.month == start.month + 2:
-            return t("period.quarter", lang, q=(start.month - 1) // 3 + 1, year=start.year)
+            q = (start.month - 1) // 3 + 1
+            return t("period.quarter", lang, q=_ROMAN[q] if lang == "vi" else q, year=start.year)
+        if start.month == 1:  # "9 tháng đầu năm 2024", as reports write it
+            return t("period.first_months", lang, end=_month(end, lang), year=end.year)
         return t(
             "period.month_range",
             lang,
@@ -111,7 +115,12 @@ def period_text(start: dt.date, end: dt.date, kind: str, lang: str | None = None
             end=_month(end, lang),
             year=start.year,
         )
-    return f"{date_text(start, lang)} – {date_text(end, lang)}"
+    if start.month == 1 and start.day == 1 and start.year == end.year:
+        return t("period.year_to_date", lang, end=date_text(end, lang))
+    return t("period.range", lang, start=date_text(start, lang), end=date_text(end, lang))
+
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 # Plotly's layout.separators: the decimal mark, then the thousands mark.

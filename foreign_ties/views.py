@@ -226,9 +226,20 @@ def figures_for_download(filters: Filters, fact_ids: list[str] | None = None) ->
     return rows if fact_ids is None else rows[rows["fact_id"].isin(fact_ids)].reset_index(drop=True)
 
 
+# The first line of an excerpt document, a curator's note for the files (the page says it
+# is an excerpt in the reader's language: sources.excerpt_only).
+_EXCERPT_NOTE = "[Excerpts as archived"
+
+
 def source_document(source_id: str) -> dict | None:
     rows = store.run("source_document", source=source_id)
-    return None if rows.empty else rows.iloc[0].to_dict()
+    if rows.empty:
+        return None
+    document = rows.iloc[0].to_dict()
+    text = document.get("text") or ""
+    if text.startswith(_EXCERPT_NOTE):
+        document["text"] = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""
+    return document
 
 
 def fact_labels(rows: pd.DataFrame) -> list[str]:

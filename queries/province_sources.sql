@@ -1,8 +1,9 @@
--- Purpose: the documents a place's figures come from, with how many figures each gives.
+-- Purpose: the documents a place's figures come from, with how many figures each gives;
+--          title and publisher in the reader's language (foreign_ties/localise.py).
 -- Grain: one row per source.
 -- Parameters: $province (province_id).
 -- Columns: source_id, title, publisher, published_date, url, language, document_kind,
---          figures (title and publisher in the reader's language: foreign_ties/localise.py)
+--          figures
 select s.source_id, s.title, s.publisher, s.published_date, s.url, s.language,
        s.document_kind, s.title_vi, s.publisher_vi, count(*) as figures
 from facts f

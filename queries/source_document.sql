@@ -1,8 +1,9 @@
--- Purpose: one source with its full stored text, to show a quote in context.
+-- Purpose: one source with its full stored text, to show a quote in context;
+--          title and publisher in the reader's language (foreign_ties/localise.py).
 -- Grain: one row (or none for an unknown id).
 -- Parameters: $source (source_id).
 -- Columns: source_id, title, publisher, published_date, date_note, url, language,
---          document_kind, text (title, publisher in the reader's language: localise.py)
+--          document_kind, text
 select s.source_id, s.title, s.publisher, s.published_date, s.date_note, s.url,
        s.language, s.document_kind, d.text, s.title_vi, s.publisher_vi
 from sources s

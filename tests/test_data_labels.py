@@ -43,7 +43,7 @@ def test_breakdowns_read_vietnamese_and_unknown_ones_stay_as_stored():
 
 
 def test_parts_are_labelled_in_the_readers_language(vietnamese):
-    assert views.part_label(views.TOTAL) == "Tổng"
+    assert views.part_label(views.TOTAL) == "Tổng số"
     assert views.part_label("provincial agencies") == "các cơ quan cấp tỉnh"
 
 
@@ -80,7 +80,7 @@ def test_table_labels_and_chart_labels_translate_breakdowns_and_partners(vietnam
     rows = pd.DataFrame([_row(breakdown="provincial agencies", partner="Guangxi")])
     table = views.readable_facts(rows)
     assert (
-        table["indicator"][0] == "Thỏa thuận quốc tế đã ký — các cơ quan cấp tỉnh (với Quảng Tây)"
+        table["indicator"][0] == "Thỏa thuận quốc tế đã ký — các cơ quan cấp tỉnh (đối tác: Quảng Tây)"
     )
     indicator = Indicator(
         "intl_agreements_signed",

@@ -281,7 +281,7 @@ def test_the_vietnamese_workbook_has_vietnamese_sheets_and_citation(all_places, 
     assert book.sheetnames == ["Dữ liệu", "Nguồn", "Trích dẫn"]
     cite = book["Trích dẫn"]["A1"].value
     assert cite.startswith("Nguồn: Bảng số liệu đối ngoại địa phương")
-    assert "Sơn La, Lạng Sơn, Tuyên Quang, Việt Nam" in cite and "15/01/2026" in cite
+    assert "Sơn La, Lạng Sơn, Tuyên Quang, Việt Nam" in cite and "15/1/2026" in cite
     assert "son-la" not in cite and "2026-01-15" not in cite
     names = {r[0]: r[1] for r in book["Trích dẫn"].iter_rows(values_only=True) if r[0] and r[1]}
     assert names["indicator_id"] == "Chỉ tiêu (mã)"

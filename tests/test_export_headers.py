@@ -24,7 +24,7 @@ EXPECTED = {
     },
     "vi": {
         "places": "Sơn La, Lạng Sơn",
-        "date": "15/01/2026",
+        "date": "15/1/2026",
         "data": "Dữ liệu",
         "sources": "Nguồn",
         "fact_id": "Mã số liệu",

@@ -97,7 +97,8 @@ def test_percent_follows_the_locale():
 
 
 def test_dates_vietnamese_are_day_month_year():
-    assert formatting.date_text(D(2024, 11, 6), "vi") == "06/11/2024"
+    assert formatting.date_text(D(2024, 11, 6), "vi") == "6/11/2024"
+    assert formatting.date_text(D(2025, 7, 1), "vi") == "1/7/2025"  # one style, no leading 0
     assert formatting.date_text(D(2024, 11, 6), "en") == "6 Nov 2024"
 
 
@@ -106,11 +107,14 @@ def test_dates_vietnamese_are_day_month_year():
     [
         (D(2023, 1, 1), D(2023, 12, 31), "flow", "2023"),
         (D(2021, 1, 1), D(2023, 12, 31), "flow", "2021–2023"),
-        (D(2022, 1, 1), D(2022, 3, 31), "flow", "Quý 1/2022"),
-        (D(2024, 1, 1), D(2024, 10, 31), "flow", "tháng 1–10/2024"),
+        (D(2022, 1, 1), D(2022, 3, 31), "flow", "quý I/2022"),
+        (D(2024, 1, 1), D(2024, 10, 31), "flow", "10 tháng đầu năm 2024"),
         (D(2023, 1, 1), D(2023, 1, 31), "flow", "tháng 1/2023"),
-        (D(2024, 11, 6), D(2024, 11, 6), "stock", "tính đến 06/11/2024"),
-        (D(2021, 12, 1), D(2021, 12, 15), "flow", "01/12/2021 – 15/12/2021"),
+        (D(2024, 4, 1), D(2024, 9, 30), "flow", "tháng 4–9/2024"),
+        (D(2025, 1, 1), D(2025, 11, 27), "flow", "từ đầu năm đến ngày 27/11/2025"),
+        (D(2021, 1, 1), D(2024, 6, 30), "flow", "từ 1/1/2021 đến 30/6/2024"),
+        (D(2024, 11, 6), D(2024, 11, 6), "stock", "tính đến ngày 6/11/2024"),
+        (D(2021, 12, 1), D(2021, 12, 15), "flow", "từ 1/12/2021 đến 15/12/2021"),
     ],
 )
 def test_period_text_vietnamese(start, end, kind, expected):
