@@ -80,7 +80,8 @@ def test_table_labels_and_chart_labels_translate_breakdowns_and_partners(vietnam
     rows = pd.DataFrame([_row(breakdown="provincial agencies", partner="Guangxi")])
     table = views.readable_facts(rows)
     assert (
-        table["indicator"][0] == "Thỏa thuận quốc tế đã ký — các cơ quan cấp tỉnh (đối tác: Quảng Tây)"
+        table["indicator"][0]
+        == "Thỏa thuận quốc tế đã ký — các cơ quan cấp tỉnh (đối tác: Quảng Tây)"
     )
     indicator = Indicator(
         "intl_agreements_signed",
