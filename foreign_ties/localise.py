@@ -15,7 +15,7 @@ from foreign_ties.i18n import current_language
 
 # Columns a query may return with a `<column>_vi` twin. Reference tables cached for the
 # whole process (catalog: places, indicators, rates) keep their own columns apart.
-LOCALISED = ("publisher", "title", "uncertain_reason", "relation")
+LOCALISED = ("publisher", "title", "uncertain_reason", "relation", "confirmed_note")
 
 
 def frame(rows: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:

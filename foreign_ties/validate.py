@@ -69,6 +69,10 @@ COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
             False,
         ),  # the title in Vietnamese (the original language's title stays in title)
         "publisher_vi": ("s", False),  # the publisher's Vietnamese name
+        # re-read against the published page: every stored sentence found word for word?
+        "text_confirmed": ("b", False),
+        "confirmed_note": ("s", False),
+        "confirmed_note_vi": ("s", False),
     },
     "documents": {"source_id": ("s", True), "text": ("s", True)},
     "facts": {

@@ -119,3 +119,26 @@ def test_sources_in_vietnamese_name_publishers_and_translate_english_quotes():
     assert english[english["fact_id"] == "son-la-exports-2023"].iloc[0]["publisher"] == (
         "Vietnam Business Forum"
     )
+
+
+def test_every_source_records_whether_its_text_was_confirmed(data):
+    """Issue 12: each document re-read against the published page; the result is recorded."""
+    rows = data.rows["sources"]
+    assert all(r.values.get("confirmed_note") and r.values.get("confirmed_note_vi") for r in rows)
+    confirmed = {r.values["source_id"] for r in rows if r.values["text_confirmed"]}
+    assert {"qdnd-singapore-lang-son-2023", "hkbav-trade-2025-12"} <= confirmed
+    seeds = {r.values["source_id"] for r in rows if r.file == "sources/seeds.csv"}
+    assert not seeds & confirmed  # seeds are the project's own copies, not re-read
+
+
+def test_the_sources_page_says_whether_the_text_was_confirmed():
+    from foreign_ties import views
+
+    i18n.set_language("vi")
+    try:
+        document = views.source_document("hkbav-trade-2025-12")
+        text = i18n.t("sources.text_confirmed.yes", note=document["confirmed_note"])
+    finally:
+        i18n.set_language("en")
+    assert bool(document["text_confirmed"]) and text.startswith("Văn bản đã được đối chiếu")
+    assert "hkbav.org" in text and "confirmed_note_vi" not in document

@@ -131,6 +131,7 @@ def families() -> dict[str, set[str]]:
         "words.why.": {f"words.why.{s}" for s in ("target", "projection", "uncertain")},
         "status.": {f"status.{s}" for s in statuses},
         "sources.status_note.": {f"sources.status_note.{s}" for s in statuses},
+        "sources.text_confirmed.": {"sources.text_confirmed.yes", "sources.text_confirmed.no"},
         "unit.": {f"unit.{u}" for u in plain_units},
         "axis.unit.": {f"axis.unit.{u}" for u in plain_units},
         "axis.": {f"axis.{c}" for c in derived.CURRENCIES},

@@ -352,6 +352,9 @@ def fact_in_context(fact: pd.Series, document: dict | None) -> None:
     st.markdown(source_line)
     if document.get("document_kind") == "excerpt":
         st.caption(t("sources.excerpt_only"))
+    confirmed = "yes" if bool(document.get("text_confirmed")) else "no"
+    note = document.get("confirmed_note")
+    st.text(t(f"sources.text_confirmed.{confirmed}", note=note if isinstance(note, str) else ""))
     document_with_quote(document["text"], fact["quote"])
 
 
