@@ -36,7 +36,8 @@ def _indicator_label(row) -> str:
         name = f"{name} — {breakdown_text(row.breakdown, lang)}"
     if isinstance(getattr(row, "partner", None), str) and row.partner:
         partner = data_label("partner", row.partner, lang)
-        name = f"{name} ({t('label.with_partner', lang, partner=partner)})"
+        if partner.casefold() not in name.casefold():  # never "…of Laos (partner: Laos)"
+            name = f"{name} ({t('label.with_partner', lang, partner=partner)})"
     return name
 
 
@@ -268,7 +269,7 @@ def readable_sources(rows: pd.DataFrame) -> pd.DataFrame:
                 for d in rows["published_date"]
             ],
             t("column.figures", lang): rows["figures"],
-            t("column.url", lang): rows["url"],
+            t("column.url", lang): rows["url"].fillna(""),  # no raw "None" for a missing link
         }
     )
 

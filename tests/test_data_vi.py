@@ -142,3 +142,23 @@ def test_the_sources_page_says_whether_the_text_was_confirmed():
         i18n.set_language("en")
     assert bool(document["text_confirmed"]) and text.startswith("Văn bản đã được đối chiếu")
     assert "hkbav.org" in text and "confirmed_note_vi" not in document
+
+
+def test_a_partner_already_named_in_the_measure_is_not_repeated():
+    from types import SimpleNamespace
+
+    from foreign_ties import views
+
+    row = SimpleNamespace(
+        indicator_name_en="Lao provinces with cooperative relations",
+        indicator_name_vi="Số tỉnh, thành phố của Lào có quan hệ hữu nghị, hợp tác với tỉnh",
+        breakdown=None,
+        partner="Laos",
+    )
+    i18n.set_language("vi")
+    try:
+        label = views._indicator_label(row)
+    finally:
+        i18n.set_language("en")
+    assert label == row.indicator_name_vi  # "(đối tác: Lào)" would repeat "Lào"
+    assert views._indicator_label(row).endswith("(with Laos)")  # English name lacks "Laos"

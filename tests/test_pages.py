@@ -24,7 +24,7 @@ def test_every_page_renders_without_exception_in_both_languages(page_script, lan
     assert not at.exception, at.exception
     assert at.title, "every page has a title"
     assert at.sidebar.multiselect and at.sidebar.slider, "shared filters on every page"
-    assert at.sidebar.multiselect[0].label == {"en": "Places", "vi": "Địa phương"}[lang]
+    assert at.sidebar.multiselect[0].label == {"en": "Places", "vi": "Địa bàn"}[lang]
     assert url_values(at, "lang") == [lang]
 
 
@@ -112,7 +112,7 @@ def test_the_language_switch_turns_the_page_vietnamese():
     at = app_at("pages/overview_page.py")
     assert at.title[0].value == "How our provinces engage with the world"
     at.sidebar.get("button_group")[0].set_value("vi").run()
-    assert at.title[0].value == "Các tỉnh của chúng ta hội nhập quốc tế"
+    assert at.title[0].value == "Tổng quan đối ngoại và hội nhập quốc tế của các tỉnh"
     assert "Chưa có số liệu công bố" in texts(at)
     assert url_values(at, "lang") == ["vi"]
 

@@ -114,6 +114,6 @@ def test_the_filters_in_the_url_choose_the_slides():
 def test_present_page_in_vietnamese():
     at = app_at(PAGE, lang="vi")
     assert not at.exception
-    assert at.button(key="present_next").label == "Tiếp"
+    assert at.button(key="present_next").label == "Trang sau"
     assert "Trang 1/" in html_bodies(at)
     assert at.title[0].value == "Công tác đối ngoại qua số liệu"

@@ -11,7 +11,7 @@ from foreign_ties import catalog, i18n, trade
     "lang,place,share,pattern",
     [
         ("en", "Place", "Share", r"\d+(\.\d+)?%"),
-        ("vi", "Địa phương", "Tỷ trọng", r"\d+(,\d+)?%"),
+        ("vi", "Địa bàn", "Tỷ trọng", r"\d+(,\d+)?%"),
     ],
 )
 def test_shares_use_the_locale_decimal_separator_and_translated_headers(
