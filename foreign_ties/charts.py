@@ -158,11 +158,29 @@ def wrap(text: str, width: int = 150) -> str:
     return "<br>".join(lines)
 
 
+LEGEND_ROW = 24  # px per row of legend entries at 15 px type
+LEGEND_WIDTH = 900  # px a legend row may fill on a laptop screen
+
+
+def legend_rows(fig: go.Figure) -> int:
+    """How many rows the horizontal legend takes (~8 px a character, 40 px per symbol)."""
+    widths = [
+        40 + 8 * len(trace.name or "") for trace in fig.data if trace.showlegend and trace.name
+    ]
+    rows, used = 1, 0
+    for width in widths:
+        if used and used + width > LEGEND_WIDTH:
+            rows, used = rows + 1, 0
+        used += width
+    return rows if widths else 1
+
+
 def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: int) -> go.Figure:
     """Title and subtitle on top, the legend under them, the sources under the plot."""
     note = wrap(footnote)
     lines = note.count("<br>") + 1
-    total = height + 18 * lines
+    extra = LEGEND_ROW * (legend_rows(fig) - 1)  # a legend of several rows pushes the plot down
+    total = height + 18 * lines + extra
     fig.update_layout(
         title={
             "text": f"{safe_text.plotly(title)}<br><sup>{subtitle}</sup>",
@@ -171,7 +189,7 @@ def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: in
         },
         font={"family": FONT_FAMILY, "size": 15},
         height=total,
-        margin={"l": 80, "r": 60, "t": 132, "b": 60 + 18 * lines},
+        margin={"l": 80, "r": 60, "t": 132 + extra, "b": 60 + 18 * lines},
         # Pinned in pixels from the top (the height is fixed): under the title and subtitle,
         # above the panels' own titles, which sit just over the plot (margin 132).
         legend={

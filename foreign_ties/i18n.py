@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import io
 import re
 import unicodedata
 from pathlib import Path
 
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.support import Translations
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 LANGUAGES = tuple(sorted(p.name for p in LOCALES_DIR.iterdir() if p.is_dir()))  # ("en", "vi")
@@ -33,10 +36,41 @@ def catalog(lang: str) -> dict[str, str]:
             po = read_po(f, locale=lang)
         for message in po:
             if message.id and message.string:
-                if message.id in texts:
-                    raise ValueError(f"{file.name}: {message.id!r} is defined twice for {lang}")
-                texts[message.id] = message.string
+                key, text = message.id, message.string
+                if message.pluralizable:  # the key, and its last form for checks
+                    key, text = message.id[0], message.string[-1]
+                if key in texts:
+                    raise ValueError(f"{file.name}: {key!r} is defined twice for {lang}")
+                texts[key] = text
     return texts
+
+
+@functools.cache
+def _translations(lang: str) -> Translations:
+    """Babel's gettext translations of one language (all its .po files), for plural forms."""
+    merged = None
+    for file in sorted((LOCALES_DIR / lang).glob("*.po")):
+        with open(file, "rb") as f:
+            po = read_po(f, locale=lang)
+        buffer = io.BytesIO()
+        write_mo(buffer, po)
+        buffer.seek(0)
+        if merged is None:  # the first keeps its plural rule (every file states the same)
+            merged = Translations(buffer)
+        else:
+            merged.merge(Translations(buffer))
+    return merged or Translations()
+
+
+def tn(key: str, n: int, lang: str | None = None, **values: object) -> str:
+    """The plural form of `key` for the count `n` in the language's rules ("1 figure",
+    "2 figures", "2 số liệu"); `n` fills {n}. The .po entry has msgid `key` and
+    msgid_plural `key.plural`."""
+    lang = lang if lang in LANGUAGES else current_language()
+    text = _translations(lang).ngettext(key, f"{key}.plural", n)
+    if text in (key, f"{key}.plural"):
+        text = _translations(DEFAULT_LANGUAGE).ngettext(key, f"{key}.plural", n)
+    return text.format(n=n, **values)
 
 
 def set_language(lang: str) -> None:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from foreign_ties import catalog, ui, views
-from foreign_ties.i18n import t
+from foreign_ties.i18n import t, tn
 from foreign_ties.ui import present
 
 filters = ui.filters()
@@ -20,7 +20,7 @@ with left:
 with right:
     search = ui.text_param(t("sources.search"), "q")
 rows = views.facts_with_sources(filters, [] if families == "all" else [families], search)
-st.caption(t("sources.count", n=str(len(rows))))
+st.caption(tn("sources.count", len(rows)))
 ui.facts_table(views.readable_facts(rows), key="sources_table")
 present.downloads_for_view(None, rows, filters, "sources", images=False)
 st.subheader(t("sources.in_context"))

@@ -65,3 +65,14 @@ def test_the_ui_package_only_lays_out():
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
         }
         assert not calls & {"groupby", "merge", "pivot_table", "execute"}, file.name
+
+
+def test_an_address_that_names_no_page_is_recognised():
+    from foreign_ties.ui.not_found import unknown_path
+
+    assert unknown_path("http://h:8501/nosuchpage") == "nosuchpage"
+    assert unknown_path("http://h:8501/dash/nosuchpage/", "/dash") == "nosuchpage"
+    for known in ("http://h:8501/", "http://h:8501", "http://h:8501/compare", None, ""):
+        assert unknown_path(known) is None, known
+    assert unknown_path("http://h:8501/dash", "dash") is None
+    assert unknown_path("http://h:8501/dash/present/", "dash") is None

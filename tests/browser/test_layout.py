@@ -1,0 +1,61 @@
+"""Layout in a real browser: an unknown address, and every page at phone width."""
+
+from __future__ import annotations
+
+import pytest
+
+from foreign_ties import i18n, site
+from tests.browser.conftest import wait_for_app
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_unknown_page_says_page_not_found_with_links_to_every_page(app_server, page, lang):
+    page.goto(f"{app_server}/nosuchpage?lang={lang}")
+    wait_for_app(page, timeout=120_000, settle_ms=0)
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+    assert main.locator("h1").first.inner_text().strip() == i18n.t("notfound.title", lang)
+    assert "/nosuchpage" in main.inner_text()
+    links = main.locator('[data-testid="stPageLink"] a')
+    assert links.count() == len(site.PAGES)
+    labels = [links.nth(i).inner_text().strip() for i in range(links.count())]
+    assert i18n.t("nav.compare", lang) in " ".join(labels)
+    assert page.locator(".js-plotly-plot").count() == 0  # not the Overview in disguise
+    links.filter(has_text=i18n.t("nav.compare", lang)).first.click()
+    wait_for_app(page, timeout=120_000)
+    page.wait_for_url("**/compare**")
+    assert i18n.t("notfound.title", lang) not in main.inner_text()
+
+
+# scrollWidth of the document and of Streamlit's scrolling main area, and any chart wider
+# than the screen.
+OVERFLOW_JS = """() => {
+  const w = window.innerWidth;
+  const main = document.querySelector('[data-testid="stMain"]') || document.body;
+  const wide = [...document.querySelectorAll('.js-plotly-plot, [data-testid="stMetric"]')]
+    .filter(e => e.getBoundingClientRect().right > w + 1).length;
+  return {w, doc: document.documentElement.scrollWidth, body: document.body.scrollWidth,
+          main: main.scrollWidth, wide};
+}"""
+
+
+@pytest.fixture
+def phone_page(chromium_browser):
+    context = chromium_browser.new_context(viewport=PHONE, locale="en-US", is_mobile=True)
+    context.set_default_timeout(120_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_no_page_scrolls_sideways_on_a_phone(app_server, phone_page, lang):
+    found = {}
+    for spec in site.PAGES:
+        phone_page.goto(f"{app_server}/{spec.link}?lang={lang}")
+        wait_for_app(phone_page, timeout=120_000, settle_ms=0)
+        phone_page.wait_for_timeout(500)
+        sizes = phone_page.evaluate(OVERFLOW_JS)
+        if max(sizes["doc"], sizes["body"], sizes["main"]) > sizes["w"] or sizes["wide"]:
+            found[spec.url_path] = sizes
+    assert not found, found
