@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from foreign_ties import boundaries, charts, formatting, grammar
+from foreign_ties import boundaries, charts, formatting, grammar, safe_text
 from foreign_ties.i18n import current_language, t
 
 HOLLOW, SPAN, HATCHED = "hollow", "span", "hatched"
@@ -57,7 +57,7 @@ def add_bars(fig, df, divisor, place_names, panel, show_period) -> set[str]:
         if drawn.get(label) == same:
             continue  # the same figure from a second source: one bar (hover names the first)
         if label in drawn:
-            label += f"<br>{row.publisher}"
+            label += f"<br>{safe_text.plotly(row.publisher)}"
         while label in drawn:
             label += " ·"
         drawn[label] = same
