@@ -186,6 +186,10 @@ def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: in
             "text": f"{safe_text.plotly(title)}<br><sup>{subtitle}</sup>",
             "x": 0,
             "xanchor": "left",
+            # Pinned near the top (not centred in a margin that a long legend makes taller).
+            "yref": "container",
+            "y": 1 - 34 / total,  # Plotly anchors a two-line title by its first line
+            "yanchor": "top",
         },
         font={"family": FONT_FAMILY, "size": 15},
         height=total,

@@ -22,6 +22,10 @@ def test_an_unknown_page_says_page_not_found_with_links_to_every_page(app_server
     labels = [links.nth(i).inner_text().strip() for i in range(links.count())]
     assert i18n.t("nav.compare", lang) in " ".join(labels)
     assert page.locator(".js-plotly-plot").count() == 0  # not the Overview in disguise
+    # Streamlit's own notice (a dialog, English only) may sit over the page: close it.
+    if page.locator('[role="dialog"]').count():
+        page.keyboard.press("Escape")
+        page.locator('[role="dialog"]').first.wait_for(state="detached")
     links.filter(has_text=i18n.t("nav.compare", lang)).first.click()
     wait_for_app(page, timeout=120_000)
     page.wait_for_url("**/compare**")
