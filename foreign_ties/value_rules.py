@@ -56,38 +56,9 @@ def check_rate(row: Row, add) -> None:
         )
 
 
-# Bundled rows this rule rejects today (figures stated before their period closed, and the
-# merged Tuyen Quang's area and population as of 1 July 2025 from a June article). Their
-# correction is data work (issue 12 item 7, reported to the lead); until then they are the
-# only exceptions, by id, and only in the bundled slices. Remove an id once its row is fixed.
-KNOWN_TO_FIX = frozenset(
-    {
-        "tuyen-quang-area-2025",
-        "tuyen-quang-population-2025",
-        "vietnam-fdi-registered-2016",
-        "vietnam-fdi-disbursed-2018",
-        "vietnam-fdi-disbursed-yoy-2018",
-        "vietnam-fdi-disbursed-2020",
-        "vietnam-fdi-disbursed-yoy-2020",
-        "vietnam-fdi-disbursed-2021-cna",
-        "vietnam-fdi-disbursed-yoy-2021",
-        "vietnam-fdi-registered-2021",
-        "vietnam-fdi-registered-yoy-2021",
-        "vietnam-fdi-disbursed-2022-tbtc",
-        "vietnam-fdi-disbursed-yoy-2022",
-        "vietnam-intl-agreements-localities-2021-2023",
-        "vietnam-agreements-localities-2021-2023",
-        "vietnam-unesco-titles-2021-2023",
-    }
-)
-BUNDLED_SLICES = frozenset({"facts/public_figures.csv", "facts/seeds.csv"})
-
-
 def check_publication(row: Row, sources: dict[str, Row], add) -> None:
     """A reported result cannot describe a period that had not happened when published."""
     v = row.values
-    if v.get("fact_id") in KNOWN_TO_FIX and row.file in BUNDLED_SLICES:
-        return
     source = sources.get(v.get("source_id"))
     published = source.values.get("published_date") if source else None
     start, end = v.get("period_start"), v.get("period_end")
