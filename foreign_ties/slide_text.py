@@ -185,7 +185,8 @@ def notes(takeaway_text: str, lead, key_quotes: list[str], glosses: dict) -> str
     if isinstance(reason, str) and reason:
         lines.append(t("present.notes.uncertain", reason=_cut(reason, 160)))
     lines += ["", t("present.notes.quotes")]
-    room = NOTES_CHARS - sum(len(x) + 1 for x in (*lines, pointer)) - 1
+    # Every line costs its length plus a newline; the blank line before the pointer too.
+    room = NOTES_CHARS - sum(len(x) + 1 for x in (*lines, "", pointer))
     for quote in key_quotes:
         if room < 80:
             break
@@ -193,8 +194,9 @@ def notes(takeaway_text: str, lead, key_quotes: list[str], glosses: dict) -> str
         lines.append(text)
         room -= len(text) + 1
         gloss = glosses.get(quote)
-        if gloss and room >= 60:
-            text = t("present.notes.gloss", gloss=_cut(gloss, room - 25))
+        label = len(t("present.notes.gloss", gloss=""))  # "Translation: " differs by language
+        if gloss and room >= label + 40:
+            text = t("present.notes.gloss", gloss=_cut(gloss, room - label - 1))
             lines.append(text)
             room -= len(text) + 1
     return "\n".join([*lines, "", pointer])
