@@ -14,8 +14,6 @@ from pathlib import Path
 
 from foreign_ties import paths
 
-NATIONAL_ALIASES = ("Vietnam", "Viet Nam", "Việt Nam", "cả nước", "whole country", "nationwide")
-
 # Status cues, read before the figure in its sentence. A reported result is the default.
 TARGET_CUES = (
     "aims to",
@@ -81,6 +79,13 @@ def _curated(table: str) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def nation() -> str:
+    """The national place: the provinces row whose level is national (as catalog.nation)."""
+    (national,) = [r["province_id"] for r in _curated("provinces") if r["level"] == "national"]
+    return national
+
+
+@lru_cache(maxsize=1)
 def place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, province_id) for every place name, accents optional."""
     names: dict[str, str] = {}
@@ -89,8 +94,9 @@ def place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
             continue  # "Tuyen Quang (until 30 June 2025)": its figures are Tuyen Quang's
         for name in (row["name_en"], row["name_vi"]):
             names[name] = row["province_id"]
-    for alias in NATIONAL_ALIASES:
-        names[alias] = "vietnam"
+    by_level = {row["level"]: row["province_id"] for row in _curated("provinces")}
+    for row in _read(paths.DATA_DIR / "extraction" / "place_aliases.csv"):
+        names[row["alias"]] = by_level[row["level"]]  # "Vietnam", "cả nước" -> the nation
     out = []
     for name, place in names.items():
         words = ["".join(_letter(c) for c in w) for w in name.split()]
@@ -121,8 +127,8 @@ def place_for(
     """The place named nearest before the figure, else the document's place (the editor's
     --place), else one named after it. Viet Nam named in a province's report ("offices in
     Vietnam") does not take the figure away from the province."""
-    if default and default != "vietnam":
-        mentions = [(start, place) for start, place in mentions if place != "vietnam"]
+    if default and default != nation():
+        mentions = [(start, place) for start, place in mentions if place != nation()]
     before = [place for start, place in mentions if start < position]
     if before:
         return before[-1]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from foreign_ties import paths
-from foreign_ties.extract_context import _curated, _read
+from foreign_ties.extract_context import _curated, _read, nation
 
 KEYWORDS_CSV = paths.DATA_DIR / "extraction" / "indicator_keywords.csv"
 PAIRS_CSV = paths.DATA_DIR / "extraction" / "indicator_pairs.csv"
@@ -130,7 +130,7 @@ def suggest_indicator(
     if not scores:
         return None
     if place is not None:
-        national = place == "vietnam"
+        national = place == nation()
         for indicator_id in scores:
             if known[indicator_id].national == national:
                 scores[indicator_id] *= 1.5

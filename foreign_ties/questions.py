@@ -140,7 +140,7 @@ class Answer:
 def places_in_order(home: str, provinces: tuple[str, ...]) -> tuple[str, ...]:
     """The leader's province first, the other provinces, the nation last."""
     chosen = list(dict.fromkeys((home, *provinces)))
-    return tuple(sorted(chosen, key=lambda p: (p != home, p == "vietnam")))
+    return tuple(sorted(chosen, key=lambda p: (p != home, p == catalog.nation())))
 
 
 def _reason(row) -> str:

@@ -15,7 +15,8 @@ select f.fact_id, f.province_id, p.level as province_level, i.family, f.indicato
        f.breakdown, f.partner, f.value, f.unit, f.qualifier, f.value_as_written,
        f.period_start, f.period_end, f.status, f.uncertain, f.uncertain_reason,
        f.superseded_by, f.derived_from, f.source_id, s.title, s.publisher,
-       s.published_date, s.url, s.language, f.quote, f.gloss_en
+       s.published_date, s.url, s.language, f.quote, f.gloss_en, s.title_vi,
+       s.publisher_vi, f.uncertain_reason_vi, f.gloss_vi
 from facts f
 join indicators i on i.indicator_id = f.indicator_id
 join sources s on s.source_id = f.source_id

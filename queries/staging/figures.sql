@@ -10,7 +10,8 @@
 --          value_as_written, period_start, period_end, status, uncertain,
 --          uncertain_reason, superseded_by, derived_from, source_id, title, publisher,
 --          published_date, url, language, quote, gloss_en, title_vi, publisher_vi,
---          uncertain_reason_vi, gloss_vi (texts in Vietnamese: foreign_ties/localise.py)
+--          uncertain_reason_vi, gloss_vi
+-- The _vi texts are given to Vietnamese readers by foreign_ties/localise.py.
 create or replace view figures as
 with facts_with_context as (
     select f.fact_id, f.province_id, p.level as province_level, i.family, f.indicator_id,
