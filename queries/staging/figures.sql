@@ -11,6 +11,7 @@
 --          uncertain_reason, superseded_by, derived_from, source_id, title, publisher,
 --          published_date, url, language, quote, gloss_en, title_vi, publisher_vi,
 --          uncertain_reason_vi, gloss_vi
+
 -- The _vi texts are given to Vietnamese readers by foreign_ties/localise.py.
 create or replace view figures as
 with facts_with_context as (
