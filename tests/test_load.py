@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import socket
@@ -17,6 +16,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks import load
 from foreign_ties import paths
+from tests import aio
 from tests.browser.conftest import dashboard_command, start_streamlit
 
 
@@ -99,8 +99,8 @@ def server():
 
 
 def test_a_query_string_rerun_changes_the_chart(server):
-    one = asyncio.run(_chart_after(server.url, "indicator=fdi_projects&lang=en"))
-    two = asyncio.run(_chart_after(server.url, "indicator=intl_agreements_signed&lang=en"))
+    one = aio.run(_chart_after(server.url, "indicator=fdi_projects&lang=en"))
+    two = aio.run(_chart_after(server.url, "indicator=intl_agreements_signed&lang=en"))
     assert one and two and one != two
 
 

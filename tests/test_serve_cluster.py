@@ -4,7 +4,6 @@ replicas in use, and SIGTERM leaves no process behind."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import random
@@ -21,6 +20,7 @@ import websockets
 
 from benchmarks import load
 from foreign_ties import paths
+from tests import aio
 
 REPLICAS = 2
 
@@ -125,7 +125,7 @@ def test_cluster_proxies_sticks_and_stops_cleanly(cluster):
     for path in ("/", "/compare", "/_stcore/health"):
         assert get(f"{url}{path}", cookies[0])[1]["X-FT-Upstream"] == first
     # a whole script run over the websocket through the proxy (Upgrade headers passed on)
-    assert asyncio.run(finish_a_run(url, cookies[0]))
+    assert aio.run(finish_a_run(url, cookies[0]))
 
     pids = sorted({p for k in range(REPLICAS + 1) for p in load.listening_pids(port + k)})
     assert len(pids) >= REPLICAS + 1  # the replicas and nginx
