@@ -18,7 +18,9 @@ from tests.browser.conftest import (
     wait_for_app,
 )
 
-CHART_PAGES = {"compare", "trade", "present", "partners"}
+# Present opens on its title slide (big numbers, no chart); every slide's chart is checked in
+# test_present_keyboard.py.
+CHART_PAGES = {"compare", "trade", "partners"}
 ERROR_TEXT = ("Traceback", "Error:", "Exception", "KeyError", "AttributeError")
 
 
@@ -49,7 +51,7 @@ def test_every_page_loads_and_draws_without_error_text(app_server, page, spec):
     open_page(page, f"{app_server}/{spec.link}")
     assert page.locator('[data-testid="stSidebar"]').count() == 1 or spec.url_path == "present"
     if spec.url_path in CHART_PAGES:
-        page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
+        page.locator(".js-plotly-plot .trace >> visible=true").first.wait_for()
         assert chart_traces(page) >= 1
     no_error_on(page)
     assert not real_errors(errors), errors
@@ -60,7 +62,7 @@ def test_a_deep_link_is_the_first_visit_of_a_fresh_server(page):
     found" (foreign_ties/ui/serve.py; this needs its own server, the shared one is warm)."""
     with start_streamlit(command=dashboard_command()) as server:
         open_page(page, f"{server.url}/compare?provinces=son-la")
-        page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
+        page.locator(".js-plotly-plot .trace >> visible=true").first.wait_for()
         assert page.locator('[data-testid="stSidebar"]').count() == 1
         assert page.locator("h1").first.inner_text().startswith("Compare")
         no_error_on(page)
@@ -75,7 +77,7 @@ def chart_data(page) -> str:
 def test_a_filter_change_updates_the_chart_and_the_url(app_server, page):
     # A measure all three provinces published (the test removes Lang Son from it).
     open_page(page, f"{app_server}/compare?indicator=investment_approvals_projects")
-    page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
+    page.locator(".js-plotly-plot .trace >> visible=true").first.wait_for()
     before = chart_data(page)
     page.locator('[data-testid="stSidebar"] button[aria-label="Remove Lang Son"]').click()
     wait_for_app(page, settle_ms=400)
@@ -105,7 +107,7 @@ def test_a_deep_link_restores_the_view(app_server, page):
         f"&years=2016&years=2023&lang=en"
     )
     open_page(page, url)
-    page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
+    page.locator(".js-plotly-plot .trace >> visible=true").first.wait_for()
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert (
         "Viet Nam" in sidebar.inner_text()
@@ -144,7 +146,7 @@ def test_a_hand_edited_link_shows_a_notice_and_the_default_view(app_server, page
     open_page(page, f"{app_server}/compare?{query}")
     alert = page.locator('[data-testid="stAlert"]').filter(has_text=notice)
     alert.first.wait_for(state="visible")
-    page.locator(".js-plotly-plot .trace").first.wait_for(state="visible")
+    page.locator(".js-plotly-plot .trace >> visible=true").first.wait_for()
     no_error_on(page)
     assert params(page)["provinces"] == ["son-la", "lang-son", "tuyen-quang", "vietnam"]
     assert not real_errors(errors), errors
