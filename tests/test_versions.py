@@ -150,3 +150,15 @@ def test_a_new_version_is_seen_at_the_next_page_run(data, monkeypatch):
     finally:
         data_version.unpin()
         data_version.reset()
+
+
+def test_every_bundled_version_matches_its_manifest():
+    """A version folder is written once by the build: editing its tables afterwards (by hand,
+    or in a merge) would make `versions restore` refuse it in every fresh clone."""
+    from foreign_ties import paths, versions
+
+    folders = [f for f in versions.versions_dir(paths.DATA_DIR).iterdir() if f.is_dir()]
+    assert folders
+    for folder in folders:
+        if not folder.name.startswith("."):
+            versions.verify(folder)  # raises on any checksum that does not match
