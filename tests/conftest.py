@@ -88,24 +88,14 @@ def chart_values(spec: dict) -> list[float]:
     return values
 
 
+# The AppTest elements that carry text a reader sees.
+TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "warning", "info", "error")
+
+
 def texts(at: AppTest) -> str:
     """Everything written on the page as text (markdown, captions, titles, notices), as a
     reader sees it: Markdown's backslash escapes (data is escaped, see safe_text) read back."""
-    parts = [
-        e.value
-        for kind in (
-            "title",
-            "header",
-            "subheader",
-            "markdown",
-            "caption",
-            "warning",
-            "info",
-            "error",
-        )
-        for e in at.get(kind)
-        if isinstance(e.value, str)
-    ]
+    parts = [e.value for kind in TEXT_KINDS for e in at.get(kind) if isinstance(e.value, str)]
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", "\n".join(parts)).replace("\u2060", "")
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from foreign_ties import catalog, i18n, site
-from tests.conftest import app_at, chart_specs, chart_values, texts, url_values
+from tests.conftest import TEXT_KINDS, app_at, chart_specs, chart_values, texts, url_values
 
 PAGES = [spec.script for spec in site.PAGES]
 # The key of each page's title (profiles: their place; Present: the first slide's title).
@@ -30,21 +30,7 @@ def test_every_page_renders_without_exception_in_both_languages(page_script, lan
 
 def ui_strings(at) -> list[str]:
     """What the interface writes on a page: texts, widget labels and options, table headings."""
-    strings = [
-        e.value
-        for kind in (
-            "title",
-            "header",
-            "subheader",
-            "markdown",
-            "caption",
-            "warning",
-            "info",
-            "error",
-        )
-        for e in at.get(kind)
-        if isinstance(e.value, str)
-    ]
+    strings = [e.value for kind in TEXT_KINDS for e in at.get(kind) if isinstance(e.value, str)]
     for kind in (
         "selectbox",
         "multiselect",
