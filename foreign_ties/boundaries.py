@@ -245,10 +245,10 @@ def _sum_row(parts: pd.DataFrame, merger: Merger, place_names: Mapping[str, str]
     first = parts.iloc[0]
     total = float(parts["value"].sum())
     qualifier = _qualifier(list(parts["qualifier"]))
+    names = [place_names.get(p.province_id, p.province_id) for p in parts.itertuples()]
     terms = " + ".join(
-        f"{place_names.get(p.province_id, p.province_id)} "
-        f"{formatting.value_text(p.value, p.unit, p.qualifier)}"
-        for p in parts.itertuples()
+        f"{name} {formatting.value_text(p.value, p.unit, p.qualifier)}"
+        for name, p in zip(names, parts.itertuples(), strict=True)
     )
     formula = f"{terms} = {formatting.value_text(total, first['unit'], qualifier)}"
     ids = list(parts["fact_id"])
@@ -263,14 +263,13 @@ def _sum_row(parts: pd.DataFrame, merger: Merger, place_names: Mapping[str, str]
             "uncertain_reason": "; ".join(r for r in parts["uncertain_reason"].dropna() if r)
             or None,
             "derived_from": " + ".join(ids),
+            "derived_from_places": " + ".join(names),  # what the ui's links to the inputs say
             "formula": formula,
             "computed": True,
             "status": COMPUTED,  # charts mark a non-reported point in its label and draw it hollow
             "source_id": "+".join(dict.fromkeys(parts["source_id"])),
             "publisher": "; ".join(dict.fromkeys(parts["publisher"])),
-            "quote": t(
-                "boundaries.sum.quote", formula=formula, ids=", ".join(ids), source=merger.source
-            ),
+            "quote": t("boundaries.sum.quote", formula=formula, source=merger.source),
         }
     )
     if "published_date" in parts:

@@ -120,7 +120,7 @@ def _point_label(row) -> str:
     if row.status != "reported":
         text += f" ({t('status.' + row.status)})"
     if bool(row.uncertain):
-        text += " ?"
+        text += f" ({t('words.uncertain')})"
     if bool(getattr(row, "converted", False)):
         text += f" ({t('chart.converted')})"
     return text

@@ -14,13 +14,9 @@ from babel.numbers import format_decimal
 
 from foreign_ties.i18n import current_language, t
 
-QUALIFIER_MARKS = {
-    "exact": "",
-    "approx": "≈ ",
-    "more_than": "> ",
-    "at_least": "≥ ",
-    "less_than": "< ",
-}
+# A qualifier is written as the source said it ("about 20", "khoảng 20"), never as a bare
+# mark (≈, >): leaders read these figures aloud and on projected slides.
+QUALIFIER_WORDS = ("approx", "more_than", "at_least", "less_than")
 
 # (divisor, message key of the scale word); checked from largest to smallest.
 _SCALES = ((1e9, "scale.billion"), (1e6, "scale.million"))
@@ -67,7 +63,8 @@ def money(value: float, currency: str, lang: str | None = None) -> str:
 
 
 def value_text(value: float, unit: str, qualifier: str = "exact", lang: str | None = None) -> str:
-    """A figure with its qualifier mark and unit: '≈ 20', '> 40', 'US$186.6 million'."""
+    """A figure with its qualifier in words and its unit: 'about 20', 'over 40',
+    'US$186.6 million', 'khoảng 20'."""
     lang = lang or current_language()
     if unit in ("USD", "VND"):
         body = money(value, unit, lang)
@@ -77,7 +74,9 @@ def value_text(value: float, unit: str, qualifier: str = "exact", lang: str | No
         body = f"{number(value, lang)} {t('unit.' + unit, lang)}"
     else:
         body = number(value, lang)
-    return QUALIFIER_MARKS.get(qualifier, "") + body
+    if qualifier in QUALIFIER_WORDS:
+        return t(f"words.{qualifier}", lang, value=body)
+    return body
 
 
 def date_text(day: dt.date, lang: str | None = None) -> str:

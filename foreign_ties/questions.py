@@ -158,7 +158,7 @@ def _cell(row) -> Cell:
         indicator_id=row.indicator_id,
         measure=catalog.indicators()[row.indicator_id].name(),
         basis=measures.basis(row.indicator_id),
-        value=wording.value_words(row.value, row.unit, row.qualifier),
+        value=formatting.value_text(row.value, row.unit, row.qualifier),
         period=formatting.period_text(row.period_start, row.period_end, row.kind),
         certainty=wording.certainty(row.status, bool(row.uncertain), _reason(row)),
     )

@@ -21,17 +21,9 @@ SOURCE_CHARS = 170  # the slide's source line: two lines at 24 px on a 1920 px s
 NOTES_CHARS = 600  # speaker notes: what a presenter can read at a glance
 
 
-def value_words(value: float, unit: str, qualifier: str = "exact") -> str:
-    """'about 20', 'over US$84.4 billion', '422': the qualifier in words."""
-    body = formatting.value_text(value, unit, "exact")
-    if qualifier in ("approx", "more_than", "at_least", "less_than"):
-        return t(f"present.qualifier.{qualifier}", value=body)
-    return body
-
-
 def row_words(row) -> str:
     """A row's figure in words ('about 20')."""
-    return value_words(row.value, row.unit, row.qualifier)
+    return formatting.value_text(row.value, row.unit, row.qualifier)
 
 
 def _flagged(text: str, *rows) -> str:

@@ -98,8 +98,13 @@ def panels(filters: Filters, currency: str) -> list[Panel]:
     return result
 
 
+# The share table's input columns: the fact each share is computed from (ui makes them links).
+SHARE_INPUTS = ("column.part_source", "column.national_source")
+
+
 def export_shares(filters: Filters) -> pd.DataFrame:
-    """Provincial Customs exports as a share of national exports, same period only."""
+    """Provincial Customs exports as a share of national exports, same period only; the
+    SHARE_INPUTS columns hold the ids of the two facts it is computed from."""
     provinces = [p for p in filters.provinces if p != catalog.nation()]
     part = measures(["exports_customs_by_locality"], provinces, filters)
     whole = measures(["exports_national"], [catalog.nation()], filters)
@@ -113,6 +118,7 @@ def export_shares(filters: Filters) -> pd.DataFrame:
             ],
             t("column.share"): [formatting.percent(v) for v in shares["share_percent"]],
             t("column.formula"): shares["formula"],
-            t("column.derived_from"): shares["derived_from"],
+            t(SHARE_INPUTS[0]): shares["part_fact_id"],
+            t(SHARE_INPUTS[1]): shares["national_fact_id"],
         }
     )

@@ -81,7 +81,7 @@ def overview_tiles(filters: Filters) -> dict[str, dict[str, list[TileFigure]]]:
                 TileFigure(
                     fact_id=row.fact_id,
                     label=_indicator_label(row),
-                    value=wording.value_words(row.value, row.unit, row.qualifier),
+                    value=formatting.value_text(row.value, row.unit, row.qualifier),
                     period=formatting.period_text(row.period_start, row.period_end, row.kind),
                     uncertain=bool(row.uncertain),
                     certainty=wording.certainty(

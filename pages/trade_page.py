@@ -37,6 +37,10 @@ for panel in trade.panels(filters, currency or derived.AS_PUBLISHED):
         present.downloads_for_view(figure, rows, filters, f"trade_{panel.spec.key}")
     if panel.spec.key == "exports_by_locality":
         st.markdown(f"**{t('trade.share_heading')}**")
-        ui.table_or_none(
-            trade.export_shares(filters), key="trade_shares", empty_key="trade.no_share"
+        ui.table_with_sources(
+            trade.export_shares(filters),
+            filters,
+            trade.SHARE_INPUTS,
+            key="trade_shares",
+            empty_key="trade.no_share",
         )

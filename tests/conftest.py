@@ -99,6 +99,33 @@ def texts(at: AppTest) -> str:
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", "\n".join(parts)).replace("\u2060", "")
 
 
+# Plotly fields a reader sees (hover, labels, legend names, ticks); ids in customdata are not.
+_VISIBLE_CHART_KEYS = ("text", "hovertext", "name", "hovertemplate", "ticktext", "texttemplate")
+
+
+def _visible_chart_strings(node, key: str = "") -> list[str]:
+    if isinstance(node, dict):
+        return [s for k, v in node.items() for s in _visible_chart_strings(v, k)]
+    if isinstance(node, list):
+        return [s for v in node for s in _visible_chart_strings(v, key)]
+    return [node] if isinstance(node, str) and key in _VISIBLE_CHART_KEYS else []
+
+
+def shown_text(at: AppTest) -> str:
+    """What a reader can see on the page: texts without link targets, the visible strings of
+    every chart (titles, labels, hovers) and every table cell."""
+    text = re.sub(r"\]\([^)]*\)", "]", texts(at))
+    text = re.sub(r"""(href|id|src)=(['"]).*?\2""", "", text)
+    parts = [text]
+    for chart in at.get("plotly_chart"):
+        parts += _visible_chart_strings(json.loads(chart.proto.spec))
+    for frame in at.dataframe:  # link columns show their display text, not the address
+        cells = frame.value.astype(str)
+        links = [c for c in cells if cells[c].str.match(r"(sources\?|https?://)").all()]
+        parts.append(cells.drop(columns=links).to_csv(index=False))
+    return "\n".join(parts)
+
+
 def url_values(at: AppTest, key: str) -> list[str]:
     """The URL parameter the app wrote, always as a list."""
     value = at.query_params.get(key, [])

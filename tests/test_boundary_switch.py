@@ -6,6 +6,8 @@ itself; a measure with no Ha Giang figure is not summed and the page says which 
 missing; as published, the page says which territory the Tuyen Quang figures cover.
 """
 
+import re
+
 import pytest
 
 from foreign_ties.i18n import t
@@ -58,7 +60,12 @@ def test_compare_2025_boundaries_sums_tuyen_quang_and_ha_giang_with_its_formula(
     assert url_values(at, "boundaries") == ["2025"]
     page = texts(at)
     assert f"Computed, not published: {FORMULA}" in page
-    assert "tuyen-quang-exports-customs-2023 + ha-giang-exports-customs-2023" in page
+    # its inputs are links to their sentences, named by place (never ids shown as text)
+    for fact_id, place in (
+        ("tuyen-quang-exports-customs-2023", "Tuyen Quang"),
+        ("ha-giang-exports-customs-2023", "Ha Giang"),
+    ):
+        assert re.search(rf"\[{place} ↗\]\(sources\?[^)]*fact={fact_id}\)", page), place
     assert "Resolution 202/2025/QH15" in page
     labels = dict(bars(chart_specs(at)[0]))
     # the computed bar is marked on the chart itself, not only in its hover

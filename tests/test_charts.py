@@ -104,7 +104,7 @@ def test_qualifiers_and_targets_are_marked_on_the_figure():
         ]
     )
     (bars,) = traces_of(charts.indicator_figure(df, EXPORTS, NAMES), "bar")
-    assert list(bars.text) == ["≈ 20", "> 40 (target)"]
+    assert list(bars.text) == ["about 20", "over 40 (target)"]
     assert bars.marker.color[1] == "white"  # a target is hollow, never a solid result
 
 
@@ -155,7 +155,7 @@ def test_uncertain_figures_say_so():
     df = pd.DataFrame([fact("lang-son", 2.5e9, D(2024, 1, 1), D(2024, 10, 31), uncertain=True)])
     fig = charts.indicator_figure(df, EXPORTS, NAMES)
     bar = traces_of(fig, "bar")[0]
-    assert bar.text[0].endswith("?") and "mirror copy" in bar.hovertext[0]
+    assert bar.text[0].endswith("(not certain)") and "mirror copy" in bar.hovertext[0]
 
 
 def test_nothing_to_draw_returns_none():

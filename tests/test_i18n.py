@@ -19,6 +19,7 @@ from foreign_ties import (
     catalog,
     derived,
     downloads,
+    formatting,
     i18n,
     partners_map,
     paths,
@@ -26,7 +27,6 @@ from foreign_ties import (
     site,
     validate,
     views,
-    wording,
 )
 from foreign_ties.state import Filters
 from foreign_ties.ui import present
@@ -126,7 +126,7 @@ def families() -> dict[str, set[str]]:
         "answer.row.": {
             f"answer.row.{r.key}" for rows in questions.QUESTIONS.values() for r in rows
         },
-        "words.": {f"words.{q}" for q in wording.QUALIFIER_WORDS},
+        "words.": {f"words.{q}" for q in formatting.QUALIFIER_WORDS},
         "words.status.": {f"words.status.{s}" for s in ("target", "projection")},
         "words.why.": {f"words.why.{s}" for s in ("target", "projection", "uncertain")},
         "status.": {f"status.{s}" for s in statuses},
@@ -140,9 +140,6 @@ def families() -> dict[str, set[str]]:
             f"trade.currency.{c}" for c in (derived.AS_PUBLISHED, *derived.CURRENCIES)
         },
         "present.download.": {f"present.download.{fmt}" for fmt in present.MIME},
-        "present.qualifier.": {
-            f"present.qualifier.{q}" for q in ("approx", "more_than", "at_least", "less_than")
-        },
         "column.": {f"column.{c}" for c in _facts_columns() - {"fact_id"}},  # fact_id is dropped
         "export.column.": {
             f"export.column.{c}" for c in (*downloads.CSV_COLUMNS, *downloads.SOURCE_COLUMNS)

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from foreign_ties import catalog, questions, wording
+from foreign_ties import catalog, formatting, questions, wording
 from foreign_ties.i18n import set_language, t
 from foreign_ties.state import Filters
 from tests.conftest import app_at, texts, url_values
@@ -31,10 +31,10 @@ def tiles(at) -> list[str]:
 
 
 def test_qualifiers_and_status_are_written_in_words_in_both_languages():
-    assert wording.value_words(20, "count", "approx", "en") == "about 20"
-    assert wording.value_words(40, "count", "more_than", "en") == "over 40"
-    assert wording.value_words(40, "count", "at_least", "vi") == "ít nhất 40"
-    assert wording.value_words(186.6e6, "USD", "approx", "vi") == "khoảng 186,6 triệu USD"
+    assert formatting.value_text(20, "count", "approx", "en") == "about 20"
+    assert formatting.value_text(40, "count", "more_than", "en") == "over 40"
+    assert formatting.value_text(40, "count", "at_least", "vi") == "ít nhất 40"
+    assert formatting.value_text(186.6e6, "USD", "approx", "vi") == "khoảng 186,6 triệu USD"
     assert wording.certainty("reported", False, None) is None
     assert wording.certainty("target", False, None, "en").word == "target"
     assert wording.certainty("projection", False, None, "vi").word == "dự kiến"

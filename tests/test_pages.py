@@ -1,9 +1,20 @@
 """AppTest of every page: renders, reacts to filters, honours deep links, survives bad ones."""
 
+import re
+
+import duckdb
 import pytest
 
-from foreign_ties import catalog, i18n, site
-from tests.conftest import TEXT_KINDS, app_at, chart_specs, chart_values, texts, url_values
+from foreign_ties import catalog, i18n, paths, site
+from tests.conftest import (
+    TEXT_KINDS,
+    app_at,
+    chart_specs,
+    chart_values,
+    shown_text,
+    texts,
+    url_values,
+)
 
 PAGES = [spec.script for spec in site.PAGES]
 # The key of each page's title (profiles: their place; Present: the first slide's title).
@@ -26,6 +37,33 @@ def test_every_page_renders_without_exception_in_both_languages(page_script, lan
     assert at.sidebar.multiselect and at.sidebar.slider, "shared filters on every page"
     assert at.sidebar.multiselect[0].label == {"en": "Places", "vi": "Địa bàn"}[lang]
     assert url_values(at, "lang") == [lang]
+    assert_nothing_raw_shown(shown_text(at))
+
+
+def _record_ids() -> set[str]:
+    """Ids of facts, sources and indicators: they belong in links, never in what is read."""
+    tables = {"facts": "fact_id", "sources": "source_id", "indicators": "indicator_id"}
+    return {
+        value
+        for table, column in tables.items()
+        for (value,) in duckdb.sql(
+            f"select {column} from '{paths.PARQUET_DIR}/{table}.parquet'"
+        ).fetchall()
+    }
+
+
+def assert_nothing_raw_shown(shown: str) -> None:
+    """No 'None'/'nan', no record id, no bare uncertainty mark ('?', '≈') where people read."""
+    assert not re.search(r"\b(None|nan|NaN)\b", shown), re.search(
+        r".{0,60}\b(None|nan)\b.{0,20}", shown
+    )
+    ids = [
+        i
+        for i in _record_ids()
+        if "-" in i and re.search(rf"(?<![\w/-]){re.escape(i)}(?![\w-])", shown)
+    ]
+    assert not ids, ids
+    assert not re.search(r"\d \?|≈|\? ·", shown), re.search(r".{0,40}(\d \?|≈).{0,20}", shown)
 
 
 def ui_strings(at) -> list[str]:
@@ -85,7 +123,6 @@ def test_every_page_in_vietnamese_has_its_vietnamese_title_and_no_english_label(
         f"**{en['compare.what_it_counts']}**",
         f"**{en['trade.share_heading']}**",
         en["filters.caption"],
-        en["overview.legend"],
     ):
         assert phrase not in page, phrase
     for spec in chart_specs(at):

@@ -228,6 +228,23 @@ def link_to_fact(fact_id: str, filters: Filters) -> str:
     return "sources?" + urlencode({**filters.query(), "fact": fact_id}, doseq=True)
 
 
+def table_with_sources(
+    rows: pd.DataFrame, filters: Filters, fact_columns: tuple[str, ...], key: str, empty_key: str
+) -> None:
+    """A table of computed figures whose `fact_columns` (message keys; cells are fact ids)
+    become links to each input's sentence on the Sources page, never ids shown as text."""
+    if rows.empty:
+        no_figure(empty_key)
+        return
+    rows = rows.copy()
+    config = {}
+    for column_key in fact_columns:
+        column = t(column_key)
+        rows[column] = [link_to_fact(fact_id, filters) for fact_id in rows[column]]
+        config[column] = st.column_config.LinkColumn(display_text=t("column.open_sentence"))
+    st.dataframe(rows, hide_index=True, key=key, width="stretch", column_config=config)
+
+
 def no_figure(message_key: str = "empty.no_published_figure") -> None:
     st.markdown(f"<div class='ft-none'>{html.escape(t(message_key))}</div>", unsafe_allow_html=True)
 

@@ -26,7 +26,7 @@ from foreign_ties import (
 from foreign_ties.catalog import Indicator
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
-from foreign_ties.ui import choice, no_figure
+from foreign_ties.ui import choice, link_to_fact, no_figure
 
 
 def chart(fig: go.Figure | None, key: str) -> None:
@@ -84,9 +84,19 @@ def boundary_switch(
         st.caption(t("boundaries.explain"))
         if "computed" in view.rows:
             for row in view.rows[view.rows["computed"]].itertuples():
+                inputs = ", ".join(
+                    f"[{safe_text.markdown(name)} ↗]({link_to_fact(fact_id, filters)})"
+                    for fact_id, name in zip(
+                        row.derived_from.split(" + "),
+                        row.derived_from_places.split(" + "),
+                        strict=True,
+                    )
+                )
                 st.info(
-                    safe_text.markdown(
-                        t("boundaries.sum.note", formula=row.formula, ids=row.derived_from)
+                    t(
+                        "boundaries.sum.note",
+                        formula=safe_text.markdown(row.formula),
+                        inputs=inputs,
                     ),
                     icon=":material/functions:",
                 )
