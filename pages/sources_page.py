@@ -28,7 +28,8 @@ fact_ids = list(rows["fact_id"])
 if not fact_ids:
     ui.no_figure()
     st.stop()
+arrived = ui.url_changed("fact")  # followed a link to one figure: scroll to its sentence
 labels = dict(zip(rows["fact_id"], views.fact_labels(rows), strict=False))
 fact_id = ui.choice(t("sources.pick_fact"), "fact", fact_ids, fact_ids[0], format_func=labels.get)
 fact = rows[rows["fact_id"] == fact_id].iloc[0]
-ui.fact_in_context(fact, views.source_document(fact["source_id"]))
+ui.fact_in_context(fact, views.source_document(fact["source_id"]), arrived)

@@ -33,6 +33,10 @@ FAVICON = (
     ROOT / "static" / "favicon.png"
 )  # a local file: emoji and icon favicons are fetched from the web
 
+SCROLL_TO_QUOTE_JS = (
+    f"<script>{(ROOT / 'foreign_ties' / 'ui' / 'scroll_to_quote.js').read_text('utf-8')}</script>"
+)
+
 CSS = """
 <style>
 .ft-tile {font-size: 0.95rem; line-height: 1.35;}
@@ -48,6 +52,8 @@ CSS = """
 .ft-none {color: #666; font-style: italic; border-left: 3px solid #bbb; padding-left: 0.5rem;}
 .ft-place {font-weight: 700; border-bottom: 4px solid var(--ft-colour); padding-bottom: 2px;}
 mark.ft-quote {background: #FFE08A; padding: 0 2px;}
+mark.ft-arrived {outline: 3px solid #d97706; animation: ft-flash 1.2s ease-out 2;}
+@keyframes ft-flash {from {background: #f59e0b;} to {background: #FFE08A;}}
 blockquote.ft-said {white-space: pre-wrap; border-left: 4px solid #ccc; margin: 0 0 1rem 0;
   padding: 0.25rem 0 0.25rem 1rem;}
 .ft-document {white-space: pre-wrap; max-height: 28rem; overflow-y: auto; font-size: 0.95rem;
@@ -306,11 +312,14 @@ def facts_table(rows: pd.DataFrame, key: str) -> None:
     )
 
 
-def document_with_quote(text: str, quote: str) -> None:
-    """The source text with the quoted sentence highlighted (escaped: it is data)."""
+def document_with_quote(text: str, quote: str, scroll_to_it: bool = False) -> None:
+    """The source text with the quoted sentence highlighted (escaped: it is data); with
+    `scroll_to_it` (a link to the figure was followed) the page scrolls to the sentence."""
     escaped, marked = safe_text.html_block(text), safe_text.html_block(quote)
     body = escaped.replace(marked, f"<mark class='ft-quote' id='quote'>{marked}</mark>", 1)
     st.markdown(f"<div class='ft-document'>{body}</div>", unsafe_allow_html=True)
+    if scroll_to_it:
+        st.html(SCROLL_TO_QUOTE_JS, unsafe_allow_javascript=True)
 
 
 def navigation():
@@ -340,8 +349,9 @@ def filters() -> Filters:
     return st.session_state["_filters"]
 
 
-def fact_in_context(fact: pd.Series, document: dict | None) -> None:
-    """One figure: what it says, where it comes from, and its sentence in the document."""
+def fact_in_context(fact: pd.Series, document: dict | None, arrived: bool = False) -> None:
+    """One figure: what it says, where it comes from, and its sentence in the document
+    (scrolled to when the reader `arrived` by a link to this figure)."""
     from foreign_ties import formatting  # local: keeps the module's top imports short
 
     st.markdown(
@@ -372,7 +382,7 @@ def fact_in_context(fact: pd.Series, document: dict | None) -> None:
     confirmed = "yes" if bool(document.get("text_confirmed")) else "no"
     note = document.get("confirmed_note")
     st.text(t(f"sources.text_confirmed.{confirmed}", note=note if isinstance(note, str) else ""))
-    document_with_quote(document["text"], fact["quote"])
+    document_with_quote(document["text"], fact["quote"], scroll_to_it=arrived)
 
 
 def table_or_none(
