@@ -18,9 +18,9 @@ IN_VIEW = """() => {
 }"""
 
 # How far the page is scrolled: Streamlit scrolls its main container, not the window.
-SCROLLED = """() => Math.max(window.scrollY,
-  ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppScrollToBottomContainer"], section')]
-     .map(e => e.scrollTop))"""
+SCROLLERS = '[data-testid="stMain"], [data-testid="stAppScrollToBottomContainer"], section'
+SCROLLED = f"""() => Math.max(window.scrollY,
+  ...[...document.querySelectorAll('{SCROLLERS}')].map(e => e.scrollTop))"""
 
 
 def test_a_link_to_a_figure_scrolls_to_its_highlighted_sentence(app_server, page):
