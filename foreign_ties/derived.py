@@ -88,13 +88,23 @@ def convert(rows: pd.DataFrame, target: str, rates: pd.DataFrame) -> pd.DataFram
     return out
 
 
-def share_of_national(rows: pd.DataFrame, national: pd.DataFrame) -> pd.DataFrame:
+def _uncertain(rows: pd.DataFrame) -> pd.Series:
+    if "uncertain" not in rows:
+        return pd.Series(False, index=rows.index)
+    return rows["uncertain"].fillna(False).astype(bool)
+
+
+def share_of_national(
+    rows: pd.DataFrame, national: pd.DataFrame, pairs: dict[str, str] | None = None
+) -> pd.DataFrame:
     """Each provincial figure as a percentage of the nation's figure for the same period.
 
     `rows` and `national` carry the columns of queries/measures_series.sql. A province
     figure without a national figure of the paired measure and the identical period gets
-    no share (and no row): nothing is matched across different periods.
+    no share (and no row): nothing is matched across different periods. `pairs` (default
+    SHARE_OF_NATIONAL) names which provincial measure is a part of which national one.
     """
+    pairs = SHARE_OF_NATIONAL if pairs is None else pairs
     columns = [
         "fact_id",
         "province_id",
@@ -108,16 +118,18 @@ def share_of_national(rows: pd.DataFrame, national: pd.DataFrame) -> pd.DataFram
     ]
     if rows.empty or national.empty:
         return pd.DataFrame(columns=columns)
-    pairs = rows[rows["indicator_id"].isin(SHARE_OF_NATIONAL)]
     result = []
-    for row in pairs.itertuples():
+    for row in rows[rows["indicator_id"].isin(pairs)].itertuples():
         match = national[
-            (national["indicator_id"] == SHARE_OF_NATIONAL[row.indicator_id])
+            (national["indicator_id"] == pairs[row.indicator_id])
             & (national["period_start"] == row.period_start)
             & (national["period_end"] == row.period_end)
             & (national["unit"] == row.unit)
             & (national["status"] == "reported")
             & (row.status == "reported")
+            # a date the source leaves in doubt cannot be matched to another date
+            & ~_uncertain(national)
+            & (not bool(getattr(row, "uncertain", False)))
         ]
         if match.empty:
             continue

@@ -107,6 +107,9 @@ QUESTIONS: dict[str, tuple[Row, ...]] = {
     "partners": (PARTNERS, AGREEMENTS),
 }
 DEFAULT_QUESTION = "overall"
+# Questions answered by a list rather than by rows of latest figures (see targets.py).
+TARGETS = "targets"
+LISTED = (TARGETS,)
 
 
 @dataclass(frozen=True)

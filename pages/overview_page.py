@@ -3,7 +3,7 @@ places side by side; below, every latest figure by topic."""
 
 import streamlit as st
 
-from foreign_ties import catalog, questions, ui, views
+from foreign_ties import catalog, national_share, questions, targets, ui, views
 from foreign_ties.i18n import t
 from foreign_ties.ui import overview, present
 
@@ -13,9 +13,14 @@ ui.header(
 )
 home = ui.home(catalog.COMPARED_PLACES, catalog.COMPARED_PLACES[0])
 question = overview.question()
-answers = questions.answers(question, home, filters)
+answers = [] if question in questions.LISTED else questions.answers(question, home, filters)
 for result in answers:
     overview.answer(result, filters)
+places = questions.places_in_order(home, filters.provinces)
+if question == questions.TARGETS:
+    overview.target_lines(targets.target_lines(places, filters), filters)
+if question == "fdi":
+    overview.fdi_share(national_share.fdi_share(places, filters), filters)
 st.caption(t("overview.words_legend"))
 tiles = views.overview_tiles(filters)
 with st.expander(t("overview.all_figures")):

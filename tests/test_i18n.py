@@ -25,6 +25,7 @@ from foreign_ties import (
     paths,
     questions,
     site,
+    targets,
     validate,
     views,
 )
@@ -122,7 +123,8 @@ def families() -> dict[str, set[str]]:
         "family.": {f"family.{f}" for f in (*catalog.FAMILIES, "all")},
         # measures.basis: a plain-words line for the key measures, the description otherwise
         "basis.": {k for k in i18n.catalog("en") if k.startswith("basis.")},
-        "question.": {f"question.{q}" for q in questions.QUESTIONS},
+        "question.": {f"question.{q}" for q in (*questions.QUESTIONS, *questions.LISTED)},
+        "targets.verdict.": {f"targets.verdict.{v}" for v in targets.VERDICTS},
         "answer.row.": {
             f"answer.row.{r.key}" for rows in questions.QUESTIONS.values() for r in rows
         },

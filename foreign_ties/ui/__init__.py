@@ -48,6 +48,11 @@ CSS = """
                 cursor: help; white-space: nowrap;}
 .ft-drill-quote {border-left: 4px solid #FFE08A; margin: 0.4rem 0; padding: 0.2rem 0.6rem;
                   background: #fffbea;}
+.ft-target {border-left: 4px solid #bbb; padding: 0.3rem 0.7rem; margin: 0 0 0.6rem 0;
+             background: #fafafa;}
+.ft-target.ft-reached {border-left-color: #15803d;}
+.ft-target.ft-not_reached {border-left-color: #b91c1c;}
+.ft-verdict {font-weight: 600;}
 .ft-basis {color: #444; font-size: 0.85rem;}
 .ft-none {color: #666; font-style: italic; border-left: 3px solid #bbb; padding-left: 0.5rem;}
 .ft-place {font-weight: 700; border-bottom: 4px solid var(--ft-colour); padding-bottom: 2px;}

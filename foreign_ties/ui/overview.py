@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from foreign_ties import catalog, charts, questions, ui
+from foreign_ties import catalog, charts, national_share, questions, targets, ui
 from foreign_ties.i18n import current_language, t
 from foreign_ties.state import QUESTION_KEY, Filters
 
@@ -20,7 +20,7 @@ def question() -> str:
     chosen = ui.choice(
         t("overview.question"),
         QUESTION_KEY,
-        list(questions.QUESTIONS),
+        [*questions.QUESTIONS, *questions.LISTED],
         questions.DEFAULT_QUESTION,
         format_func=lambda q: t(f"question.{q}"),
         widget="pills",
@@ -83,5 +83,70 @@ def answer(result: questions.Answer, filters: Filters) -> None:
     if notes:
         st.markdown(
             "<p class='ft-period'>" + "<br>".join(html.escape(n) for n in notes) + "</p>",
+            unsafe_allow_html=True,
+        )
+
+
+VERDICT_MARKS = {
+    targets.REACHED: "✓",
+    targets.NOT_REACHED: "✗",
+    targets.CANNOT_TELL: "~",
+    targets.NO_RESULT: "…",
+}
+
+
+def _link(label: str, fact_id: str, filters: Filters) -> str:
+    """A link to a figure's sentence on Sources."""
+    link = html.escape(ui.link_to_fact(fact_id, filters))
+    return f"<a href='{link}' target='_self'>{html.escape(label)}</a>"
+
+
+def _linked(text: str, fact_id: str, filters: Filters) -> str:
+    """'US$35.2 million · source', the source linked."""
+    return f"{html.escape(text)} · {_link(t('link.source'), fact_id, filters)}"
+
+
+def target_lines(lines: list[targets.TargetLine], filters: Filters) -> None:
+    """Each target as a small card (it stacks on a phone): target, result, verdict."""
+    st.markdown(f"#### {html.escape(t('question.targets'))}")
+    if not lines:
+        ui.no_figure("targets.none")
+        return
+    for line in lines:
+        result = (
+            _linked(line.result, line.result_fact_id, filters)
+            if line.result and line.result_fact_id
+            else f"<span class='ft-none'>{html.escape(t('targets.no_result'))}</span>"
+        )
+        st.markdown(
+            f"<div class='ft-target ft-{line.verdict}'>"
+            f"<div class='ft-label'><b>{html.escape(line.place)}</b> · "
+            f"{html.escape(line.measure)} · {html.escape(line.period)}</div>"
+            f"<div>{html.escape(t('targets.target'))}: "
+            f"{_linked(line.target, line.target_fact_id, filters)}</div>"
+            f"<div>{html.escape(t('targets.result'))}: {result}</div>"
+            f"<div class='ft-verdict'>{VERDICT_MARKS[line.verdict]} "
+            f"{html.escape(t('targets.verdict.' + line.verdict))}</div></div>",
+            unsafe_allow_html=True,
+        )
+    st.caption(t("targets.how"))
+
+
+def fdi_share(answer: national_share.ShareAnswer, filters: Filters) -> None:
+    """The share of the country's FDI: computed with its formula and both inputs, or why not."""
+    st.markdown(f"#### {html.escape(t('share.heading'))}")
+    if not answer.shares:
+        st.markdown(
+            f"<p class='ft-none'>{html.escape(answer.why_none)}</p>", unsafe_allow_html=True
+        )
+        return
+    for share in answer.shares:
+        st.markdown(
+            f"<div class='ft-target'><b>{html.escape(share.place)}</b> · "
+            f"{html.escape(share.measure)} · {html.escape(share.period)}: "
+            f"<span class='ft-value'>{html.escape(share.share)}</span><br>"
+            f"<span class='ft-basis'>{html.escape(share.formula)} · "
+            f"{_link(t('share.part'), share.part_fact_id, filters)} · "
+            f"{_link(t('share.whole'), share.national_fact_id, filters)}</span></div>",
             unsafe_allow_html=True,
         )
