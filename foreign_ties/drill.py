@@ -50,7 +50,12 @@ def details(fact: pd.Series) -> dict[str, str]:
     )
     return {
         "heading": f"{catalog.place_name(fact['province_id'])} · {measure}",
-        "value": formatting.value_text(fact["value"], fact["unit"], fact["qualifier"]),
+        "value": formatting.value_text(
+            fact["value"],
+            fact["unit"],
+            fact["qualifier"],
+            change=formatting.is_change(fact["indicator_id"]),
+        ),
         "period": formatting.period_text(fact["period_start"], fact["period_end"], fact["kind"]),
         "certainty": f"{certainty.word}: {certainty.reason}" if certainty else "",
         "publisher": str(fact.get("publisher") or ""),

@@ -62,10 +62,26 @@ def money(value: float, currency: str, lang: str | None = None) -> str:
     return t(f"money.{currency}", lang, n=digits, scale=scale).replace("  ", " ").strip()
 
 
-def value_text(value: float, unit: str, qualifier: str = "exact", lang: str | None = None) -> str:
+# Year-on-year growth is its own measure `<indicator_id>_yoy` (data/README.md).
+CHANGE_SUFFIX = "_yoy"
+
+
+def is_change(indicator_id: str) -> bool:
+    return indicator_id.endswith(CHANGE_SUFFIX)
+
+
+def value_text(
+    value: float, unit: str, qualifier: str = "exact", lang: str | None = None, change=False
+) -> str:
     """A figure with its qualifier in words and its unit: 'about 20', 'over 40',
-    'US$186.6 million', 'khoảng 20'."""
+    'US$186.6 million', 'khoảng 20'; a `change` as reports write it: 'down 4.6%', 'giảm 4,6%'
+    (never a growth of -4.6%)."""
     lang = lang or current_language()
+    if change and unit == "percent" and value != 0:
+        size = percent(abs(value), lang)
+        if qualifier in QUALIFIER_WORDS:  # 'up over 15%', 'tăng hơn 15%'
+            size = t(f"words.{qualifier}", lang, value=size)
+        return t("change.up" if value > 0 else "change.down", lang, value=size)
     if unit in ("USD", "VND"):
         body = money(value, unit, lang)
     elif unit == "percent":

@@ -161,7 +161,9 @@ def _cell(row) -> Cell:
         indicator_id=row.indicator_id,
         measure=catalog.indicators()[row.indicator_id].name(),
         basis=measures.basis(row.indicator_id),
-        value=formatting.value_text(row.value, row.unit, row.qualifier),
+        value=formatting.value_text(
+            row.value, row.unit, row.qualifier, change=formatting.is_change(row.indicator_id)
+        ),
         period=formatting.period_text(row.period_start, row.period_end, row.kind),
         certainty=wording.certainty(row.status, bool(row.uncertain), _reason(row)),
     )

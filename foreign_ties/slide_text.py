@@ -23,7 +23,9 @@ NOTES_CHARS = 600  # speaker notes: what a presenter can read at a glance
 
 def row_words(row) -> str:
     """A row's figure in words ('about 20')."""
-    return formatting.value_text(row.value, row.unit, row.qualifier)
+    return formatting.value_text(
+        row.value, row.unit, row.qualifier, change=formatting.is_change(row.indicator_id)
+    )
 
 
 def _flagged(text: str, *rows) -> str:

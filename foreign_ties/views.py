@@ -81,7 +81,12 @@ def overview_tiles(filters: Filters) -> dict[str, dict[str, list[TileFigure]]]:
                 TileFigure(
                     fact_id=row.fact_id,
                     label=_indicator_label(row),
-                    value=formatting.value_text(row.value, row.unit, row.qualifier),
+                    value=formatting.value_text(
+                        row.value,
+                        row.unit,
+                        row.qualifier,
+                        change=formatting.is_change(row.indicator_id),
+                    ),
                     period=formatting.period_text(row.period_start, row.period_end, row.kind),
                     uncertain=bool(row.uncertain),
                     certainty=wording.certainty(

@@ -119,3 +119,18 @@ def test_dates_vietnamese_are_day_month_year():
 )
 def test_period_text_vietnamese(start, end, kind, expected):
     assert formatting.period_text(start, end, kind, lang="vi") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "lang", "expected"),
+    [
+        (-12.2, "exact", "vi", "giảm 12,2%"),
+        (8.8, "exact", "vi", "tăng 8,8%"),
+        (-4.6, "exact", "en", "down 4.6%"),
+        (15, "more_than", "en", "up over 15%"),
+        (15, "more_than", "vi", "tăng hơn 15%"),
+    ],
+)
+def test_a_change_is_written_as_reports_write_it(value, qualifier, lang, expected):
+    assert formatting.value_text(value, "percent", qualifier, lang, change=True) == expected
+    assert formatting.is_change("exports_national_yoy")
