@@ -303,9 +303,9 @@ def measures_figure(
             rows = df[df["indicator_id"] == i]
             units = list(dict.fromkeys(rows["unit"]))
             for unit in units:
-                name = (
-                    indicators[i].name() if len(units) == 1 else f"{indicators[i].name()} ({unit})"
-                )
+                name = indicators[i].name()
+                if len(units) > 1:  # the currency in words: "(đồng)", "(VND)"
+                    name += f" ({t('currency.' + unit) if unit in ('USD', 'VND') else unit})"
                 panels.append((name, rows[rows["unit"] == unit]))
     else:
         panels = [(None, df[df["unit"] == unit]) for unit in dict.fromkeys(df["unit"])]

@@ -138,6 +138,7 @@ def families() -> dict[str, set[str]]:
         "axis.unit.": {f"axis.unit.{u}" for u in plain_units},
         "axis.": {f"axis.{c}" for c in derived.CURRENCIES},
         "money.": {f"money.{c}" for c in derived.CURRENCIES},
+        "currency.": {f"currency.{c}" for c in derived.CURRENCIES},
         "trade.currency.": {
             f"trade.currency.{c}" for c in (derived.AS_PUBLISHED, *derived.CURRENCIES)
         },
