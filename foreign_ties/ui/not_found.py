@@ -14,6 +14,14 @@ import streamlit as st
 
 from foreign_ties import site
 from foreign_ties.i18n import t
+from foreign_ties.paths import ROOT
+
+# Streamlit's own English dialog for an unknown path: hidden at once, then closed (so it
+# does not reappear on the page the reader goes to next). Public API only: CSS and st.html.
+_HIDE_DIALOG = "<style>div[data-testid='stDialog'] {display: none !important;}</style>"
+_CLOSE_DIALOG = (
+    f"<script>{(ROOT / 'foreign_ties/ui/close_page_not_found.js').read_text('utf-8')}</script>"
+)
 
 
 def unknown_path(url: str | None, base: str = "") -> str | None:
@@ -35,6 +43,8 @@ def requested_unknown() -> str | None:
 
 def page_not_found(path: str) -> None:
     """A clear notice and a link to every page (the query, e.g. the language, is kept)."""
+    st.html(_HIDE_DIALOG)
+    st.html(_CLOSE_DIALOG, unsafe_allow_javascript=True)
     st.title(t("notfound.title"))
     shown = "".join(ch for ch in path if ch.isprintable())[:80]
     st.text(t("notfound.body", path=shown))
