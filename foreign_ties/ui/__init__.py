@@ -299,9 +299,10 @@ def chart(fig: go.Figure | None, key: str, height: str = "content") -> None:
         no_figure()
         return
     # theme=None: the figure's own fonts and colours, identical on screen and in exports.
-    st.plotly_chart(
-        fig, key=key, theme=None, height=height, config={"displaylogo": False, "responsive": True}
-    )
+    # No Plotly mode bar: its tooltips are English only ("Download plot as a PNG") and the
+    # page's own download buttons, in the reader's language, do what it did.
+    config = {"displaylogo": False, "displayModeBar": False, "responsive": True}
+    st.plotly_chart(fig, key=key, theme=None, height=height, config=config)
 
 
 def facts_table(rows: pd.DataFrame, key: str) -> None:
