@@ -25,7 +25,7 @@ from foreign_ties.i18n import current_language, t
 GEO_DIR = paths.ROOT / "data" / "geo"  # ships with the code, whatever FOREIGN_TIES_DATA says
 TOPOJSON_DIR = paths.ROOT / "static" / "plotly-topojson"
 TOPOJSON_URL = "/app/static/plotly-topojson/"  # Streamlit's static serving (enableStaticServing)
-STREAMLIT_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False, "responsive": True}
+STREAMLIT_CONFIG = {"topojsonURL": TOPOJSON_URL}  # added to ui.PLOTLY_CONFIG
 VN_FILES = {63: "vn_provinces_63_pre2025.geojson", 34: "vn_provinces_34_2025.geojson"}
 FOREIGN_FILES = ("la_provinces_ne10m.geojson", "cn_provinces_ne10m.geojson")
 VN_LON, VN_LAT = (101.0, 118.5), (7.0, 24.0)  # mainland and both archipelagos, with a margin

@@ -33,6 +33,10 @@ FAVICON = (
     ROOT / "static" / "favicon.png"
 )  # a local file: emoji and icon favicons are fetched from the web
 
+# Every chart's Plotly config. No mode bar: its tooltips are English only ("Download plot as
+# a PNG") and the page's own download buttons, in the reader's language, do what it did.
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False, "responsive": True}
+
 SCROLL_TO_QUOTE_JS = (
     f"<script>{(ROOT / 'foreign_ties' / 'ui' / 'scroll_to_quote.js').read_text('utf-8')}</script>"
 )
@@ -299,10 +303,7 @@ def chart(fig: go.Figure | None, key: str, height: str = "content") -> None:
         no_figure()
         return
     # theme=None: the figure's own fonts and colours, identical on screen and in exports.
-    # No Plotly mode bar: its tooltips are English only ("Download plot as a PNG") and the
-    # page's own download buttons, in the reader's language, do what it did.
-    config = {"displaylogo": False, "displayModeBar": False, "responsive": True}
-    st.plotly_chart(fig, key=key, theme=None, height=height, config=config)
+    st.plotly_chart(fig, key=key, theme=None, height=height, config=PLOTLY_CONFIG)
 
 
 def facts_table(rows: pd.DataFrame, key: str) -> None:

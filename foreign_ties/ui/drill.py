@@ -27,7 +27,7 @@ def chart(fig: go.Figure | None, key: str, height: str | int = "content") -> Non
         key=key,
         theme=None,
         height=height,
-        config={"displaylogo": False, "responsive": True},
+        config=ui.PLOTLY_CONFIG,
         on_select="rerun",
         selection_mode="points",
     )
