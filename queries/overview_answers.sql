@@ -9,7 +9,8 @@
 --          publisher, published_date
 select fact_id, province_id, indicator_id, family, kind, value, unit, qualifier,
        period_start, period_end, status, coalesce(uncertain, false) as uncertain,
-       uncertain_reason, source_id, publisher, published_date
+       uncertain_reason, source_id, publisher, published_date, uncertain_reason_vi,
+       publisher_vi
 from figures
 where list_contains($indicators, indicator_id)
   and list_contains($provinces, province_id)

@@ -26,7 +26,8 @@ ranked as (
 )
 select fact_id, province_id, family, indicator_id, indicator_name_en, indicator_name_vi,
        kind, breakdown, partner, value, unit, qualifier, period_start, period_end,
-       uncertain, uncertain_reason, source_id, publisher, published_date
+       uncertain, uncertain_reason, source_id, publisher, published_date,
+       uncertain_reason_vi, publisher_vi
 from ranked
 where recency = 1
 order by family, indicator_id, breakdown nulls first, province_id

@@ -162,3 +162,17 @@ def test_a_partner_already_named_in_the_measure_is_not_repeated():
         i18n.set_language("en")
     assert label == row.indicator_name_vi  # "(đối tác: Lào)" would repeat "Lào"
     assert views._indicator_label(row).endswith("(with Laos)")  # English name lacks "Laos"
+
+
+def test_every_query_returning_a_localised_text_returns_its_vietnamese_twin():
+    """A query that selects `publisher` (or another localised text) without `publisher_vi`
+    would show Vietnamese readers the English text (the Overview's doubt notes once did)."""
+    import re
+
+    from foreign_ties import localise, paths
+
+    for sql in paths.QUERIES_DIR.glob("*.sql"):
+        body = re.sub(r"--[^\n]*", "", sql.read_text(encoding="utf-8"))  # code, not comments
+        for column in localise.LOCALISED:
+            if re.search(rf"\b{column}\b", body):
+                assert re.search(rf"\b{column}_vi\b", body), f"{sql.name}: {column}_vi"
