@@ -126,7 +126,8 @@ def clear() -> None:
 
 # Sets of partners overlap (both provinces may count Laos): their counts never add up.
 NOT_ADDITIVE_FAMILIES = frozenset({"partners"})
-NOT_ADDITIVE_UNITS = frozenset({"percent"})
+# a rank (29th + 50th) is a position, never summed
+NOT_ADDITIVE_UNITS = frozenset({"percent", "rank"})
 _SAME = ["indicator_id", "unit", "breakdown_key", "period_start", "period_end"]
 
 

@@ -239,8 +239,9 @@ def indicator_figure(
     years: tuple[int, int] | None = None,
     height: int = 540,
 ) -> go.Figure | None:
-    """One measure across places: see `_panels_figure`."""
-    if df.empty:
+    """One measure across places: see `_panels_figure`. Never a rank: a position is not an
+    amount (lower is better) and is listed with its sentence instead (foreign_ties/ranking.py)."""
+    if df.empty or (df["unit"] == "rank").any():
         return None
     panels = []
     national = catalog.nation()

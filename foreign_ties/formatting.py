@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -62,6 +63,27 @@ def money(value: float, currency: str, lang: str | None = None) -> str:
     return t(f"money.{currency}", lang, n=digits, scale=scale).replace("  ", " ").strip()
 
 
+# The ordinal forms Babel's plural rules give (CLDR): English 1st 2nd 3rd 4th 11th 21st,
+# Vietnamese "thứ nhất" for 1 and "thứ 29" otherwise; each form is a message key
+# (rank.ordinal.<form>, and rank.first for 1, which Vietnamese writes in a word).
+ORDINAL_FORMS = ("one", "two", "few", "other")
+
+
+def rank_text(position: float, out_of: float | None = None, lang: str | None = None) -> str:
+    """A position among provinces: '29th' / 'thứ 29'; with the total its sentence states,
+    '16th of 63 provinces and cities' / 'thứ 16/63 tỉnh, thành phố'."""
+    lang = lang or current_language()
+    n = int(position)
+    form = Locale.parse(lang).ordinal_form(n)
+    # first has its own word ("thứ nhất"); the other forms write the number
+    ordinal = (
+        t("rank.first", lang) if n == 1 else t(f"rank.ordinal.{form}", lang, n=number(n, lang))
+    )
+    if out_of is None or (isinstance(out_of, float) and math.isnan(out_of)):
+        return ordinal
+    return t("rank.of_total", lang, rank=ordinal, total=number(int(out_of), lang))
+
+
 # Year-on-year growth is its own measure `<indicator_id>_yoy` (data/README.md).
 CHANGE_SUFFIX = "_yoy"
 
@@ -75,8 +97,10 @@ def value_text(
 ) -> str:
     """A figure with its qualifier in words and its unit: 'about 20', 'over 40',
     'US$186.6 million', 'khoảng 20'; a `change` as reports write it: 'down 4.6%', 'giảm 4,6%'
-    (never a growth of -4.6%)."""
+    (never a growth of -4.6%); a rank as '29th' / 'thứ 29'."""
     lang = lang or current_language()
+    if unit == "rank":
+        return rank_text(value, None, lang)
     if change and unit == "percent" and value != 0:
         size = percent(abs(value), lang)
         if qualifier in QUALIFIER_WORDS:  # 'up over 15%', 'tăng hơn 15%'

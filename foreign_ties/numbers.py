@@ -1,6 +1,7 @@
 """Figures as written -> numbers in base units, and the qualifier a sentence implies.
 
-`parse_figure("US$186.6 million", "en")` is `ParsedFigure(186600000.0, "USD")`. The source
+`parse_figure("US$186.6 million", "en")` is `ParsedFigure(186600000.0, "USD")`; a rank as
+written, "29th" or "thứ 49", is its position with unit "rank". The source
 language decides the separators: en/ja write 1,234.5; vi/fr/es/pt write 1.234,5 (a space
 may also group thousands). Arithmetic is done in Decimal, so 51.990,563 triệu USD is exactly
 51990563000. Anything not understood raises FigureParseError: the build never guesses.
@@ -128,6 +129,10 @@ KM2_PATTERN = r"km2|sq\.?\s?km|square\s+kilomet(?:re|er)s?|ki-lô-mét\s+vuông"
 KM_PATTERN = r"km|kilomet(?:re|er)s?|ki-lô-mét"
 # A count of people may carry its noun ("1.865.270 người"): unit `people`.
 PEOPLE_PATTERN = r"people|persons|người|personas|personnes|pessoas"
+# A position in a ranking, as written: "29th" (the suffix must fit the number) or "thứ 49",
+# "thứ 41/63" (Vietnamese writes the total after a slash). The value is the position.
+_RANK_EN = re.compile(r"(\d+)(st|nd|rd|th)", re.IGNORECASE)
+_RANK_VI = re.compile(r"thứ\s+(\d+)(?:/\d+)?", re.IGNORECASE)
 
 # Scale words, multiplied in order ("nghìn tỷ" = 1e3 x 1e9, "mil millones" = 1e3 x 1e6).
 SCALE_WORDS = {
@@ -296,6 +301,9 @@ def parse_figure(text: str, language: str) -> ParsedFigure:
     if not isinstance(text, str) or not text.strip():
         raise FigureParseError("empty figure")
     s = normalise(text)
+    rank = _rank(s, language, text)
+    if rank is not None:
+        return ParsedFigure(float(rank), "rank")
     units: set[str] = set()
     for pattern, currency in CURRENCY_PATTERNS:
         s, n = _cut(s, pattern, letters=not pattern.startswith(("\\$", "米", "ド")))
@@ -318,6 +326,25 @@ def parse_figure(text: str, language: str) -> ParsedFigure:
     except InvalidOperation as exc:  # pragma: no cover - regexes only let digits through
         raise FigureParseError(f"{text!r}: {exc}") from exc
     return ParsedFigure(float(value), units.pop() if units else "count")
+
+
+def ordinal_suffix(n: int) -> str:
+    """The English ordinal suffix of n: st (1, 21), nd, rd, th (11, 12, 13, 29)."""
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _rank(s: str, language: str, original: str) -> int | None:
+    """The position of a rank as written ("29th", "thứ 49"), None when it is not a rank."""
+    english = _RANK_EN.fullmatch(s)
+    if english:
+        n = int(english.group(1))
+        if english.group(2).lower() != ordinal_suffix(n):
+            raise FigureParseError(f"{original!r}: {n} is written {n}{ordinal_suffix(n)}")
+        return n
+    vietnamese = _RANK_VI.fullmatch(s) if language == "vi" else None
+    return int(vietnamese.group(1)) if vietnamese else None
 
 
 # --- qualifiers -------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from foreign_ties import paths
+from foreign_ties.numbers import ordinal_suffix
 from foreign_ties.validate import COLUMNS
 
 PROVINCES_AFTER_2025 = 34
@@ -100,6 +101,9 @@ def figure(unit: str, rng: random.Random) -> tuple[float, str, str]:
     if unit == "people":
         n = rng.randint(1000, 3_000_000)
         return float(n), "people", f"{n:,} people"
+    if unit == "rank":
+        n = rng.randint(1, 63)
+        return float(n), "rank", f"{n}{ordinal_suffix(n)}"
     n = rng.randint(1, 2000)
     return float(n), "count", f"{n:,}"
 

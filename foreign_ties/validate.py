@@ -99,6 +99,8 @@ COLUMNS: dict[str, dict[str, tuple[str, bool]]] = {
         "superseded_by": ("s", False),
         "note": ("s", False),
         "uncertain_reason_vi": ("s", False),
+        # a rank's total ("16th out of 63 provinces"): only when its sentence states it
+        "rank_out_of": ("i", False),
     },
     "partners": {
         "partner_id": ("s", True),
@@ -142,11 +144,11 @@ ENUMS = {
         "activity",
         "context",
     },
-    ("indicators", "unit"): {"count", "money", "percent", "km", "km2", "people"},
+    ("indicators", "unit"): {"count", "money", "percent", "km", "km2", "people", "rank"},
     ("indicators", "kind"): {"flow", "stock"},
     ("sources", "language"): {"en", "vi", "fr", "es", "ja", "pt"},
     ("sources", "document_kind"): {"article", "excerpt"},
-    ("facts", "unit"): {"count", "USD", "VND", "percent", "km", "km2", "people"},
+    ("facts", "unit"): {"count", "USD", "VND", "percent", "km", "km2", "people", "rank"},
     ("facts", "qualifier"): {"exact", "approx", "more_than", "at_least", "less_than"},
     ("facts", "status"): {"reported", "target", "projection"},
     ("partners", "partner_type"): {
@@ -167,6 +169,7 @@ UNIT_FITS = {
     "percent": {"percent"},
     "km": {"km"},
     "km2": {"km2"},
+    "rank": {"rank"},  # a position among provinces (1 = first): never summed, never money
 }
 FOREIGN_KEYS = {  # (table, column) -> referenced table
     ("provinces", "merged_into"): "provinces",
@@ -390,6 +393,7 @@ def check(data: Curated, data_dir: Path) -> list[Problem]:
     for row in rows["facts"]:
         _check_fact(row, data, ids, add)
         value_rules.check_publication(row, ids["sources"], add)
+        value_rules.check_rank(row, add)
     value_rules.check_supersession(rows["facts"], add)
     return sorted(set(problems))
 

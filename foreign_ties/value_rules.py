@@ -1,5 +1,6 @@
 """Rules on values that need more than one cell: exchange rates against their quote, a
-figure's period against its source's publication date, chains of superseded figures.
+figure's period against its source's publication date, chains of superseded figures, a
+rank's position and total against its sentence.
 
 Each rule calls `add(table, row, message, column)` (see validate.check) once per problem,
 saying what is wrong and how to fix it.
@@ -106,3 +107,30 @@ def check_supersession(facts: list[Row], add) -> None:
                     + "): the latest figure of a chain must leave superseded_by empty",
                     "superseded_by",
                 )
+
+
+def check_rank(row: Row, add) -> None:
+    """A rank is a whole position from 1; its total (rank_out_of) only as its sentence says it."""
+    v = row.values
+    value, total, quote = v.get("value"), v.get("rank_out_of"), v.get("quote") or ""
+    if v.get("unit") == "rank" and value is not None and (value < 1 or value != int(value)):
+        add("facts", row, f"a rank is a whole position from 1, not {value!r}", "value")
+    if total is None:
+        return
+    if v.get("unit") != "rank":
+        add(
+            "facts",
+            row,
+            "rank_out_of is only for a rank (unit rank): leave it empty",
+            "rank_out_of",
+        )
+    elif value is not None and total < value:
+        add("facts", row, f"rank_out_of {total} is below the rank {value:g}", "rank_out_of")
+    if not re.search(rf"(?<!\d){total}(?!\d)", quote):
+        add(
+            "facts",
+            row,
+            f"rank_out_of {total} is not written in the quote: a rank's total is stored only "
+            "when its sentence states it (say the year's total in note instead)",
+            "rank_out_of",
+        )

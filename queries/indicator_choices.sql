@@ -11,5 +11,6 @@ where list_contains($provinces, f.province_id)
   and year(f.period_start) <= $year_to
   and year(f.period_end) >= $year_from
   and f.superseded_by is null
+  and i.unit <> 'rank'  -- ranks are listed with their sentences, never charted (ranks.sql)
 group by all
 order by places desc, figures desc, i.indicator_id

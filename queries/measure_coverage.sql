@@ -20,4 +20,5 @@ select i.indicator_id, i.family, i.unit, i.kind, v.province_id, v.year,
        coalesce(v.figures, 0) as figures, coalesce(v.reported, 0) as reported
 from indicators i
 left join in_view v using (indicator_id)
+where i.unit <> 'rank'  -- ranks are listed with their sentences, never charted (ranks.sql)
 order by i.family, i.indicator_id, v.province_id, v.year

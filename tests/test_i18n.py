@@ -129,6 +129,7 @@ def families() -> dict[str, set[str]]:
             f"answer.row.{r.key}" for rows in questions.QUESTIONS.values() for r in rows
         },
         "words.": {f"words.{q}" for q in formatting.QUALIFIER_WORDS},
+        "rank.ordinal.": {f"rank.ordinal.{form}" for form in formatting.ORDINAL_FORMS},
         "words.status.": {f"words.status.{s}" for s in ("target", "projection")},
         "words.why.": {f"words.why.{s}" for s in ("target", "projection", "uncertain")},
         "status.": {f"status.{s}" for s in statuses},
