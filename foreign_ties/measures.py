@@ -19,6 +19,9 @@ from foreign_ties.state import Filters
 
 # The picker's families, in the order a leader asks about them ("context" last).
 FAMILY_ORDER = ("fdi", "exports", "partners", "agreements", "aid", "activity", "context")
+# Compare's last topic: ranks among provinces, listed with their sentences, never charted
+# (foreign_ties/ranking.py); not a family of the data (FDI and PCI ranks keep theirs).
+RANKING = "ranking"
 MAX_PANELS = 4
 # The nearest comparable measures of each family, nearest first: what a leader means by
 # "our exports" or "our foreign investment" (used to choose panels and Overview answers).
@@ -111,11 +114,14 @@ def default_measure(cov: dict[str, Coverage], family: str) -> str | None:
 
 
 def families(cov: dict[str, Coverage]) -> list[str]:
-    """The families in the picker's order; those with figures in the selection first."""
+    """The families in the picker's order; those with figures in the selection first, the
+    ranking among provinces last."""
     present = {c.family for c in cov.values()}
     ordered = [f for f in FAMILY_ORDER if f in present]
-    return [f for f in ordered if has_figures(cov, f)] + [
-        f for f in ordered if not has_figures(cov, f)
+    return [
+        *[f for f in ordered if has_figures(cov, f)],
+        *[f for f in ordered if not has_figures(cov, f)],
+        RANKING,
     ]
 
 

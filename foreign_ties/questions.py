@@ -107,9 +107,11 @@ QUESTIONS: dict[str, tuple[Row, ...]] = {
     "partners": (PARTNERS, AGREEMENTS),
 }
 DEFAULT_QUESTION = "overall"
-# Questions answered by a list rather than by rows of latest figures (see targets.py).
+# Questions answered by a list rather than by rows of latest figures (see targets.py,
+# ranking.py).
 TARGETS = "targets"
-LISTED = (TARGETS,)
+RANK = "rank"  # "Where do we rank?": each published rank among all provinces
+LISTED = (TARGETS, RANK)
 
 
 @dataclass(frozen=True)

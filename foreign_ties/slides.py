@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from foreign_ties import catalog, charts, formatting, slide_text, views
+from foreign_ties import catalog, charts, formatting, ranking, slide_text, views
 from foreign_ties.i18n import t
 from foreign_ties.slide_charts import (  # noqa: F401 (re-exported)
     CHART_HEIGHT,
@@ -136,8 +136,49 @@ def _measure_slide(
     return _slide(indicator_id, title, rows, filters, names, said)
 
 
+def ranking_slide(filters: Filters, said: set[str]) -> Slide | None:
+    """ "Where do we rank?": one published rank among provinces as a big number with its
+    sentence (ranking.lead: an FDI rank first, a certain one first); None when no chosen
+    place has one. A rank is never charted."""
+    lead = ranking.lead(filters.provinces, filters)
+    if lead is None:
+        return None
+    series = views.indicator_series(lead.indicator_id, filters)
+    rows = series[series["fact_id"] == lead.fact_id].reset_index(drop=True)
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    text = t(
+        "rank.takeaway",
+        place=catalog.place_name(lead.province_id),
+        rank=lead.rank,
+        measure=lead.measure,
+        period=lead.period,
+    )
+    text = f"{text} {t('present.uncertain')}" if lead.certainty is not None else text
+    if text in said:
+        return None
+    said.add(text)
+    found = slide_text.sources(rows)
+    return Slide(
+        key="ranking",
+        kind="number",
+        title=t("question.rank"),
+        figure=None,
+        takeaway=text,
+        footnote=slide_text.source_line([name for name, _ in found]),
+        sources=found,
+        quotes=(lead.quote,),
+        notes=slide_text.notes(text, row, [lead.quote], _glosses(rows)),
+        rows=rows,
+        big=lead.ordinal,
+        sentence=slide_text._cut(lead.quote, SENTENCE_CHARS),
+    )
+
+
 def build_slides(filters: Filters) -> list[Slide]:
-    """The measure slides for the chosen places and years, grouped by family."""
+    """The measure slides for the chosen places and years, grouped by family; the ranking
+    among provinces after the FDI slides when a chosen place has a published rank."""
     names = {p: catalog.place_name(p) for p in catalog.places()}
     choices = views.indicator_choices(filters)
     by_family: dict[str, list[str]] = {f: [] for f in catalog.FAMILIES}
@@ -145,16 +186,19 @@ def build_slides(filters: Filters) -> list[Slide]:
         if len(by_family[row.family]) < PER_FAMILY:
             by_family[row.family].append(row.indicator_id)
     said: set[str] = set()
+    rank = ranking_slide(filters, said)
     built: dict[str, list[Slide]] = {f: [] for f in catalog.FAMILIES}
-    count = 0
-    for rank in range(PER_FAMILY):  # every family's first measure, then the seconds, ...
+    count = 1 if rank else 0  # the ranking slide counts within MAX_SLIDES
+    for turn in range(PER_FAMILY):  # every family's first measure, then the seconds, ...
         for family in catalog.FAMILIES:
             pending = by_family[family]
-            while pending and len(built[family]) <= rank and count < MAX_SLIDES:
+            while pending and len(built[family]) <= turn and count < MAX_SLIDES:
                 slide = _measure_slide(pending.pop(0), filters, names, said)
                 if slide is not None:  # built only when chosen: a deck builds in seconds
                     built[family].append(slide)
                     count += 1
+    if rank:
+        built["fdi"].append(rank)
     return [s for family in catalog.FAMILIES for s in built[family]]
 
 

@@ -8,11 +8,15 @@ from foreign_ties import catalog, charts, measures, safe_text, ui, views
 from foreign_ties.i18n import t
 from foreign_ties.ui import compare, drill, present
 from foreign_ties.ui import maps as ui_maps
+from foreign_ties.ui import ranking as ui_ranking
 
 filters = ui.filters()
 ui.header("compare.title", "compare.lede")
 coverage = measures.coverage(filters)
 indicator_id = compare.picker(coverage)
+if indicator_id == measures.RANKING:
+    ui_ranking.compare_section(filters)
+    st.stop()
 if indicator_id is None:
     ui.no_figure()
     st.stop()

@@ -6,6 +6,7 @@ import streamlit as st
 from foreign_ties import catalog, national_share, questions, targets, ui, views
 from foreign_ties.i18n import t
 from foreign_ties.ui import overview, present
+from foreign_ties.ui import ranking as ui_ranking
 
 filters = ui.filters()
 ui.header(
@@ -21,6 +22,7 @@ if question == questions.TARGETS:
     overview.target_lines(targets.target_lines(places, filters), filters)
 if question == "fdi":
     overview.fdi_share(national_share.fdi_share(places, filters), filters)
+ranked = ui_ranking.answer(places, filters, home) if question == questions.RANK else []
 st.caption(t("overview.words_legend"))
 tiles = views.overview_tiles(filters)
 with st.expander(t("overview.all_figures")):
@@ -33,6 +35,7 @@ with st.expander(t("overview.all_figures")):
                 ui.tile(place_id, tiles[family][place_id], filters)
 shown = [f.fact_id for family in tiles.values() for figures in family.values() for f in figures]
 shown += [c.fact_id for result in answers for c in result.cells.values() if c]
+shown += [r.fact_id for place in ranked for r in place.ranks]
 present.downloads_for_view(
     None, views.figures_for_download(filters, shown), filters, "overview", images=False
 )

@@ -21,6 +21,7 @@ from foreign_ties import (
     downloads,
     formatting,
     i18n,
+    measures,
     partners_map,
     paths,
     questions,
@@ -120,7 +121,7 @@ def families() -> dict[str, set[str]]:
     plain_units = validate.ENUMS[("facts", "unit")] - set(derived.CURRENCIES)
     views_of_maps = getattr(partners_map, "VIEWS", ("region", "world"))
     return {
-        "family.": {f"family.{f}" for f in (*catalog.FAMILIES, "all")},
+        "family.": {f"family.{f}" for f in (*catalog.FAMILIES, "all", measures.RANKING)},
         # measures.basis: a plain-words line for the key measures, the description otherwise
         "basis.": {k for k in i18n.catalog("en") if k.startswith("basis.")},
         "question.": {f"question.{q}" for q in (*questions.QUESTIONS, *questions.LISTED)},

@@ -8,11 +8,14 @@ import re
 import pandas as pd
 import pytest
 
-from foreign_ties import boundaries, catalog, charts, formatting, paths
+from foreign_ties import boundaries, catalog, charts, formatting, paths, questions, ranking, slides
 from foreign_ties.csv_input import Row
+from foreign_ties.i18n import set_language, t
 from foreign_ties.numbers import FigureParseError, find_figure, parse_figure
+from foreign_ties.state import Filters
 from foreign_ties.validate import load
 from foreign_ties.value_rules import check_rank
+from tests.conftest import app_at, url_values
 
 
 @pytest.mark.parametrize(
@@ -113,3 +116,93 @@ def test_a_rank_is_never_drawn_as_a_chart():
         }
     )
     assert charts.indicator_figure(rows, indicator, {}) is None
+
+
+# --- the views: every rank shown comes from its sentence, in both languages ------------------
+
+
+def _all_years() -> Filters:
+    return Filters(catalog.COMPARED_PLACES, *catalog.year_bounds())
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_rank_shown_is_the_number_its_sentence_states(lang):
+    set_language(lang)
+    try:
+        results = ranking.place_ranks(catalog.COMPARED_PLACES, _all_years())
+    finally:
+        set_language("en")
+    assert [r.place for r in results] == ["son-la", "lang-son", "tuyen-quang"]  # no nation
+    shown = [rank for result in results for rank in result.ranks]
+    assert shown
+    for rank in shown:
+        assert re.search(rf"(?<!\d){rank.position}(?:st|nd|rd|th|/|\b)", rank.quote), rank
+        assert str(rank.position) in rank.rank and rank.ordinal in rank.rank
+        total = re.search(r"(?:of |/)(\d+)", rank.rank)
+        if total:  # "of 63" only when the sentence states 63
+            assert re.search(rf"(?<!\d){total.group(1)}(?!\d)", rank.quote), rank
+    by_place = {r.place: r for r in results}
+    assert not by_place["lang-son"].fdi and by_place["lang-son"].other  # PCI only
+    assert any(r.province_id == "ha-giang" and r.territory for r in by_place["tuyen-quang"].ranks)
+
+
+def _cards(at) -> list[str]:
+    return [m.value for m in at.markdown if "ft-tile" in m.value]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_where_do_we_rank_in_two_actions_with_sources_and_the_places_without(lang):
+    """Open the Overview (1), choose "Where do we rank?" (2): each province's published rank
+    with a link to its sentence and page, and "not in the published list" where none."""
+    at = app_at(lang=lang)
+    set_language(lang)
+    try:
+        pills = next(b for b in at.button_group if b.label == t("overview.question", lang))
+        pills.set_value(questions.RANK).run()
+        assert not at.exception
+        cards = {
+            p: next(c for c in _cards(at) if catalog.place_name(p, lang) in c)
+            for p in ("son-la", "lang-son", "tuyen-quang")
+        }
+        expected = {
+            "en": ("29th", "50th of 63 provinces and cities"),
+            "vi": ("thứ 29", "thứ 50/63 tỉnh, thành phố"),
+        }[lang]
+        assert expected[0] in cards["son-la"] and expected[1] in cards["tuyen-quang"]
+        assert "fact=son-la-fdi-rank-2013" in cards["son-la"]
+        assert "http://ipcn.vn/en/regions/detail/116/son-la.html" in cards["son-la"]
+        assert "fact=tuyen-quang-fdi-rank-2017-01" in cards["tuyen-quang"]
+        assert t("rank.not_listed_fdi", lang) in cards["lang-son"]
+        assert t("question.rank", lang) in " ".join(m.value for m in at.markdown)
+        assert url_values(at, "question") == [questions.RANK]
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_year_without_any_published_rank_says_not_in_the_published_list(lang):
+    at = app_at("pages/overview_page.py", lang=lang, question="rank", years=["2025", "2025"])
+    assert not at.exception
+    cards = _cards(at)[:3]
+    assert len(cards) == 3 and all(t("rank.not_listed", lang) in c for c in cards)
+
+
+def test_compare_lists_the_ranking_and_never_charts_it():
+    at = app_at("pages/compare_page.py", family="ranking")
+    assert not at.exception
+    assert not at.get("plotly_chart")
+    assert any(t("rank.compare_title") in m.value for m in at.markdown)
+    assert any("49th" in c and "29th" in c for c in _cards(at))
+
+
+def test_the_deck_has_one_ranking_slide_with_the_rank_and_its_sentence():
+    deck = slides.build_slides(_all_years())
+    (slide,) = [s for s in deck if s.key == "ranking"]
+    assert slide.kind == "number" and slide.figure is None
+    assert slide.big in slide.takeaway and slide.big in slide.sentence
+    assert slide.sentence in slide.quotes[0]
+    assert len(deck) <= slides.MAX_SLIDES
+
+    assert not [
+        s for s in slides.build_slides(Filters(("vietnam",), 2011, 2025)) if s.key == "ranking"
+    ]

@@ -14,7 +14,8 @@ PANEL_HEIGHT = 430
 
 
 def picker(cov: dict[str, measures.Coverage]) -> str | None:
-    """Topic (family) pills, then the topic's measures ordered by coverage, each with it."""
+    """Topic (family) pills, then the topic's measures ordered by coverage, each with it;
+    measures.RANKING when the topic is the ranking among provinces."""
     families = measures.families(cov)
     family = ui.choice(
         t("compare.family"),
@@ -24,6 +25,8 @@ def picker(cov: dict[str, measures.Coverage]) -> str | None:
         format_func=lambda f: t(f"family.{f}"),
         widget="pills",
     ) or views.compare_family(cov, None)
+    if family == measures.RANKING:
+        return measures.RANKING  # ranks are listed, not charted: the page shows the cards
     options = measures.family_measures(cov, family)
     if not options:
         return None
