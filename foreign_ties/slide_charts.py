@@ -91,7 +91,7 @@ def projector_style(fig: go.Figure, footnote: str) -> go.Figure:
             trace["cliponaxis"] = False  # a label above the highest point stays whole
         if trace.get("type") == "scatter" and "markers" in (trace.get("mode") or ""):
             trace["marker"] = {**(trace.get("marker") or {}), "size": 18}
-    _separate_labels(data)
+    separate_labels(data)
     styled = go.Figure({"data": data, "layout": layout}, _validate=False)
     marks.zoom_to_figures(styled)  # the years with figures, ticked as the builders tick
     return styled
@@ -107,7 +107,7 @@ def _last_label(trace: dict) -> tuple[int, object, float] | None:
     return i, trace["x"][i], float(trace["y"][i])
 
 
-def _separate_labels(data: list[dict]) -> None:
+def separate_labels(data: list[dict]) -> None:
     """Keep one label per series on a timeline (its latest point; hover shows all) and move
     a label below its point when it would print over another series' label."""
     by_axes: dict[tuple, list] = {}

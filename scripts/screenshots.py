@@ -39,6 +39,11 @@ from tests.browser.conftest import (  # noqa: E402
 )
 
 SIZES = {1920: 1080, 1280: 800, 390: 844}
+# A phone says so in its User-Agent ("Mobi"); the app then fits charts to its width.
+PHONE_USER_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0 Mobile Safari/537.36"
+)
 LANGS = ("en", "vi")
 SUBSET_PAGES = {("overview", w, lang) for w in SIZES for lang in LANGS}
 SUBSET_PAGES |= {(s.url_path, w, "en") for s in site.PAGES for w in (1920, 390)}
@@ -81,7 +86,10 @@ def main() -> None:
     with start_streamlit(command=dashboard_command()) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for width in args.sizes:
-            context = browser.new_context(viewport={"width": width, "height": SIZES[width]})
+            phone = {"is_mobile": True, "user_agent": PHONE_USER_AGENT} if width < 500 else {}
+            context = browser.new_context(
+                viewport={"width": width, "height": SIZES[width]}, **phone
+            )
             context.set_default_timeout(120_000)
             page = context.new_page()
             for lang in args.langs:

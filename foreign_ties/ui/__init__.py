@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from foreign_ties import catalog, charts, data_version, safe_text, site, state, views
+from foreign_ties import catalog, charts, data_version, phone_charts, safe_text, site, state, views
 from foreign_ties.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -303,7 +303,18 @@ def chart(fig: go.Figure | None, key: str, height: str = "content") -> None:
         no_figure()
         return
     # theme=None: the figure's own fonts and colours, identical on screen and in exports.
-    st.plotly_chart(fig, key=key, theme=None, height=height, config=PLOTLY_CONFIG)
+    st.plotly_chart(fig_for_screen(fig), key=key, theme=None, height=height, config=PLOTLY_CONFIG)
+
+
+def on_phone() -> bool:
+    """The reader's browser says it is a phone (every phone browser puts "Mobi" in its
+    User-Agent; Streamlit does not tell the server the screen width)."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
+def fig_for_screen(fig: go.Figure) -> go.Figure:
+    """The figure as built, or restyled to fit a phone (foreign_ties/phone_charts.py)."""
+    return phone_charts.phone_style(fig) if on_phone() else fig
 
 
 def facts_table(rows: pd.DataFrame, key: str) -> None:

@@ -23,7 +23,7 @@ def chart(fig: go.Figure | None, key: str, height: str | int = "content") -> Non
         ui.no_figure()
         return
     event = st.plotly_chart(
-        fig,
+        ui.fig_for_screen(fig),
         key=key,
         theme=None,
         height=height,

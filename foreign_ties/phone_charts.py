@@ -1,0 +1,106 @@
+"""Charts restyled for a phone (390 px wide): Plotly does not wrap text, so a chart title, a
+legend name or a sources line longer than the screen is cut off, and point labels along a
+timeline print over each other.
+
+A pure function of a figure (no Streamlit), like slide_charts.projector_style: the title,
+subtitle, legend names and notes are wrapped to the width of a phone, each series keeps one
+label (its latest point; the hover still shows every point), the margins shrink, and the
+heights are counted from the wrapped lines so nothing overlaps.
+"""
+
+from __future__ import annotations
+
+import re
+
+import plotly.graph_objects as go
+
+from foreign_ties import charts, slide_charts
+
+TITLE_CHARS = 30  # characters per line of a 17 px title in a 358 px chart
+SMALL_CHARS = 44  # of 12-13 px text (subtitle, legend names, notes)
+TITLE_LINE, SMALL_LINE = 23, 17  # px per line
+MIN_PLOT = 260  # px: the plot area itself
+TICKS = 64  # px under the plot for the x tick labels (years turned upright on a phone)
+MAX_POINT_LABELS = 3  # more labels than this on a timeline print over each other on a phone
+
+
+def _lines(text: str) -> int:
+    return text.count("<br>") + 1 if text else 0
+
+
+def _wrap(text: str, width: int) -> str:
+    return charts.wrap(re.sub(r"\s*<br>\s*", " ", text), width) if text else text
+
+
+def phone_style(fig: go.Figure) -> go.Figure:
+    """A copy of `fig` that fits a phone screen (see the module doc)."""
+    spec = fig.to_plotly_json()
+    layout, data = dict(spec["layout"]), [dict(trace) for trace in spec["data"]]
+    old_margin = layout.get("margin") or {}
+    plot = (layout.get("height") or 540) - old_margin.get("t", 132) - old_margin.get("b", 80)
+
+    title = (layout.get("title") or {}).get("text") or ""
+    head, _, sub = title.partition("<br><sup>")
+    head, sub = _wrap(head, TITLE_CHARS), _wrap(sub.removesuffix("</sup>"), SMALL_CHARS)
+    # Plotly places a title of several lines by its first line's baseline: start it lower
+    top = 34 + TITLE_LINE * (_lines(head) - 1) + SMALL_LINE * _lines(sub) + 8
+
+    legend_lines = 0
+    for trace in data:
+        if trace.get("name"):
+            trace["name"] = _wrap(trace["name"], SMALL_CHARS)
+            if trace.get("showlegend", True) is not False:
+                legend_lines += _lines(trace["name"])
+    legend = 8 + SMALL_LINE * legend_lines if legend_lines else 0
+
+    notes, foot = [], 0
+    for note in layout.get("annotations", ()):
+        note = dict(note)
+        text = _wrap(note.get("text") or "", SMALL_CHARS)
+        if note.get("yshift", 0) < 0:  # the sources line under the plot, from the left edge
+            foot = SMALL_LINE * _lines(text)
+            note.update(yshift=-TICKS, xshift=-40)
+        note.update(text=text, font={**(note.get("font") or {}), "size": 12})
+        notes.append(note)
+    panel_titles = max((_lines(n["text"]) for n in notes if n.get("yshift", 0) >= 0), default=0)
+
+    margin_top = top + legend + SMALL_LINE * panel_titles + 16
+    margin_bottom = TICKS + 10 + foot
+    height = margin_top + max(plot, MIN_PLOT) + margin_bottom
+    layout.update(
+        title={
+            "text": head + (f"<br><sup>{sub}</sup>" if sub else ""),
+            "font": {"size": 17},
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1 - 30 / height,
+            "yanchor": "top",
+        },
+        annotations=notes,
+        height=height,
+        margin={"l": 48, "r": 16, "t": margin_top, "b": margin_bottom},
+        legend={
+            **(layout.get("legend") or {}),
+            "orientation": "h",
+            "yref": "container",
+            "y": 1 - (top + 4) / height,
+            "yanchor": "top",
+            "x": 0,
+            "font": {"size": 12},
+        },
+        font={**(layout.get("font") or {}), "size": 12},
+    )
+    _fewer_point_labels(data)
+    return go.Figure({"data": data, "layout": layout}, _validate=False)
+
+
+def _fewer_point_labels(data: list[dict]) -> None:
+    """One label per series, kept apart; none at all when even that is too many for the
+    width (the axis and the hover give every value)."""
+    slide_charts.separate_labels(data)
+    labelled = [t for t in data if t.get("type") == "scatter" and any(t.get("text") or ())]
+    if sum(1 for t in labelled for label in t["text"] if label) > MAX_POINT_LABELS:
+        for trace in labelled:
+            trace["text"] = None
+            trace["mode"] = (trace.get("mode") or "markers").replace("+text", "")

@@ -1,0 +1,50 @@
+"""Charts on a phone: the title, legend names and sources line are wrapped to the screen,
+at most a few point labels remain, and the chart is tall enough for its wrapped text."""
+
+import re
+
+from foreign_ties import catalog, charts, phone_charts, trade, views
+from foreign_ties.state import Filters
+
+
+def _strings(text: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", line) for line in re.split(r"<br>", text or "")]
+
+
+def _trade_figure(all_places: Filters):
+    panel = next(p for p in trade.panels(all_places, "published") if p.figure is not None)
+    return panel.figure
+
+
+def test_text_is_wrapped_to_a_phone_and_the_figure_is_untouched(all_places):
+    fig = _trade_figure(all_places)
+    before = fig.to_plotly_json()
+    phone = phone_charts.phone_style(fig)
+    assert fig.to_plotly_json() == before  # a copy: builders' figures are memoised
+    title = phone.layout.title.text
+    head, _, sub = title.partition("<br><sup>")
+    assert all(len(line) <= phone_charts.TITLE_CHARS for line in _strings(head))
+    assert all(len(line) <= phone_charts.SMALL_CHARS for line in _strings(sub))
+    for trace in phone.data:
+        assert all(len(line) <= phone_charts.SMALL_CHARS for line in _strings(trace.name))
+    for note in phone.layout.annotations:
+        assert all(len(line) <= phone_charts.SMALL_CHARS for line in _strings(note.text))
+    assert phone.layout.margin.l <= 48 and phone.layout.margin.r <= 16
+
+
+def test_a_dense_timeline_keeps_no_more_than_a_few_point_labels(all_places):
+    phone = phone_charts.phone_style(_trade_figure(all_places))
+    labels = [t for trace in phone.data if trace.type == "scatter" for t in (trace.text or ()) if t]
+    assert len(labels) <= phone_charts.MAX_POINT_LABELS
+
+
+def test_a_bar_chart_keeps_its_value_labels():
+    filters = Filters(("son-la", "tuyen-quang"), 2023, 2023)
+    rows = views.indicator_series("exports_customs_by_locality", filters)
+    indicator = catalog.indicators()["exports_customs_by_locality"]
+    fig = charts.indicator_figure(rows, indicator, catalog.place_names(), (2023, 2023))
+    phone = phone_charts.phone_style(fig)
+    bars = [t for t in phone.data if t.type == "bar"]
+    assert bars and all(any(b.text) for b in bars)
+    plot = phone.layout.height - phone.layout.margin.t - phone.layout.margin.b
+    assert plot >= phone_charts.MIN_PLOT
