@@ -133,9 +133,16 @@ def _new_id(now: dt.datetime, digest: str) -> str:
 
 
 def publish(
-    tables: dict[str, pa.Table], data_dir: Path, note: str = "", by: str | None = None
+    tables: dict[str, pa.Table],
+    data_dir: Path,
+    note: str = "",
+    by: str | None = None,
+    extra: dict | None = None,
 ) -> str:
-    """Write, verify and switch to a new version of `tables`; returns its id."""
+    """Write, verify and switch to a new version of `tables`; returns its id.
+
+    `extra`: more to record in the manifest (an ingest's source and figures); it never
+    replaces the keys above."""
     clean_leftovers(data_dir)
     folder = versions_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -161,6 +168,8 @@ def publish(
             "rows": {name: info["rows"] for name, info in infos.items()},
             "tables": infos,
         }
+        for key, value in (extra or {}).items():
+            meta.setdefault(key, value)
         (tmp / MANIFEST).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
         verify(tmp)
         for file in tmp.iterdir():
