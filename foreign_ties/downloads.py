@@ -83,9 +83,11 @@ def column_labels(columns: list[str]) -> list[str]:
 def safe_table(rows: pd.DataFrame) -> pd.DataFrame:
     rows = rows.copy()
     # the place's and the measure's names in the reader's language, beside their ids
-    rows["place_name"] = [catalog.place_name(p) for p in rows.get("province_id", [])]
-    names = {i: ind.name() for i, ind in catalog.indicators().items()}
-    rows["indicator_name"] = [names.get(i, i) for i in rows.get("indicator_id", [])]
+    if "province_id" in rows:
+        rows["place_name"] = [catalog.place_name(p) for p in rows["province_id"]]
+    if "indicator_id" in rows:
+        names = {i: ind.name() for i, ind in catalog.indicators().items()}
+        rows["indicator_name"] = [names.get(i, i) for i in rows["indicator_id"]]
     table = rows.reindex(columns=CSV_COLUMNS).copy()
     for column in table.columns:
         if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):

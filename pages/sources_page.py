@@ -4,7 +4,7 @@ import streamlit as st
 
 from foreign_ties import catalog, ui, views
 from foreign_ties.i18n import t, tn
-from foreign_ties.ui import present
+from foreign_ties.ui import evidence, present
 
 filters = ui.filters()
 ui.header("sources.title", "sources.lede")
@@ -32,4 +32,4 @@ arrived = ui.url_changed("fact")  # followed a link to one figure: scroll to its
 labels = dict(zip(rows["fact_id"], views.fact_labels(rows), strict=False))
 fact_id = ui.choice(t("sources.pick_fact"), "fact", fact_ids, fact_ids[0], format_func=labels.get)
 fact = rows[rows["fact_id"] == fact_id].iloc[0]
-ui.fact_in_context(fact, views.source_document(fact["source_id"]), arrived)
+evidence.fact_in_context(fact, views.source_document(fact["source_id"]), arrived)

@@ -162,7 +162,7 @@ def test_xlsx_download_neutralises_and_keeps_numbers(quote):
 FACT_PAGE = """
 import pandas as pd
 
-from foreign_ties import ui
+from foreign_ties.ui import evidence
 
 quote = {quote!r}
 fact = pd.Series(
@@ -185,7 +185,7 @@ document = {{
     "document_kind": "article",
     "text": "Before.\\n\\n" + quote + "\\n\\nAfter ![d](http://evil.example/d.png)",
 }}
-ui.fact_in_context(fact, document)
+evidence.fact_in_context(fact, document)
 """
 
 

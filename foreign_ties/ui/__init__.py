@@ -37,38 +37,8 @@ FAVICON = (
 # a PNG") and the page's own download buttons, in the reader's language, do what it did.
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False, "responsive": True}
 
-SCROLL_TO_QUOTE_JS = (
-    f"<script>{(ROOT / 'foreign_ties' / 'ui' / 'scroll_to_quote.js').read_text('utf-8')}</script>"
-)
 
-CSS = """
-<style>
-.ft-tile {font-size: 0.95rem; line-height: 1.35;}
-.ft-figure {margin: 0 0 0.6rem 0;}
-.ft-value {font-size: 1.45rem; font-weight: 700; color: #111;}
-.ft-label {color: #222;}
-.ft-period {color: #555; font-size: 0.85rem;}
-.ft-certainty {font-size: 0.8rem; color: #7a4b00; border-bottom: 1px dotted #7a4b00;
-                cursor: help; white-space: nowrap;}
-.ft-drill-quote {border-left: 4px solid #FFE08A; margin: 0.4rem 0; padding: 0.2rem 0.6rem;
-                  background: #fffbea;}
-.ft-target {border-left: 4px solid #bbb; padding: 0.3rem 0.7rem; margin: 0 0 0.6rem 0;
-             background: #fafafa;}
-.ft-target.ft-reached {border-left-color: #15803d;}
-.ft-target.ft-not_reached {border-left-color: #b91c1c;}
-.ft-verdict {font-weight: 600;}
-.ft-basis {color: #444; font-size: 0.85rem;}
-.ft-none {color: #666; font-style: italic; border-left: 3px solid #bbb; padding-left: 0.5rem;}
-.ft-place {font-weight: 700; border-bottom: 4px solid var(--ft-colour); padding-bottom: 2px;}
-mark.ft-quote {background: #FFE08A; padding: 0 2px;}
-mark.ft-arrived {outline: 3px solid #d97706; animation: ft-flash 1.2s ease-out 2;}
-@keyframes ft-flash {from {background: #f59e0b;} to {background: #FFE08A;}}
-blockquote.ft-said {white-space: pre-wrap; border-left: 4px solid #ccc; margin: 0 0 1rem 0;
-  padding: 0.25rem 0 0.25rem 1rem;}
-.ft-document {white-space: pre-wrap; max-height: 28rem; overflow-y: auto; font-size: 0.95rem;
-              border: 1px solid #ddd; padding: 0.75rem; border-radius: 0.4rem; background: #fafafa;}
-</style>
-"""
+CSS = f"<style>{(ROOT / 'foreign_ties' / 'ui' / 'app.css').read_text('utf-8')}</style>"
 
 _WRITTEN = "_url_written"  # session key: the URL parameters this session last wrote
 _PAGE_PARAMS = "_page_params"  # session key: parameters pages registered during this run
@@ -330,16 +300,6 @@ def facts_table(rows: pd.DataFrame, key: str) -> None:
     )
 
 
-def document_with_quote(text: str, quote: str, scroll_to_it: bool = False) -> None:
-    """The source text with the quoted sentence highlighted (escaped: it is data); with
-    `scroll_to_it` (a link to the figure was followed) the page scrolls to the sentence."""
-    escaped, marked = safe_text.html_block(text), safe_text.html_block(quote)
-    body = escaped.replace(marked, f"<mark class='ft-quote' id='quote'>{marked}</mark>", 1)
-    st.markdown(f"<div class='ft-document'>{body}</div>", unsafe_allow_html=True)
-    if scroll_to_it:
-        st.html(SCROLL_TO_QUOTE_JS, unsafe_allow_javascript=True)
-
-
 def navigation():
     """The app's pages; see site.PAGES for why url paths differ from file names."""
     pages = [
@@ -365,42 +325,6 @@ def remember_filters(filters: Filters) -> None:
 def filters() -> Filters:
     """The filters app.py set up for this run."""
     return st.session_state["_filters"]
-
-
-def fact_in_context(fact: pd.Series, document: dict | None, arrived: bool = False) -> None:
-    """One figure: what it says, where it comes from, and its sentence in the document
-    (scrolled to when the reader `arrived` by a link to this figure)."""
-    from foreign_ties import formatting  # local: keeps the module's top imports short
-
-    st.markdown(
-        f"### {html.escape(formatting.value_text(fact['value'], fact['unit'], fact['qualifier']))}"
-    )
-    # the sentence is data: plain text in our own HTML block, never Markdown
-    st.markdown(
-        f"<blockquote class='ft-said'>{safe_text.html_block(fact['quote'])}</blockquote>",
-        unsafe_allow_html=True,
-    )
-    if isinstance(fact.get("gloss_en"), str) and fact["gloss_en"]:
-        st.caption(t("sources.gloss", gloss=safe_text.markdown(fact["gloss_en"])))
-    if bool(fact.get("uncertain")):
-        reason = safe_text.markdown(fact.get("uncertain_reason") or "")
-        st.warning(t("sources.uncertain", reason=reason), icon=":material/help:")
-    if fact.get("status") != "reported":
-        st.info(t(f"sources.status_note.{fact['status']}"), icon=":material/flag:")
-    if document is None:
-        no_figure("empty.no_document")
-        return
-    source_line = " · ".join(safe_text.markdown(document[k]) for k in ("publisher", "title"))
-    url = document.get("url")
-    if isinstance(url, str) and safe_text.is_web_address(url):
-        source_line += f" · [{t('link.original')}](<{safe_text.link_target(url)}>)"
-    st.markdown(source_line)
-    if document.get("document_kind") == "excerpt":
-        st.caption(t("sources.excerpt_only"))
-    confirmed = "yes" if bool(document.get("text_confirmed")) else "no"
-    note = document.get("confirmed_note")
-    st.text(t(f"sources.text_confirmed.{confirmed}", note=note if isinstance(note, str) else ""))
-    document_with_quote(document["text"], fact["quote"], scroll_to_it=arrived)
 
 
 def table_or_none(
