@@ -59,6 +59,9 @@ MORE_THAN_CUES = (
     "trên",
     "vượt",
     "plus de",
+    "a dépassé",  # "la valeur des exportations a dépassé 208 millions": exceeded, as "vượt"
+    "dépassé",
+    "dépasse",
     "más de",
     "mais de",
     "以上",

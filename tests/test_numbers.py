@@ -196,6 +196,12 @@ CUES = [
         "approx",
     ),
     ("plus de 5 milliards de dollars", "5 milliards de dollars", "fr", "more_than"),
+    (
+        "la valeur des exportations a dépassé 208 millions de dollars américains",
+        "208 millions de dollars américains",
+        "fr",
+        "more_than",
+    ),
     ("alcanzó alrededor de 640 millones de dólares", "640 millones de dólares", "es", "approx"),
     ("alcanzó más de 640 millones de dólares", "640 millones de dólares", "es", "more_than"),
     ("輸出入総額は844億ドル以上に達している", "844億ドル", "ja", "more_than"),
