@@ -122,10 +122,19 @@ def test_son_la_2023_exports_measure_named_from_its_sentence(facts, indicators):
     assert "value of exported goods" in facts["son-la-exports-2023"]["quote"]
     assert "basis not stated" in indicators["exported_goods_value_basis_unstated"]["name_en"]
     provincial = [f for f in facts.values() if f["indicator_id"] == "exports_provincial_statistics"]
+    # Issue 13 item 9 added the province's own export figures and targets that name their
+    # period (Son La Newspaper's 2025 review, the Department of Industry and Trade's
+    # January-November 2025 figure and 2025/2026 targets, Tuyen Quang's 2020 target); the
+    # Department of Foreign Affairs' basis-unstated 2023 figure (vbf-son-la-2024) stays out.
     assert {f["source_id"] for f in provincial} <= {
         "baosonla-en-economy-listing-2025",
         "kinhtenongthon-son-la-exports-q1-2022",
+        "baosonla-en-services-trade-2025",
+        "vietnamvn-fr-son-la-exports-2025-11",
+        "baosonla-industry-trade-2026-01",
+        "ttv-tuyen-quang-exports-2020",
     }
+    assert "vbf-son-la-2024" not in {f["source_id"] for f in provincial}
 
 
 def test_son_la_fdi_end_2025_not_certain_results(facts):

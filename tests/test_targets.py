@@ -30,8 +30,17 @@ def test_every_published_target_is_listed_with_its_period_and_result_state(all_p
     ids = {line.target_fact_id for line in lines}
     assert "son-la-fruit-export-turnover-2025-target" in ids
     assert "tuyen-quang-new-enterprises-2025-target" in ids
-    # none of today's targets has a published result for its own period: said, not guessed
-    assert all(line.verdict == targets.NO_RESULT and line.result is None for line in lines)
+    # Issue 13 item 9 published the first target with a result for its own period: Son La's
+    # 2025 export target (US$215 million, Department of Industry and Trade) beside the Son La
+    # Newspaper's 2025 figure (US$225 million, exact), which settles it. Every other target
+    # still has no published result for its own period: said, not guessed.
+    settled = {line.target_fact_id: line for line in lines if line.result is not None}
+    assert set(settled) == {"son-la-exports-prov-stats-target-2025"}
+    line = settled["son-la-exports-prov-stats-target-2025"]
+    assert line.result_fact_id == "son-la-exports-prov-stats-2025"
+    assert line.verdict == targets.REACHED
+    others = [line for line in lines if line.target_fact_id not in settled]
+    assert all(line.verdict == targets.NO_RESULT and line.result_fact_id is None for line in others)
 
 
 def test_the_years_filter_narrows_the_targets():
