@@ -32,10 +32,15 @@ class TargetLine:
     verdict: str  # one of VERDICTS
 
 
-def verdict(target: float, result: float | None, qualifier: str | None) -> str:
-    """Whether a published result settles the target (see the module note)."""
+def verdict(
+    target: float, result: float | None, qualifier: str | None, uncertain: bool = False
+) -> str:
+    """Whether a published result settles the target (see the module note); a result the
+    source leaves in doubt (perhaps an estimate made before the year ended) does not."""
     if result is None or pd.isna(result):
         return NO_RESULT
+    if uncertain:
+        return CANNOT_TELL
     if result >= target and qualifier in ("exact", "more_than", "at_least"):
         return REACHED
     if result < target and qualifier in ("exact", "less_than"):
@@ -69,6 +74,7 @@ def target_lines(places: tuple[str, ...], filters: Filters) -> list[TargetLine]:
                     row.target_value,
                     row.result_value if has_result else None,
                     row.result_qualifier if has_result else None,
+                    bool(row.result_uncertain) if has_result else False,
                 ),
             )
         )

@@ -25,6 +25,10 @@ def test_a_verdict_only_where_the_published_figures_settle_it(target, result, qu
     assert targets.verdict(target, result, qualifier) == expected
 
 
+def test_a_result_left_in_doubt_does_not_settle_a_target():
+    assert targets.verdict(100, 120, "exact", uncertain=True) == targets.CANNOT_TELL
+
+
 def test_every_published_target_is_listed_with_its_period_and_result_state(all_places):
     lines = targets.target_lines(tuple(catalog.COMPARED_PLACES), all_places)
     ids = {line.target_fact_id for line in lines}
@@ -32,13 +36,14 @@ def test_every_published_target_is_listed_with_its_period_and_result_state(all_p
     assert "tuyen-quang-new-enterprises-2025-target" in ids
     # Issue 13 item 9 published the first target with a result for its own period: Son La's
     # 2025 export target (US$215 million, Department of Industry and Trade) beside the Son La
-    # Newspaper's 2025 figure (US$225 million, exact), which settles it. Every other target
-    # still has no published result for its own period: said, not guessed.
+    # Newspaper's 2025 figure (US$225 million, exact). That figure's date is not shown (it may
+    # be a December estimate), so it does not settle the target: "cannot tell". Every other
+    # target still has no published result for its own period: said, not guessed.
     settled = {line.target_fact_id: line for line in lines if line.result is not None}
     assert set(settled) == {"son-la-exports-prov-stats-target-2025"}
     line = settled["son-la-exports-prov-stats-target-2025"]
     assert line.result_fact_id == "son-la-exports-prov-stats-2025"
-    assert line.verdict == targets.REACHED
+    assert line.verdict == targets.CANNOT_TELL
     others = [line for line in lines if line.target_fact_id not in settled]
     assert all(line.verdict == targets.NO_RESULT and line.result_fact_id is None for line in others)
 
