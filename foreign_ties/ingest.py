@@ -5,7 +5,8 @@
         [--source-id ID] [--data DIR]
 
 Reads FILE (.txt, .html, .pdf, .docx) and suggests its figures with the extractor
-(foreign_ties/extract.py). Without --accept-all it is a dry run: it prints the candidates as
+(foreign_ties/extract.py). Publishing is foreign_ties/ingest_publish.py, the same code the
+dashboard's Add figures page runs. Without --accept-all it is a dry run: it prints the candidates as
 CSV, each with what would happen to it, and writes nothing. With --accept-all it keeps every
 new candidate that passes the build's checks: it writes them as a new slice
 data/curated/facts/ingest-<source>.csv (the source as sources/ingest-<source>.csv and its
@@ -27,102 +28,16 @@ import csv
 import datetime as dt
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
-from foreign_ties import accounts, build, csv_input, paths, private_files, versions
+from foreign_ties import accounts, paths
 from foreign_ties.extract import COLUMNS as CANDIDATE_COLUMNS
 from foreign_ties.extract import extract
-from foreign_ties.extract_figures import detect_language
 from foreign_ties.extract_read import ReadError, read_text
-from foreign_ties.ingest_rows import (
-    Decision,
-    IngestError,
-    csv_text,
-    decide,
-    fact_row,
-    slug,
-    source_row,
-)
-from foreign_ties.validate import Curated, display, load
+from foreign_ties.ingest_publish import Outcome, new_report, publish, review
+from foreign_ties.ingest_rows import Decision, IngestError, Report, slug
+from foreign_ties.validate import display
 
-
-def free_name(folder: Path, stem: str) -> Path:
-    path, n = folder / f"{stem}.csv", 1
-    while path.exists():
-        n += 1
-        path = folder / f"{stem}-{n}.csv"
-    return path
-
-
-def accept(
-    args, data_dir: Path, decisions: list[Decision], source: dict | None, about: dict, text: str
-) -> int:
-    """Write the new files, validate as the build does, publish; remove them on refusal.
-
-    `source`: the new source's row (None: the source is in the data); `about`: its row."""
-    source_id = args.source_id
-    curated = data_dir / "curated"
-    facts_file = free_name(curated / "facts", f"ingest-{source_id}")
-    created: list[Path] = []
-    kept = [d for d in decisions if d.outcome == "new"]
-    try:
-        if source is not None:
-            sources_file = free_name(curated / "sources", f"ingest-{source_id}")
-            sources_file.write_text(csv_text([source]), encoding="utf-8")
-            created.append(sources_file)
-            document = data_dir / "documents" / f"{source_id}.txt"
-            if not document.exists():
-                document.write_text(text, encoding="utf-8", newline="")
-                created.append(document)
-        created.append(facts_file)
-        name = f"facts/{facts_file.name}"
-        while True:
-            rows = [fact_row(d, source_id, args.editor, Path(args.file).name) for d in kept]
-            facts_file.write_text(csv_text(rows), encoding="utf-8")
-            tables, problems = build.validate(data_dir)
-            ours: dict[int, list[str]] = {}  # spreadsheet row -> what the checks say
-            others = []
-            for p in problems:
-                if p.file == name and p.line >= 2:
-                    ours.setdefault(p.line, []).append(f"{p.message} (column {p.column})")
-                else:
-                    others.append(p)
-            if others:
-                return refuse(created, others, "the data with this report fails the build's checks")
-            for line, messages in ours.items():
-                kept[line - 2].outcome = "dropped: " + "; ".join(messages)
-            kept = [d for d in kept if d.outcome == "new"]
-            if not kept:
-                report(decisions)
-                return refuse(created, [], "no candidate passed the checks")
-            if not ours:
-                break
-        assert tables is not None
-        meta = {
-            "source": {k: str(about.get(k) or "") for k in ("title", "publisher", "url")}
-            | {"source_id": source_id, "file": Path(args.file).name},
-            "facts_added": [d.fact_id for d in kept],
-        }
-        note = f"ingest of {len(kept)} figure(s) from {source_id}"
-        version_id = versions.publish(tables, data_dir, note=note, by=args.editor, extra=meta)
-    except BaseException:
-        for path in created:
-            path.unlink(missing_ok=True)
-        raise
-    report(decisions)
-    files = ", ".join(display(p, data_dir) for p in created)
-    print(f"published {len(kept)} figure(s) from {source_id} by {args.editor}; commit {files}")
-    print(version_id)
-    return 0
-
-
-def refuse(created: list[Path], problems: list, why: str) -> int:
-    for path in created:
-        path.unlink(missing_ok=True)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    print(f"ingest refused: {why}; nothing written or published", file=sys.stderr)
-    return 1
+__all__ = ["main", "slug"]
 
 
 def report(decisions: list[Decision]) -> None:
@@ -151,53 +66,54 @@ def dry_run(decisions: list[Decision]) -> int:
     return 0
 
 
-def read_data(args, data_dir: Path, text: str) -> tuple[Curated, dict | None]:
-    """The curated data, and the source's row when it is in it already (same text only)."""
-    data = load(data_dir)
-    if args.place not in {r.values.get("province_id") for r in data.rows["provinces"]}:
-        raise IngestError(f"unknown place {args.place!r} (see data/curated/provinces/)")
-    sources = {r.values.get("source_id"): r.values for r in data.rows["sources"]}
-    document = data_dir / "documents" / f"{args.source_id}.txt"
-    if document.exists() and document.read_text(encoding="utf-8") != text:
-        raise IngestError(
-            f"source {args.source_id!r} already has another text ({document}): pass --source-id"
-        )
-    if args.source_id in sources and not document.exists():
-        raise IngestError(f"source {args.source_id!r} has no text in data/documents/")
-    return data, sources.get(args.source_id)
+def print_outcome(outcome: Outcome, ingest: Report, data_dir: Path) -> int:
+    """The shell's account of a publish: the decisions, the refusals, the new version last."""
+    if outcome.refused == "nothing_new":
+        report(outcome.decisions)
+        print(f"nothing new to publish; the current version stays {outcome.current_id}")
+        return 0
+    if outcome.refused:
+        for problem in outcome.problems:
+            print(problem, file=sys.stderr)
+        if outcome.refused == "none_passed":
+            report(outcome.decisions)
+        why = {
+            "checks": "the data with this report fails the build's checks",
+            "none_passed": "no candidate passed the checks",
+        }[outcome.refused]
+        print(f"ingest refused: {why}; nothing written or published", file=sys.stderr)
+        return 1
+    report(outcome.decisions)
+    files = ", ".join(display(p, data_dir) for p in outcome.files)
+    print(
+        f"published {len(outcome.added)} figure(s) from {ingest.source_id} by {ingest.editor}; "
+        f"commit {files}"
+    )
+    print(outcome.version_id)
+    return 0
 
 
 def run(args, data_dir: Path) -> int:
-    if not accounts.is_editor(args.editor):
-        raise IngestError(
-            f"{args.editor!r} is not an editor in {accounts.default_path()} (add one with "
-            f"python -m foreign_ties.accounts add NAME --role editor --password-stdin)"
-        )
-    args.editor = accounts.clean_name(args.editor)
-    if args.url and urlparse(args.url).scheme not in ("http", "https"):
-        raise IngestError(f"--url {args.url!r} must start with http:// or https://")
     try:
         text = read_text(args.file)
     except ReadError as exc:
         raise IngestError(f"cannot read {args.file}: {exc}") from exc
-    language = args.language or ("vi" if detect_language(text) == "vi" else "en")
-    args.source_id = args.source_id or slug(Path(args.file).stem)
-    if not csv_input.SLUG.fullmatch(args.source_id):
-        raise IngestError(f"--source-id {args.source_id!r}: use lower-case letters, digits and -")
-    found = extract(text, args.published, args.place, language)
+    ingest = new_report(
+        text,
+        args.published,
+        args.place,
+        args.editor,
+        Path(args.file).name,
+        source_id=args.source_id,
+        language=args.language,
+        url=args.url,
+        title=args.title,
+        publisher=args.publisher,
+    )
+    found = extract(text, ingest.published, ingest.place, ingest.language)
     if not args.accept_all:
-        return dry_run(decide(found, read_data(args, data_dir, text)[0], args.source_id))
-    # One ingest at a time, from reading the data to publishing: no figure is added twice.
-    with private_files.locked(data_dir / ".ingest.lock"):
-        data, source = read_data(args, data_dir, text)
-        decisions = decide(found, data, args.source_id)
-        if not any(d.outcome == "new" for d in decisions):
-            report(decisions)
-            current = versions.current_id(data_dir)
-            print(f"nothing new to publish; the current version stays {current}")
-            return 0
-        new_source = None if source else source_row(args, args.source_id, text, language)
-        return accept(args, data_dir, decisions, new_source, source or new_source, text)
+        return dry_run(review(ingest, data_dir, found))
+    return print_outcome(publish(ingest, data_dir, found), ingest, data_dir)
 
 
 def main(argv: list[str] | None = None, data_dir: Path | None = None) -> int:

@@ -206,7 +206,8 @@ def restore(data_dir: Path, version_id: str, by: str | None = None) -> str:
         )
     meta = verify(folder)
     tables = {name: pq.read_table(folder / f"{name}.parquet") for name in meta["tables"]}
-    return publish(tables, data_dir, note=f"restore of {version_id}", by=by)
+    extra = {"restored_from": version_id}
+    return publish(tables, data_dir, note=f"restore of {version_id}", by=by, extra=extra)
 
 
 def line(meta: dict, current: str | None) -> str:

@@ -112,3 +112,25 @@ def test_cli_extracts_from_a_pdf(tmp_path):
         "lang-son",
         "2024-01-01",
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (minimal_pdf(None), "scan"),
+        (b"%PDF-1.4\n1 0 obj << /Encrypt 2 0 R >> endobj", "encrypted"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "encrypted"),
+        (b"%PDF-1.4\nnot really a pdf", "damaged"),
+        (b"  \n", "empty"),
+        (docx_bytes([""]), "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        (b"PK\x03\x04" + b"\x00" * 64, "binary"),
+        ("Sơn La".encode("utf-16"), "binary"),
+        (b"x" * (10 * 1024 * 1024 + 1), "too_large"),
+    ],
+)
+def test_each_refusal_names_its_reason_for_a_reader_in_either_language(data, kind):
+    """The Add figures page says why in the reader's language from `kind`."""
+    with pytest.raises(ReadError) as refused:
+        read_bytes(data)
+    assert refused.value.kind == kind

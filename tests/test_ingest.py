@@ -218,3 +218,37 @@ def test_the_lock_file_and_source_ids_from_file_names():
     assert ignored.returncode == 0, "data/.ingest.lock is not git-ignored"
     assert ingest.slug("Báo Sơn La — 2024 report (final)") == "bao-son-la-2024-report-final"
     assert ingest.slug("a" * 79 + " b") == "a" * 79 and ingest.slug("???") == "report"
+
+
+def test_the_page_publishes_only_the_kept_edited_figures_through_the_same_function(data):
+    """The Add figures page calls ingest_publish.publish, as --accept-all does, with the
+    numbers the editor kept and the fields the editor changed."""
+    import dataclasses
+    import datetime as dt
+
+    from foreign_ties import ingest_publish
+    from foreign_ties.extract import extract
+
+    text = REPORT.read_text(encoding="utf-8")
+    report = ingest_publish.new_report(
+        text,
+        dt.date(2024, 4, 3),
+        "lang-son",
+        "ana",
+        "pasted text",
+        source_id="pasted",
+        publisher="Lang Son Radio and Television",
+        via="page",
+    )
+    found = extract(text, report.published, report.place, report.language)
+    found[2] = dataclasses.replace(found[2], status="target")
+    outcome = ingest_publish.publish(report, data, found, keep={1, 3})
+    assert outcome.version_id == versions.current_id(data) and not outcome.refused
+    assert [d.kind for d in outcome.decisions] == ["new", "left_out", "new", "left_out"]
+    added = {r["value_as_written"]: r for r in facts(data) if r["source_id"] == "pasted"}
+    assert set(added) == {"62", "165"} and added["165"]["status"] == "target"
+    assert "Add figures page" in added["62"]["note"]
+    assert versions.manifest(data, outcome.version_id)["via"] == "page"
+    other = dataclasses.replace(report, text=text + "\nMore.")
+    assert ingest_publish.free_source_id(report, data).source_id == "pasted"
+    assert ingest_publish.free_source_id(other, data).source_id == "pasted-2"
