@@ -108,4 +108,11 @@ PAGES = (
         "nav.section.dashboard",
         ":material/slideshow:",
     ),
+    PageSpec(
+        "pages/add_figures.py",
+        "add",
+        "nav.add",
+        "nav.section.editors",
+        ":material/edit_note:",
+    ),
 )

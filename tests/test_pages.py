@@ -24,6 +24,7 @@ TITLE_KEYS = {
     "pages/trade_page.py": "trade.title",
     "pages/sources_page.py": "sources.title",
     "pages/partners_page.py": "maps.page.title",
+    "pages/add_figures.py": "add.title",  # signed out: the title and the sign-in form
     **{spec.script: spec.title_key for spec in site.PAGES if spec.title_key.startswith("place.")},
 }
 
