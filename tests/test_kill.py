@@ -1,21 +1,20 @@
-"""kill -9 at random moments of a publish leaves exactly the old or exactly the new complete
-set, which loads without error; the next build removes what the killed one left.
+"""kill -9 during a publish leaves exactly the old or exactly the new complete set, which loads
+without error; the next build removes what the killed one left.
 
 The set is large (20,000 facts, made as Arrow tables in the contract's schema: the checks of
-validate.py write nothing, so the kills aim at the part of a build that writes). Each kill
-starts tests/kill_worker.py, waits until it is ready, lets it publish and sends SIGKILL after
-a random delay within the time one publish takes.
+validate.py write nothing, so the kills aim at the part of a build that writes). Publishes
+are timed first (the shortest of three); then each kill lets a waiting tests/kill_worker.py
+publish and SIGKILLs it at a chosen moment of that time, counted from the start of its
+publish.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -24,7 +23,14 @@ import pytest
 
 from foreign_ties import build, paths, store, versions
 
-KILLS = 20
+# Why 10 kills are enough: they are spread evenly over 1.25 times a timed publish, kill k at
+# a random moment of the k-th tenth of that time, so every part of the publish gets one on
+# every run and the last ones land after it, where the new set must show. (Twenty kills at
+# random moments leave some tenth without one on about 4 runs in 5.) The instants between
+# the steps that matter most, before the rename and before the switch, are also forced in
+# test_a_publish_stopped_between_its_steps_leaves_the_old_set.
+KILLS = 10
+STRETCH = 1.25  # the kills are spread over this many publish times (publishes vary in length)
 FACTS = 20_000
 
 
@@ -85,16 +91,27 @@ def stage(folder: Path, tables: dict[str, pa.Table]) -> Path:
     return folder
 
 
-def worker(data: Path, staged: Path) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.kill_worker", str(data), str(staged)],
-        cwd=paths.ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout.readline().strip() == "ready"
-    return process
+def workers(data: Path, staged: list[Path], count: int) -> list[subprocess.Popen]:
+    """`count` workers, started together (their start-up overlaps), each ready to publish."""
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.kill_worker", str(data), *map(str, staged)],
+            cwd=paths.ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(count)
+    ]
+    for process in processes:
+        assert process.stdout.readline().strip() == "ready"
+    return processes
+
+
+def go(process: subprocess.Popen, key: str, kill_after: float | None = None) -> None:
+    """Publish set `key`; with `kill_after`, SIGKILL that many seconds into the publish."""
+    process.stdin.write(key + ("" if kill_after is None else f" {kill_after:.4f}") + "\n")
+    process.stdin.flush()
 
 
 def current_facts(data: Path) -> pa.Table:
@@ -109,36 +126,36 @@ def current_facts(data: Path) -> pa.Table:
 
 def test_kill_9_leaves_the_old_or_the_new_complete_set(tmp_path):
     sets = {"a": synthetic_tables(0), "b": synthetic_tables(7)}
-    staged = {key: stage(tmp_path / key, tables) for key, tables in sets.items()}
+    staged = [stage(tmp_path / key, tables) for key, tables in sets.items()]
     data = tmp_path / "data"
     data.mkdir()
     versions.publish(sets["a"], data, note="a")
-    process = worker(data, staged["b"])  # one unkilled publish: how long it takes
-    start = time.monotonic()
-    process.communicate("go\n", timeout=300)
-    span = time.monotonic() - start
+    (process,) = workers(data, staged, 1)  # three unkilled publishes: how long one takes
+    spans = []
+    for key in ("b", "a", "b"):
+        go(process, key)
+        word, seconds = process.stdout.readline().split()
+        assert word == "published"
+        spans.append(float(seconds))
+    process.communicate(timeout=300)
+    span = min(spans)
     assert current_facts(data).equals(sets["b"]["facts"])
     rng = random.Random(12)
-    outcomes = []
-    for kill in range(KILLS):
-        old = "b" if kill % 2 == 0 else "a"
-        if not current_facts(data).equals(sets[old]["facts"]):
-            old = "a" if old == "b" else "b"
+    *killed, last = workers(data, staged, KILLS + 1)
+    old, outcomes = "b", []
+    for kill, process in enumerate(killed):
         new = "a" if old == "b" else "b"
-        process = worker(data, staged[new])
-        process.stdin.write("go\n")
-        process.stdin.flush()
-        time.sleep(rng.uniform(0, span * 1.1))
-        os.kill(process.pid, signal.SIGKILL)
+        go(process, new, kill_after=STRETCH * span * (kill + rng.random()) / KILLS)
         process.wait(timeout=60)
         facts = current_facts(data)
         now = next((k for k in (old, new) if facts.equals(sets[k]["facts"])), None)
         assert now is not None, f"kill {kill}: neither the old nor the new set"
         outcomes.append((process.returncode, now == new))
+        old = now
     assert all(code == -signal.SIGKILL or code == 0 for code, _ in outcomes)
     # the next build removes whatever the killed ones left
-    process = worker(data, staged["a"])
-    process.communicate("go\n", timeout=300)
+    go(last, "a")
+    last.communicate(timeout=300)
     assert not list((data / "versions").glob(".tmp-*")) and not list(data.glob(".parquet-*"))
     assert current_facts(data).equals(sets["a"]["facts"])
 
