@@ -233,7 +233,7 @@ def _axis_kinds(fig) -> list[str]:
 
 def test_every_slide_axis_is_ticked_so_no_label_can_repeat(lang):
     """Years or months labelled once each in the middle of their period, or one category per
-    figure; the drawn labels are checked in the browser (tests/browser/test_charts_drawn.py)."""
+    figure; the drawn labels are checked in the browser (test_present_keyboard.py)."""
     catalog.clear()
     deck = slides.build_slides(Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds()))
     kinds = {slide.key: _axis_kinds(slide.figure) for slide in deck if slide.figure is not None}

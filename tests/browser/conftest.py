@@ -1,19 +1,23 @@
 """Browser tests: a real Streamlit server driven by Debian's headless Chromium via Playwright.
 
 Fixtures
-    app_server        (session)  base URL of the dashboard, started once per test session
+    app_server        (session)  base URL of the dashboard, started once per xdist worker
     chromium_browser  (session)  a Playwright Browser on $CHROMIUM_PATH (default /usr/bin/chromium)
-    page              (function) a fresh 1280x800 en-US page
-    projector_page    (function) a fresh 1920x1080 en-US page
+    page              (function) a new 1280x800 en-US page (in a context shared per worker)
+    projector_page    (function) a new 1920x1080 en-US page (likewise)
 
 Helpers (import them: `from tests.browser.conftest import wait_for_app, chart_traces, ...`)
     start_streamlit(script)       context manager: any script on a free port -> StreamlitServer
+                                  (tests/browser/server.py)
     wait_for_app(page)            until the script run finished and the main block is there
     chart_traces(page)            number of drawn Plotly traces
     collect_console_errors(page)  list that fills with console errors and uncaught page errors
+What a page is checked for (error text, foreign requests, charts drawn and their tick labels)
+is in tests/browser/checks.py.
 
 Every test under tests/browser/ is marked `browser` (`-m "not browser"` leaves them out) and
-put in the xdist group "browser", so under `-n` they run on one worker and share its server.
+put in one of two xdist groups (BROWSER_GROUPS), so under `-n` each group runs on one worker
+and shares that worker's server and chromium.
 We do not use the pytest-playwright plugin (disabled in pyproject.toml with
 `-p no:playwright`): it would define clashing `page`/`browser` fixtures that want a browser
 downloaded by `playwright install`, which this project never runs.
@@ -23,20 +27,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.browser.server import StreamlitServer, dashboard_command, start_streamlit
+
+__all__ = ["StreamlitServer", "dashboard_command", "start_streamlit"]  # importable from here
 BROWSER_DIR = Path(__file__).resolve().parent
 
 CHROMIUM_ARGS = [
@@ -51,130 +49,42 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SERVER_START_TIMEOUT = 60.0  # seconds until /_stcore/health answers "ok"
 APP_TIMEOUT_MS = 30_000  # default wait for a script run / a chart, in milliseconds
 
 
 # --------------------------------------------------------------------------- marking
 
 
+# Under xdist (pyproject: --dist loadgroup) each group runs on one worker, which starts one
+# dashboard server and one chromium for it. Two groups of about equal length: on two cores
+# both workers run browser tests from the start, and the rest of the suite fills in around
+# them. A file not listed here joins "browser-a".
+BROWSER_GROUPS = {
+    "test_every_page.py": "browser-a",
+    "test_present_keyboard.py": "browser-a",
+    "test_offline.py": "browser-a",
+    "test_not_found.py": "browser-a",
+    "test_sources_link.py": "browser-a",
+    "test_layout.py": "browser-b",
+    "test_dashboard.py": "browser-b",
+    "test_leader_answers.py": "browser-b",
+    "test_live_data.py": "browser-b",
+    "test_phone_charts.py": "browser-b",
+    "test_vietnamese_chrome.py": "browser-b",
+    "test_smoke_harness.py": "browser-b",
+}
+
+
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects anything
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if BROWSER_DIR in Path(str(item.path)).resolve().parents:
+        path = Path(str(item.path)).resolve()
+        if BROWSER_DIR in path.parents:
             item.add_marker(pytest.mark.browser)
-            # One xdist worker runs them all (pyproject: --dist loadgroup): one dashboard
-            # server and one chromium for the whole browser suite, not one per worker.
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            item.add_marker(pytest.mark.xdist_group(BROWSER_GROUPS.get(path.name, "browser-a")))
 
 
 # --------------------------------------------------------------------------- server
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class StreamlitServer:
-    url: str  # base URL without a trailing slash, e.g. http://127.0.0.1:34567
-    port: int
-    process: subprocess.Popen
-    log_path: Path  # the server's stdout+stderr
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
-
-
-@contextlib.contextmanager
-def start_streamlit(
-    script: str | Path = "app.py",
-    *,
-    port: int | None = None,
-    extra_args: Sequence[str] = (),
-    command: Sequence[str] | None = None,
-    timeout: float = SERVER_START_TIMEOUT,
-) -> Iterator[StreamlitServer]:
-    """Run `streamlit run <script>` from the repository root on a free port; stop it after.
-
-    `command` replaces `python -m streamlit run <script>` (e.g. `python -m foreign_ties.ui.serve`);
-    the server options are appended to it either way. The environment is passed through
-    untouched (FOREIGN_TIES_DATA included). If the server does not answer
-    /_stcore/health within `timeout` seconds the test fails, showing the server's output.
-    """
-    port = port or free_port()
-    url = f"http://127.0.0.1:{port}"
-    base = list(command) if command else [sys.executable, "-m", "streamlit", "run", str(script)]
-    argv = [
-        *base,
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-        *extra_args,
-    ]
-    log_file = tempfile.NamedTemporaryFile(prefix=f"streamlit-{port}-", suffix=".log", delete=False)
-    log_path = Path(log_file.name)
-    process = subprocess.Popen(
-        argv,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        stdin=subprocess.DEVNULL,
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-    )
-    log_file.close()
-    server = StreamlitServer(url=url, port=port, process=process, log_path=log_path)
-    try:
-        deadline = time.monotonic() + timeout
-        while not _healthy(url):
-            if process.poll() is not None:
-                pytest.fail(
-                    f"streamlit exited with code {process.returncode} before answering "
-                    f"{url}/_stcore/health.\ncommand: {' '.join(argv)}\n"
-                    f"--- server output ---\n{server.log()}",
-                    pytrace=False,
-                )
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"streamlit did not answer {url}/_stcore/health within {timeout:.0f} s.\n"
-                    f"command: {' '.join(argv)}\n--- server output ---\n{server.log()}",
-                    pytrace=False,
-                )
-            time.sleep(0.2)
-        yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        with contextlib.suppress(OSError):
-            log_path.unlink()
-
-
-def dashboard_command() -> list[str]:
-    """How the run script starts the dashboard (see scripts/run_dashboard.sh, README)."""
-    if (ROOT / "foreign_ties" / "ui" / "serve.py").exists():
-        return [sys.executable, "-m", "foreign_ties.ui.serve"]
-    return [sys.executable, "-m", "streamlit", "run", "app.py"]
 
 
 @pytest.fixture(scope="session")
@@ -214,26 +124,48 @@ def chromium_browser():
             browser.close()
 
 
-def _new_page(browser, width: int, height: int):
+def _shared_context(browser, width: int, height: int):
     context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US")
     context.set_default_timeout(APP_TIMEOUT_MS)
-    return context, context.new_page()
+    return context
 
 
-@pytest.fixture
-def page(chromium_browser):
-    """A fresh page (own context: no shared cookies or storage) at 1280x800, en-US."""
-    context, pg = _new_page(chromium_browser, 1280, 800)
-    yield pg
+def _fresh_page(context):
+    page = context.new_page()
+    yield page
+    page.close()
+    context.clear_cookies()
+
+
+# The `page` and `projector_page` of a worker's tests share one context per size: its HTTP
+# cache keeps Streamlit's and Plotly's scripts (megabytes) from being fetched and compiled
+# again for each test, which a context per test cost in CPU for every page load. Each test
+# still gets its own page (its own Streamlit session); cookies are cleared after it. What
+# Streamlit keeps in localStorage (theme, open sidebar sections) is shared.
+@pytest.fixture(scope="session")
+def desktop_context(chromium_browser):
+    context = _shared_context(chromium_browser, 1280, 800)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def projector_context(chromium_browser):
+    context = _shared_context(chromium_browser, 1920, 1080)
+    yield context
     context.close()
 
 
 @pytest.fixture
-def projector_page(chromium_browser):
-    """A fresh page at projector size, 1920x1080, en-US."""
-    context, pg = _new_page(chromium_browser, 1920, 1080)
-    yield pg
-    context.close()
+def page(desktop_context):
+    """A new page at 1280x800, en-US (in the worker's shared desktop context, see above)."""
+    yield from _fresh_page(desktop_context)
+
+
+@pytest.fixture
+def projector_page(projector_context):
+    """A new page at projector size, 1920x1080, en-US (in a shared context, see above)."""
+    yield from _fresh_page(projector_context)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -246,18 +178,39 @@ MAIN_BLOCK = '[data-testid="stMainBlockContainer"]'
 RUNNING_ICON = '[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]'
 
 
+# Counts changes of Streamlit's script state from here on (installed once per document), and
+# marks the count: a later wait_for_app sees whether a rerun has started since.
+WATCH_RUNS_JS = """() => {
+  if (window.__ftRuns === undefined) {
+    window.__ftRuns = 0;
+    const app = document.querySelector('[data-testid="stApp"]');
+    new MutationObserver(records => { window.__ftRuns += records.length; })
+      .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  }
+  window.__ftMark = window.__ftRuns;
+}"""
+RERUN_STARTED_JS = "() => window.__ftRuns !== undefined && window.__ftRuns > window.__ftMark"
+
+
 def wait_for_app(page, timeout: float = APP_TIMEOUT_MS, settle_ms: int = 100) -> None:
     """Wait until Streamlit has finished running the script and the main block is there.
 
-    Call it after `page.goto(...)` and after each interaction. `settle_ms` first gives a
-    rerun triggered by the last interaction time to start (the app reads "notRunning" in
-    between); pass 0 right after a navigation.
+    Call it after `page.goto(...)` (with settle_ms=0) and after each interaction. After an
+    interaction the app still reads "notRunning" until the rerun it triggered starts: wait
+    until the script state has changed since the last wait_for_app on this page, for at most
+    `settle_ms` (an interaction that reruns nothing costs that much).
     """
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     if settle_ms:
-        page.wait_for_timeout(settle_ms)
+        with contextlib.suppress(PlaywrightTimeoutError):
+            page.wait_for_function(RERUN_STARTED_JS, polling=20, timeout=settle_ms)
     page.wait_for_selector(APP_IDLE, state="attached", timeout=timeout)
     page.wait_for_selector(MAIN_BLOCK, state="attached", timeout=timeout)
     page.wait_for_selector(RUNNING_ICON, state="detached", timeout=timeout)
+    with contextlib.suppress(PlaywrightError):  # a page navigating away: the next call waits
+        page.evaluate(WATCH_RUNS_JS)
 
 
 def chart_traces(page) -> int:

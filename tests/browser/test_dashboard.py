@@ -1,31 +1,21 @@
-"""The dashboard in a real browser: pages draw, filters update chart and URL, links restore.
+"""The dashboard in a real browser: a deep link on a fresh server, filters update chart and
+URL, links restore, hand-edited links get a notice.
 
 Runs the app as users run it (python -m foreign_ties.ui.serve, see README) in Debian's
-headless Chromium. Streamlit probes `<page>/_stcore/...` before the root path on multipage
-URLs; those 404s are expected and ignored.
+headless Chromium. Every page's own checks (draws, no error text) are in test_every_page.py.
 """
 
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from foreign_ties import site
+from tests.browser.checks import no_error_on, real_errors
 from tests.browser.conftest import (
-    chart_traces,
     collect_console_errors,
     dashboard_command,
     start_streamlit,
     wait_for_app,
 )
-
-# Present opens on its title slide (big numbers, no chart); every slide's chart is checked in
-# test_present_keyboard.py.
-CHART_PAGES = {"compare", "trade", "partners"}
-ERROR_TEXT = ("Traceback", "Error:", "Exception", "KeyError", "AttributeError")
-
-
-def real_errors(errors: list[str]) -> list[str]:
-    return [e for e in errors if "_stcore/" not in e and "404" not in e]
 
 
 def params(page) -> dict[str, list[str]]:
@@ -35,26 +25,6 @@ def params(page) -> dict[str, list[str]]:
 def open_page(page, url: str) -> None:
     page.goto(url)
     wait_for_app(page, settle_ms=0)
-
-
-def no_error_on(page) -> None:
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert "Page not found" not in page.locator("body").inner_text(), page.url
-    body = page.locator('[data-testid="stMain"]').inner_text()
-    for marker in ERROR_TEXT:
-        assert marker not in body, f"{marker!r} on {page.url}"
-
-
-@pytest.mark.parametrize("spec", site.PAGES, ids=lambda s: s.url_path)
-def test_every_page_loads_and_draws_without_error_text(app_server, page, spec):
-    errors = collect_console_errors(page)
-    open_page(page, f"{app_server}/{spec.link}")
-    assert page.locator('[data-testid="stSidebar"]').count() == 1 or spec.url_path == "present"
-    if spec.url_path in CHART_PAGES:
-        page.locator(".js-plotly-plot .trace >> visible=true").first.wait_for()
-        assert chart_traces(page) >= 1
-    no_error_on(page)
-    assert not real_errors(errors), errors
 
 
 def test_a_deep_link_is_the_first_visit_of_a_fresh_server(page):

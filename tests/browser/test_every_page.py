@@ -1,0 +1,99 @@
+"""Every page of the dashboard (site.PAGES, iterated, so new pages are covered) opened by its
+address in headless Chromium, in English and in Vietnamese, and checked for everything at once.
+
+On each page: it answers its address (no "page not found"; the sidebar is there, except in
+Present, which hides it), it is in the chosen language (the sidebar names the page in it and
+the URL keeps `lang`), it draws a chart where it has charts and its maps from the base-map
+files the app serves itself, it shows no error text and logs no console error, it asks no
+host but the app's own (every other request is refused and recorded), and no axis of any of
+its charts repeats a tick label. Present's slides are checked the same way, one by one, in
+test_present_keyboard.py.
+
+One browser context per language visits every page in turn (one tour instead of one test per
+page and check: a page load, Plotly's included, is the expensive part). Problems are gathered
+per page and reported together, so one broken page does not hide another.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from foreign_ties import site
+from foreign_ties.i18n import t
+from tests.browser.checks import (
+    drawn_ticks,
+    error_text_on,
+    left_home,
+    real_errors,
+    refuse_foreign_requests,
+    wait_for_charts,
+    wait_for_maps,
+)
+from tests.browser.conftest import chart_traces, collect_console_errors, wait_for_app
+from tests.ticks import repeated
+
+DESKTOP = {"width": 1280, "height": 800}
+LOCALES = {"en": "en-US", "vi": "vi-VN"}
+CHART_PAGES = {"compare", "trade", "partners"}  # Present opens on its title slide: no chart
+MAP_PAGES = {"partners"}  # pages whose charts include maps
+AXIS_PAGES = {"compare", "trade"}  # pages whose charts have x and y axes
+SLOW = 120_000  # ms: a page's first run on a busy machine
+
+
+def check_page(page, spec: site.PageSpec, lang: str) -> tuple[list[str], dict[str, list[str]]]:
+    """What is wrong on the page just opened, and the tick labels of its axes."""
+    found = []
+    page.wait_for_function(
+        "lang => new URLSearchParams(location.search).get('lang') === lang", arg=lang
+    )
+    if spec.url_path != "present":
+        if page.locator('[data-testid="stSidebar"]').count() != 1:
+            found.append("no sidebar")
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        nav.get_by_role("link", name=t(spec.title_key, lang), include_hidden=True).first.wait_for(
+            state="attached"
+        )
+    if spec.url_path in CHART_PAGES:
+        page.locator(".js-plotly-plot .trace >> visible=true").first.wait_for()
+    if spec.url_path in MAP_PAGES:
+        wait_for_maps(page)
+        if page.locator(".js-plotly-plot .geo").count() < 2:
+            found.append("fewer than 2 maps (the partners map and the choropleth)")
+    wait_for_charts(page)
+    page.evaluate("() => document.fonts.ready.then(() => true)")  # fonts asked for
+    if spec.url_path in CHART_PAGES and chart_traces(page) < 1:
+        found.append("no chart drawn")
+    return found + error_text_on(page, lang), drawn_ticks(page)
+
+
+@pytest.mark.parametrize("lang", list(LOCALES))
+def test_every_page_draws_in_its_language_with_no_error_foreign_host_or_repeated_tick(
+    app_server, chromium_browser, lang
+):
+    context = chromium_browser.new_context(viewport=DESKTOP, locale=LOCALES[lang])
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    foreign = refuse_foreign_requests(context, page)
+    errors = collect_console_errors(page)
+    problems: dict[str, list[str]] = {}
+    axes: dict[str, int] = {}
+    try:
+        for spec in site.PAGES:
+            page.goto(f"{app_server}/{spec.link}?lang={lang}")
+            try:
+                wait_for_app(page, timeout=SLOW, settle_ms=0)
+                found, ticks = check_page(page, spec, lang)
+            except PlaywrightTimeoutError as timeout:
+                found, ticks = [f"timed out: {timeout.message.splitlines()[0]}"], {}
+            found += left_home(page, foreign, errors) + real_errors(errors)
+            found += [f"axis {axis} repeats {labels}" for axis, labels in repeated(ticks).items()]
+            axes[spec.url_path] = len(ticks)
+            if found:
+                problems[spec.url_path] = found
+            foreign.clear()
+            errors.clear()
+    finally:
+        context.close()
+    assert not problems, problems
+    assert all(axes[path] >= 2 for path in AXIS_PAGES), f"tick labels not read: {axes}"
