@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from foreign_ties import catalog, i18n, paths
 from foreign_ties.state import Filters
+from tests.xdist_groups import pytest_xdist_make_scheduler  # noqa: F401 (a hook: which worker)
 
 APP = str(paths.ROOT / "app.py")
 

@@ -44,11 +44,6 @@ def _fake_charts(laid):
     }
 
 
-# One xdist worker runs this file, so each language's deck (`built`) is made once, not once
-# on each worker that happens to get one of its tests.
-pytestmark = pytest.mark.xdist_group("deck_files")
-
-
 @pytest.fixture(scope="module")
 def filters():
     catalog.clear()

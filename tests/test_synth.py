@@ -14,10 +14,6 @@ import pytest
 from foreign_ties import build, paths, synth
 from foreign_ties.numbers import parse_figure
 
-# One xdist worker runs this file, so the 20 k build (built20k, about 15 s) is made once, not
-# once on each worker that happens to get one of its tests.
-pytestmark = pytest.mark.xdist_group("synth20k")
-
 
 @pytest.fixture(scope="module")
 def built20k(tmp_path_factory):

@@ -15,9 +15,10 @@ Helpers (import them: `from tests.browser.conftest import wait_for_app, chart_tr
 What a page is checked for (error text, foreign requests, charts drawn and their tick labels)
 is in tests/browser/checks.py.
 
-Every test under tests/browser/ is marked `browser` (`-m "not browser"` leaves them out) and
-put in one of two xdist groups (BROWSER_GROUPS), so under `-n` each group runs on one worker
-and shares that worker's server and chromium.
+Every test under tests/browser/ is marked `browser` (`-m "not browser"` leaves them out).
+Under xdist (`-n`) they are spread over the workers like the other tests; each worker that
+runs one starts its own server and chromium (session fixtures) and shares them among its
+browser tests.
 We do not use the pytest-playwright plugin (disabled in pyproject.toml with
 `-p no:playwright`): it would define clashing `page`/`browser` fixtures that want a browser
 downloaded by `playwright install`, which this project never runs.
@@ -55,33 +56,12 @@ APP_TIMEOUT_MS = 30_000  # default wait for a script run / a chart, in milliseco
 # --------------------------------------------------------------------------- marking
 
 
-# Under xdist (pyproject: --dist loadgroup) each group runs on one worker, which starts one
-# dashboard server and one chromium for it. Two groups of about equal length: on two cores
-# both workers run browser tests from the start, and the rest of the suite fills in around
-# them. A file not listed here joins "browser-a".
-BROWSER_GROUPS = {
-    "test_every_page.py": "browser-a",
-    "test_present_keyboard.py": "browser-a",
-    "test_offline.py": "browser-a",
-    "test_not_found.py": "browser-a",
-    "test_sources_link.py": "browser-a",
-    "test_layout.py": "browser-b",
-    "test_dashboard.py": "browser-b",
-    "test_leader_answers.py": "browser-b",
-    "test_live_data.py": "browser-b",
-    "test_phone_charts.py": "browser-b",
-    "test_vietnamese_chrome.py": "browser-b",
-    "test_smoke_harness.py": "browser-b",
-}
-
-
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects anything
 def pytest_collection_modifyitems(config, items):
     for item in items:
         path = Path(str(item.path)).resolve()
         if BROWSER_DIR in path.parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group(BROWSER_GROUPS.get(path.name, "browser-a")))
 
 
 # --------------------------------------------------------------------------- server
