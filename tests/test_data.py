@@ -15,9 +15,8 @@ from foreign_ties import build, paths
 from foreign_ties.numbers import find_figure
 from foreign_ties.validate import check, load
 
-# Its module-scoped fixtures are built once: under xdist the file's tests run on one worker,
-# one after another (pyproject: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_data")
+# Its module-scoped fixtures are built once: under xdist the file's tests run on one worker
+# (listed in tests/xdist_groups.py).
 
 _UNITS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

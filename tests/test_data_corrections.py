@@ -16,9 +16,8 @@ import pytest
 from foreign_ties import paths
 from foreign_ties.validate import load
 
-# Its module-scoped fixtures are built once: under xdist the file's tests run on one worker,
-# one after another (pyproject: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_data_corrections")
+# Its module-scoped fixtures are built once: under xdist the file's tests run on one worker
+# (listed in tests/xdist_groups.py).
 
 D = dt.date
 

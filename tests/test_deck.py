@@ -15,9 +15,8 @@ from PIL import Image
 from foreign_ties import catalog, chart_images, deck, downloads, i18n, slide_text, slides
 from foreign_ties.state import Filters
 
-# Its module-scoped fixtures are built once: under xdist the file's tests run on one worker,
-# one after another (pyproject: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_deck")
+# Its module-scoped fixtures are built once: under xdist the file's tests run on one worker
+# (listed in tests/xdist_groups.py).
 
 TODAY = dt.date(2026, 1, 15)
 

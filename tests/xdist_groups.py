@@ -19,6 +19,9 @@ SHARED_WORKER = {
     "tests/test_deck_files.py": "each language's deck files (built)",
     "tests/test_deck_libreoffice.py": "each language's deck converted by LibreOffice",
     "tests/test_load.py": "a dashboard server (server)",
+    "tests/test_deck.py": "the deck in each language (the_deck, vi_deck)",
+    "tests/test_data.py": "the curated tables, read and checked once",
+    "tests/test_data_corrections.py": "the curated tables, read once",
 }
 
 
