@@ -171,32 +171,26 @@ def _cell(row) -> Cell:
     )
 
 
-def _best(figures: pd.DataFrame) -> Cell:
+def _best(figures: list) -> Cell:
     """Certain figures first, then the latest (the query orders by period, latest first)."""
-    ordered = figures.sort_values("uncertain", kind="stable")
-    return _cell(next(ordered.itertuples()))
+    return _cell(next((f for f in figures if not f.uncertain), figures[0]))
 
 
 def answer_row(row: Row, figures: pd.DataFrame, places: tuple[str, ...]) -> Answer:
     """Give each place the measure most places share, then the nearest one it publishes."""
     results = figures[(figures["status"] == "reported") & figures["indicator_id"].isin(row.nearest)]
+    by_pair: dict[tuple[str, str], list] = {}
+    for figure in results.itertuples(index=False):  # one pass, in the query's order
+        by_pair.setdefault((figure.indicator_id, figure.province_id), []).append(figure)
     cells: dict[str, Cell | None] = {p: None for p in places}
     left = list(places)
     while left:
-        have = {
-            m: [
-                p
-                for p in left
-                if ((results["indicator_id"] == m) & (results["province_id"] == p)).any()
-            ]
-            for m in row.nearest
-        }
+        have = {m: [p for p in left if (m, p) in by_pair] for m in row.nearest}
         best = min(row.nearest, key=lambda m: (-len(have[m]), row.nearest.index(m)))
         if not have[best]:
             break
         for place in have[best]:
-            mine = results[(results["indicator_id"] == best) & (results["province_id"] == place)]
-            cells[place] = _best(mine)
+            cells[place] = _best(by_pair[(best, place)])
         left = [p for p in left if p not in have[best]]
     return Answer(row, places, cells)
 

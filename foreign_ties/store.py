@@ -78,9 +78,17 @@ def run(name: str, parquet_dir: str | None = None, **params: object) -> pd.DataF
         raise QueryError(f"{name}.sql expects {sorted(expected)}, got {sorted(params)}")
     folder = str(Path(parquet_dir).resolve() if parquet_dir else data_version.current().folder)
     key = (name, folder, tuple(sorted((k, _frozen(v)) for k, v in params.items())))
+    from foreign_ties.i18n import current_language  # local: i18n is not needed to load data
+
+    return _localised(key, current_language()).copy()
+
+
+@functools.lru_cache(maxsize=1024)
+def _localised(key: tuple, lang: str) -> pd.DataFrame:
+    """A cached result with the data's texts in `lang` (`localise.frame`), cached as well."""
     from foreign_ties import localise  # local: localise imports i18n; store stays light
 
-    return localise.frame(_cached(key).copy())
+    return localise.frame(_cached(key).copy(), lang)
 
 
 @functools.lru_cache(maxsize=512)
@@ -98,5 +106,6 @@ def _cached(key: tuple) -> pd.DataFrame:
 @data_version.on_reset
 def clear() -> None:
     """Forget the connections and cached results (part of data_version.reset)."""
+    _localised.cache_clear()
     _cached.cache_clear()
     connection.cache_clear()

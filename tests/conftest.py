@@ -14,14 +14,21 @@ from streamlit.testing.v1 import AppTest
 
 from foreign_ties import catalog, i18n, paths
 from foreign_ties.state import Filters
+from tests.apptest_speed import scan_component_manifests_once
 from tests.xdist_groups import pytest_xdist_make_scheduler  # noqa: F401 (a hook: which worker)
+
+scan_component_manifests_once()  # 0.3 CPU-s per AppTest otherwise (tests/apptest_speed.py)
 
 APP = str(paths.ROOT / "app.py")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    """st.cache_* and our functools caches outlive an AppTest: start each test clean."""
+@pytest.fixture
+def fresh_caches():
+    """Every cache emptied (data_version.reset, st.cache_*): for a test of a cold start.
+
+    Other tests share the caches, as the sessions of one server do: every cache is keyed by
+    the data version (foreign_ties/data_version.py), so a test on other data never reads
+    this data's cached results."""
     import streamlit as st
 
     st.cache_data.clear()
