@@ -22,19 +22,9 @@ scan_component_manifests_once()  # 0.3 CPU-s per AppTest otherwise (tests/apptes
 APP = str(paths.ROOT / "app.py")
 
 
-@pytest.fixture
-def fresh_caches():
-    """Every cache emptied (data_version.reset, st.cache_*): for a test of a cold start.
-
-    Other tests share the caches, as the sessions of one server do: every cache is keyed by
-    the data version (foreign_ties/data_version.py), so a test on other data never reads
-    this data's cached results."""
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    catalog.clear()
-    yield
+# Tests share the caches, as the sessions of one server do: every cache is keyed by the data
+# version (foreign_ties/data_version.py), so a test on other data never reads this data's
+# cached results. A test of a cold start calls data_version.reset() itself.
 
 
 @pytest.fixture
