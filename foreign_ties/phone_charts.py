@@ -21,6 +21,8 @@ SMALL_CHARS = 44  # of 12-13 px text (subtitle, legend names, notes)
 TITLE_LINE, SMALL_LINE = 23, 17  # px per line
 MIN_PLOT = 260  # px: the plot area itself
 TICKS = 64  # px under the plot for the x tick labels (years turned upright on a phone)
+MAX_MAP = 340  # px: a map 358 px wide needs no more height (Plotly keeps its aspect)
+COLOUR_SCALE = 64  # px under a map for its colour scale, title above the bar
 MAX_POINT_LABELS = 3  # more labels than this on a timeline print over each other on a phone
 
 
@@ -92,6 +94,100 @@ def phone_style(fig: go.Figure) -> go.Figure:
         font={**(layout.get("font") or {}), "size": 12},
     )
     _fewer_point_labels(data)
+    return go.Figure({"data": data, "layout": layout}, _validate=False)
+
+
+def for_phone(fig: go.Figure) -> go.Figure:
+    """`fig` restyled for a phone: maps by `phone_map_style`, other charts by `phone_style`."""
+    is_map = any(trace.type in ("choropleth", "scattergeo") for trace in fig.data)
+    return phone_map_style(fig) if is_map else phone_style(fig)
+
+
+def _sup_lines(text: str, width: int) -> str:
+    """Subtitle text wrapped to `width`, each line in its own <sup> (a <br> ends the <sup>)."""
+    return "".join(f"<br><sup>{line}</sup>" for line in _wrap(text, width).split("<br>"))
+
+
+def phone_map_style(fig: go.Figure) -> go.Figure:
+    """A copy of a map (maps.layout) that fits a phone: title, subtitle lines, legend names and
+    the credit line under the map wrapped, the margins counted from the wrapped lines; the
+    map itself keeps its height."""
+    spec = fig.to_plotly_json()
+    layout, data = dict(spec["layout"]), [dict(trace) for trace in spec["data"]]
+    old_margin = layout.get("margin") or {}
+    plot = (layout.get("height") or 540) - old_margin.get("t", 100) - old_margin.get("b", 90)
+
+    title = (layout.get("title") or {}).get("text") or ""
+    head, *subs = title.split("<br><sup>")
+    head = _wrap(head, TITLE_CHARS)
+    paragraphs: list[str] = []  # a line wrapped for a wide screen continues in lowercase
+    for sub in (sub.removesuffix("</sup>") for sub in subs):
+        if paragraphs and sub[:1].islower():
+            paragraphs[-1] += " " + sub
+        else:
+            paragraphs.append(sub)
+    subtitle = "".join(_sup_lines(paragraph, SMALL_CHARS) for paragraph in paragraphs)
+    top = 34 + TITLE_LINE * (_lines(head) - 1) + SMALL_LINE * subtitle.count("<sup>") + 12
+
+    scale = any(t.get("type") == "choropleth" and t.get("showscale") is not False for t in data)
+    scale_height = COLOUR_SCALE if scale else 0  # the colour scale laid under the map
+    notes, foot = [], scale_height
+    for note in layout.get("annotations", ()):
+        note = dict(note)
+        if note.get("yref") == "paper" and note.get("yshift", 0) < 0:  # the credit line
+            note["text"] = _wrap(note.get("text") or "", SMALL_CHARS)
+            note["yshift"] = note["yshift"] - scale_height
+            foot += SMALL_LINE * _lines(note["text"])
+        notes.append(note)
+    legend_lines = 0
+    for trace in data:
+        if trace.get("name"):
+            trace["name"] = _wrap(trace["name"], SMALL_CHARS)
+            if trace.get("showlegend", True) is not False:
+                legend_lines += _lines(trace["name"])
+        if trace.get("type") == "scattergeo" and trace.get("text") is not None:
+            trace["textfont"] = {**(trace.get("textfont") or {}), "size": 11}
+        if trace.get("type") == "choropleth" and trace.get("showscale") is not False:
+            # a colour scale beside the map takes a third of a phone's width: lay it under
+            trace["colorbar"] = {
+                **(trace.get("colorbar") or {}),
+                "orientation": "h",
+                "x": 0,
+                "xanchor": "left",
+                "y": 0,
+                "yanchor": "top",
+                "len": 0.9,
+                "thickness": 10,
+                "title": {**((trace.get("colorbar") or {}).get("title") or {}), "side": "top"},
+            }
+    legend = SMALL_LINE * legend_lines + 8 if legend_lines else 0
+
+    plot = min(plot, MAX_MAP)
+    height = top + legend + plot + foot + 16
+    layout.update(
+        title={
+            **(layout.get("title") or {}),
+            "text": head + subtitle,
+            "font": {"size": 17},
+            "yref": "container",
+            "y": 1 - 30 / height,  # from the top (Plotly's "auto" centres it in the margin)
+            "yanchor": "top",
+        },
+        annotations=notes,
+        height=height,
+        margin={**old_margin, "l": 4, "r": 4, "t": top + legend, "b": foot + 16},
+        legend={  # one entry per line under the subtitle, off the map
+            **(layout.get("legend") or {}),
+            "orientation": "v",
+            "yref": "container",
+            "y": 1 - top / height,
+            "yanchor": "top",
+            "x": 0,
+            "xanchor": "left",
+            "bgcolor": "rgba(0,0,0,0)",
+            "borderwidth": 0,
+        },
+    )
     return go.Figure({"data": data, "layout": layout}, _validate=False)
 
 

@@ -3,8 +3,11 @@ at most a few point labels remain, and the chart is tall enough for its wrapped 
 
 import re
 
-from foreign_ties import catalog, charts, phone_charts, trade, views
+import pandas as pd
+
+from foreign_ties import catalog, charts, maps, partners_map, phone_charts, trade, views
 from foreign_ties.state import Filters
+from tests.test_maps import NAMES, PARTNERS, D, figure_row
 
 
 def _strings(text: str) -> list[str]:
@@ -48,3 +51,22 @@ def test_a_bar_chart_keeps_its_value_labels():
     assert bars and all(any(b.text) for b in bars)
     plot = phone.layout.height - phone.layout.margin.t - phone.layout.margin.b
     assert plot >= phone_charts.MIN_PLOT
+
+
+def test_a_map_on_a_phone_wraps_its_texts_and_lays_legend_and_scale_off_the_map():
+    rows = pd.DataFrame([figure_row("tuyen-quang", 183.8e6), figure_row("ha-giang", 146e6)])
+    choropleth = maps.choropleth(rows, "Exports", (D(2023, 1, 1), D(2023, 12, 31)), NAMES)
+    lines = partners_map.partners_map(PARTNERS, NAMES, "Named partners of the provinces")
+    for fig in (choropleth, lines):
+        before = fig.to_plotly_json()
+        phone = phone_charts.for_phone(fig)
+        assert fig.to_plotly_json() == before  # a copy
+        head, *subs = phone.layout.title.text.split("<br><sup>")
+        assert all(len(line) <= phone_charts.TITLE_CHARS for line in _strings(head))
+        assert all(len(line) <= phone_charts.SMALL_CHARS for sub in subs for line in _strings(sub))
+        credit = next(n for n in phone.layout.annotations if (n.yshift or 0) < 0)
+        assert all(len(line) <= phone_charts.SMALL_CHARS for line in _strings(credit.text))
+        assert phone.layout.margin.l <= 4 and phone.layout.margin.r <= 4
+        assert phone.layout.legend.yref == "container"  # under the title, not over the map
+    scale = next(t for t in phone_charts.for_phone(choropleth).data if t.showscale is not False)
+    assert scale.colorbar.orientation == "h"  # under the map, which keeps the full width

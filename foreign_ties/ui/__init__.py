@@ -284,7 +284,7 @@ def on_phone() -> bool:
 
 def fig_for_screen(fig: go.Figure) -> go.Figure:
     """The figure as built, or restyled to fit a phone (foreign_ties/phone_charts.py)."""
-    return phone_charts.phone_style(fig) if on_phone() else fig
+    return phone_charts.for_phone(fig) if on_phone() else fig
 
 
 def facts_table(rows: pd.DataFrame, key: str) -> None:

@@ -26,7 +26,7 @@ from foreign_ties import (
 from foreign_ties.catalog import Indicator
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
-from foreign_ties.ui import PLOTLY_CONFIG, choice, link_to_fact, no_figure
+from foreign_ties.ui import PLOTLY_CONFIG, choice, fig_for_screen, link_to_fact, no_figure
 
 
 def chart(fig: go.Figure | None, key: str) -> None:
@@ -34,6 +34,7 @@ def chart(fig: go.Figure | None, key: str) -> None:
     if fig is None:
         no_figure()
         return
+    fig = fig_for_screen(fig)  # a phone gets wrapped titles and credit (phone_charts.py)
     st.plotly_chart(fig, key=key, theme=None, config={**PLOTLY_CONFIG, **maps.STREAMLIT_CONFIG})
 
 

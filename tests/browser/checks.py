@@ -15,6 +15,11 @@ from tests.browser.conftest import APP_TIMEOUT_MS
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 ERROR_TEXT = ("Traceback", "Error:", "Exception", "KeyError", "AttributeError")
+PHONE = {"width": 390, "height": 844}
+PHONE_USER_AGENT = (  # the app restyles its charts for a Mobile User-Agent (ui.on_phone)
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0 Mobile Safari/537.36"
+)
 CHARTS_QUIET_MS = 200  # a drawn chart whose size and text stay unchanged this long is done
 
 # True once every visible chart box (Streamlit marks them .stPrintGraphic; boxes in a closed
@@ -58,6 +63,22 @@ TICKS_JS = """() => {
 }"""
 
 
+# Chart titles, legend entries and annotations (the sources line) drawn past a chart's edge.
+TEXT_OUTSIDE_CHARTS_JS = """() => {
+  const out = [];
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const box = plot.getBoundingClientRect();
+    for (const t of plot.querySelectorAll('.gtitle, .legendtext, .annotation-text')) {
+      const r = t.getBoundingClientRect();
+      if (r.width && (r.right > box.right + 1 || r.left < box.left - 1)) {
+        out.push(t.textContent.slice(0, 60));
+      }
+    }
+  }
+  return out;
+}"""
+
+
 def wait_for_charts(page, timeout: float = APP_TIMEOUT_MS) -> None:
     """Until every chart on the page is drawn and has settled (see CHARTS_DRAWN_JS)."""
     page.evaluate("() => { window.__ftCharts = null; }")  # not the last page's charts
@@ -67,6 +88,19 @@ def wait_for_charts(page, timeout: float = APP_TIMEOUT_MS) -> None:
 def drawn_ticks(page) -> dict[str, list[str]]:
     """The tick labels of every axis drawn on the page (call after wait_for_charts)."""
     return page.evaluate(TICKS_JS)
+
+
+def text_outside_charts(page) -> list[str]:
+    """Chart texts cut off at a chart's edge (call after wait_for_charts)."""
+    return page.evaluate(TEXT_OUTSIDE_CHARTS_JS)
+
+
+def mode_bar_buttons(page) -> int:
+    """Plotly's mode bar buttons (English tooltips) on the page, with the pointer on a chart."""
+    charts = page.locator(".js-plotly-plot")
+    if charts.count():
+        charts.first.hover()
+    return page.locator(".modebar-btn").count()
 
 
 def real_errors(errors: list[str]) -> list[str]:

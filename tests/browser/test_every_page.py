@@ -5,9 +5,11 @@ On each page: it answers its address (no "page not found"; the sidebar is there,
 Present, which hides it), it is in the chosen language (the sidebar names the page in it and
 the URL keeps `lang`), it draws a chart where it has charts and its maps from the base-map
 files the app serves itself, it shows no error text and logs no console error, it asks no
-host but the app's own (every other request is refused and recorded), and no axis of any of
-its charts repeats a tick label. Present's slides are checked the same way, one by one, in
-test_present_keyboard.py.
+host but the app's own (every other request is refused and recorded), no axis of any of its
+charts repeats a tick label, and its charts carry no Plotly mode bar (English tooltips such as
+"Download plot as a png"; the page's own downloads replace it). Present's slides are checked
+the same way, one by one, in test_present_keyboard.py; every page on a phone in
+test_layout.py.
 
 One browser context per language visits every page in turn (one tour instead of one test per
 page and check: a page load, Plotly's included, is the expensive part). Problems are gathered
@@ -25,6 +27,7 @@ from tests.browser.checks import (
     drawn_ticks,
     error_text_on,
     left_home,
+    mode_bar_buttons,
     real_errors,
     refuse_foreign_requests,
     wait_for_charts,
@@ -64,6 +67,8 @@ def check_page(page, spec: site.PageSpec, lang: str) -> tuple[list[str], dict[st
     page.evaluate("() => document.fonts.ready.then(() => true)")  # fonts asked for
     if spec.url_path in CHART_PAGES and chart_traces(page) < 1:
         found.append("no chart drawn")
+    if spec.url_path in CHART_PAGES and mode_bar_buttons(page):
+        found.append("Plotly's mode bar (English tooltips) on a chart")
     return found + error_text_on(page, lang), drawn_ticks(page)
 
 

@@ -1,4 +1,4 @@
-"""Layout in a real browser: an unknown address, and every page at phone width."""
+"""Layout in a real browser: an unknown address, and every page on a phone."""
 
 from __future__ import annotations
 
@@ -6,14 +6,17 @@ import pytest
 from playwright.sync_api import expect
 
 from foreign_ties import i18n, site
-from tests.browser.checks import wait_for_charts
+from tests.browser.checks import PHONE, PHONE_USER_AGENT, text_outside_charts, wait_for_charts
 from tests.browser.conftest import wait_for_app
 
-PHONE = {"width": 390, "height": 844}
+DIALOG = '[data-testid="stDialog"]'
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_an_unknown_page_says_page_not_found_with_links_to_every_page(app_server, page, lang):
+    """Our own "page not found" in the reader's language, with a link to every page; Streamlit's
+    English dialog (which claims to run the main page) neither shown nor carried to the next
+    page."""
     page.goto(f"{app_server}/nosuchpage?lang={lang}")
     wait_for_app(page, timeout=120_000, settle_ms=0)
     main = page.locator('[data-testid="stMainBlockContainer"]')
@@ -24,14 +27,14 @@ def test_an_unknown_page_says_page_not_found_with_links_to_every_page(app_server
     labels = [links.nth(i).inner_text().strip() for i in range(links.count())]
     assert i18n.t("nav.compare", lang) in " ".join(labels)
     assert page.locator(".js-plotly-plot").count() == 0  # not the Overview in disguise
-    # Streamlit's own notice (a dialog, English only) may sit over the page: close it.
-    if page.locator('[role="dialog"]').count():
-        page.keyboard.press("Escape")
-        page.locator('[role="dialog"]').first.wait_for(state="detached")
+    page.wait_for_function(f"() => !document.querySelector('{DIALOG}')", timeout=10_000)
+    if lang != "en":
+        assert "Page not found" not in page.locator("body").inner_text()
     links.filter(has_text=i18n.t("nav.compare", lang)).first.click()
     wait_for_app(page, timeout=120_000)
     page.wait_for_url("**/compare**")
     assert i18n.t("notfound.title", lang) not in main.inner_text()
+    assert page.locator(DIALOG).count() == 0
 
 
 # scrollWidth of the document and of Streamlit's scrolling main area, and any chart wider
@@ -48,7 +51,9 @@ OVERFLOW_JS = """() => {
 
 @pytest.fixture
 def phone_page(chromium_browser):
-    context = chromium_browser.new_context(viewport=PHONE, locale="en-US", is_mobile=True)
+    context = chromium_browser.new_context(
+        viewport=PHONE, locale="en-US", is_mobile=True, user_agent=PHONE_USER_AGENT
+    )
     context.set_default_timeout(120_000)
     yield context.new_page()
     context.close()
@@ -64,9 +69,10 @@ def tap_nav_link(page, spec: site.PageSpec) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_no_page_scrolls_sideways_on_a_phone(app_server, phone_page, lang):
-    """Every page at 390x844 on a touch screen: the first opened by its address, the next ones
-    from the app's menu, as a reader on a phone moves on (each page's own address is opened at
-    desktop size in test_every_page.py)."""
+    """Every page at 390x844 on a phone (touch screen, Mobile User-Agent): the first opened by
+    its address, the next ones from the app's menu, as a reader on a phone moves on (each
+    page's own address is opened at desktop size in test_every_page.py). Nothing scrolls
+    sideways, and no chart's title, legend or sources line is cut off at its edge."""
     found = {}
     phone_page.goto(f"{app_server}/?lang={lang}")
     wait_for_app(phone_page, timeout=120_000, settle_ms=0)
@@ -78,4 +84,6 @@ def test_no_page_scrolls_sideways_on_a_phone(app_server, phone_page, lang):
         sizes = phone_page.evaluate(OVERFLOW_JS)
         if max(sizes["doc"], sizes["body"], sizes["main"]) > sizes["w"] or sizes["wide"]:
             found[spec.url_path] = sizes
+        if cut := text_outside_charts(phone_page):
+            found[f"{spec.url_path}: chart text cut off"] = cut
     assert not found, found

@@ -17,7 +17,7 @@ LOCALES = {"en": "en-US", "vi": "vi-VN"}
 PARTNERS = next(s for s in site.PAGES if s.url_path == "partners")
 
 
-@pytest.fixture(params=list(LOCALES))
+@pytest.fixture
 def offline_page(request, chromium_browser):
     """A 1920x1080 page in one language whose every request to a foreign host is refused and
     recorded. Yields (page, foreign requests, language)."""
@@ -32,6 +32,9 @@ def offline_page(request, chromium_browser):
     context.close()
 
 
+# What is fetched does not depend on the language (the tours of test_every_page.py check every
+# page in both): one language each is enough here.
+@pytest.mark.parametrize("offline_page", ["vi"], indirect=True)
 def test_the_partners_view_switch_stays_on_the_apps_own_host(app_server, offline_page):
     page, foreign, lang = offline_page
     errors = collect_console_errors(page)
@@ -50,6 +53,7 @@ def test_the_partners_view_switch_stays_on_the_apps_own_host(app_server, offline
         assert not found, f"partners view {view} ({lang}): {found}"
 
 
+@pytest.mark.parametrize("offline_page", ["en"], indirect=True)
 def test_the_guard_records_and_refuses_a_foreign_request(app_server, offline_page):
     """The interception itself works: a fetch to another host is recorded and refused."""
     page, foreign, lang = offline_page
