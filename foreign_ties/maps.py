@@ -1,7 +1,7 @@
 """Maps drawn offline: the shared geo files, layout and credit, and the choropleth.
 
-Nothing is fetched from the web: the province outlines are the GeoJSON files in data/geo/
-(Natural Earth, see data/geo/README.md), and plotly.js's own base map is served from
+Nothing is fetched from the web: the province outlines are GeoJSON files in data/geo/ and
+static/geo/ (Natural Earth, see data/geo/README.md), and plotly.js's own base map is served from
 static/plotly-topojson/ (`STREAMLIT_CONFIG` in the app, `configure_static_export()` for
 images). Every map has a title and its credit line; Hoang Sa and Truong Sa are drawn.
 Provinces are matched on province_id (= the GeoJSON feature id) and partner localities on
@@ -14,6 +14,7 @@ import csv
 import functools
 import html
 import json
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -23,6 +24,7 @@ from foreign_ties import boundaries, charts, data_version, formatting, paths
 from foreign_ties.i18n import current_language, t
 
 GEO_DIR = paths.ROOT / "data" / "geo"  # ships with the code, whatever FOREIGN_TIES_DATA says
+VN_GEO_DIR = paths.ROOT / "static" / "geo"  # Viet Nam's outlines: the app's browsers fetch them
 TOPOJSON_DIR = paths.ROOT / "static" / "plotly-topojson"
 TOPOJSON_URL = "/app/static/plotly-topojson/"  # Streamlit's static serving (enableStaticServing)
 STREAMLIT_CONFIG = {"topojsonURL": TOPOJSON_URL}  # added to ui.PLOTLY_CONFIG
@@ -53,9 +55,14 @@ def configure_static_export() -> None:
     pio.defaults.topojson = TOPOJSON_DIR.as_uri() + "/"
 
 
+def geo_path(name: str) -> Path:
+    """A boundary file: Viet Nam's in static/geo/ (browsers fetch them), others in data/geo/."""
+    return (VN_GEO_DIR if name in VN_FILES.values() else GEO_DIR) / name
+
+
 @functools.cache
 def geojson(name: str) -> dict:
-    return json.loads((GEO_DIR / name).read_text(encoding="utf-8"))
+    return json.loads(geo_path(name).read_text(encoding="utf-8"))
 
 
 @functools.cache
@@ -319,6 +326,7 @@ def _labels(
     )
 
 
-# Map outlines and points (data/geo) are not versioned data; the one reset clears them too.
+# Map outlines and points (data/geo, static/geo) are not versioned data; the one reset clears
+# them too.
 for _loader in (geojson, country_points, short_names, locality_points):
     data_version.on_reset(_loader.cache_clear)

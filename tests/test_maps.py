@@ -170,9 +170,17 @@ def test_offline_configuration():
 
 @pytest.mark.parametrize("name", [*maps.VN_FILES.values(), *maps.FOREIGN_FILES])
 def test_geo_files_ship_with_their_licence(name):
-    assert (maps.GEO_DIR / name).exists()
+    path = maps.geo_path(name)
+    assert path.is_file() and not path.is_symlink()  # Streamlit serves no symlink (HTTP 400)
     readme = (maps.GEO_DIR / "README.md").read_text(encoding="utf-8")
-    assert name in readme and "Natural Earth" in readme
+    assert path.relative_to(paths.ROOT).as_posix().removeprefix("data/geo/") in readme
+    assert "Natural Earth" in readme
+
+
+def test_each_vietnamese_outline_file_is_kept_once_where_the_app_serves_it():
+    for name in maps.VN_FILES.values():
+        assert maps.geo_path(name) == paths.ROOT / "static" / "geo" / name
+        assert not (maps.GEO_DIR / name).exists()
 
 
 # --- choropleth colours ----------------------------------------------------------------------
