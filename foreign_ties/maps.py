@@ -1,9 +1,12 @@
 """Maps drawn offline: the shared geo files, layout and credit, and the choropleth.
 
-Nothing is fetched from the web: the province outlines are GeoJSON files in data/geo/ and
-static/geo/ (Natural Earth, see data/geo/README.md), and plotly.js's own base map is served from
-static/plotly-topojson/ (`STREAMLIT_CONFIG` in the app, `configure_static_export()` for
-images). Every map has a title and its credit line; Hoang Sa and Truong Sa are drawn.
+Nothing is fetched from the web: the province outlines are GeoJSON files (Natural Earth, see
+data/geo/README.md), and plotly.js's own base map is served from static/plotly-topojson/
+(`STREAMLIT_CONFIG` in the app, `configure_static_export()` for images). Viet Nam's outlines
+are in static/geo/, also served by the app: there a map's traces name them by URL
+(`geojson_by_url=True`; plotly.js fetches each file once per browser tab) rather than carry
+200 KB in every rerun's figure; figures drawn as images (Kaleido) embed them. Every map has a
+title and its credit line; Hoang Sa and Truong Sa are drawn.
 Provinces are matched on province_id (= the GeoJSON feature id) and partner localities on
 ISO 3166-2 (`geo_id`), never on the number inside a Vietnamese ISO code.
 """
@@ -25,6 +28,7 @@ from foreign_ties.i18n import current_language, t
 
 GEO_DIR = paths.ROOT / "data" / "geo"  # ships with the code, whatever FOREIGN_TIES_DATA says
 VN_GEO_DIR = paths.ROOT / "static" / "geo"  # Viet Nam's outlines: the app's browsers fetch them
+VN_GEO_URL = "/app/static/geo/"  # same host, like TOPOJSON_URL
 TOPOJSON_DIR = paths.ROOT / "static" / "plotly-topojson"
 TOPOJSON_URL = "/app/static/plotly-topojson/"  # Streamlit's static serving (enableStaticServing)
 STREAMLIT_CONFIG = {"topojsonURL": TOPOJSON_URL}  # added to ui.PLOTLY_CONFIG
@@ -63,6 +67,13 @@ def geo_path(name: str) -> Path:
 @functools.cache
 def geojson(name: str) -> dict:
     return json.loads(geo_path(name).read_text(encoding="utf-8"))
+
+
+def vn_outlines(version: int, by_url: bool = False) -> dict | str:
+    """Viet Nam's provinces (63 or 34 units) as a choropleth's `geojson`: the dict, or with
+    `by_url` its same-host URL, which plotly.js fetches once per tab (the app only: Kaleido
+    cannot fetch /app/static/)."""
+    return VN_GEO_URL + VN_FILES[version] if by_url else geojson(VN_FILES[version])
 
 
 @functools.cache
@@ -183,18 +194,25 @@ def periods(rows: pd.DataFrame) -> list[tuple]:
 
 
 def choropleth(
-    rows: pd.DataFrame, title: str, period: tuple, place_names: dict[str, str], height: int = 760
+    rows: pd.DataFrame,
+    title: str,
+    period: tuple,
+    place_names: dict[str, str],
+    height: int = 760,
+    geojson_by_url: bool = False,
 ) -> go.Figure:
     """Viet Nam's provinces shaded by the figures of one measure for exactly one period.
 
     Boundaries follow the period: 63 units before 1 July 2025, 34 from then on. Units with
-    no figure for that period are grey and say so on hover.
+    no figure for that period are grey and say so on hover. `geojson_by_url`: the outlines
+    by URL (the app), not embedded (images); see `vn_outlines`.
     """
     start, end = period
     version = boundaries.boundary_version(end)
     rows = rows[(rows["period_start"] == start) & (rows["period_end"] == end)]
     rows = rows.drop_duplicates("province_id")
     features = geojson(VN_FILES[version])["features"]
+    outlines = vn_outlines(version, geojson_by_url)
     by_id = {f["id"]: f["properties"] for f in features}
     shaded = {r.province_id: r for r in rows.itertuples() if r.province_id in by_id}
     lang = current_language()
@@ -207,7 +225,7 @@ def choropleth(
     grey = [f["id"] for f in features if f["id"] not in shaded]
     fig.add_trace(
         go.Choropleth(
-            geojson=geojson(VN_FILES[version]),
+            geojson=outlines,
             locations=grey,
             z=[0] * len(grey),
             featureidkey="id",
@@ -228,7 +246,7 @@ def choropleth(
         ids = list(shaded)
         fig.add_trace(
             go.Choropleth(
-                geojson=geojson(VN_FILES[version]),
+                geojson=outlines,
                 locations=ids,
                 featureidkey="id",
                 z=[shaded[i].value / divisor for i in ids],

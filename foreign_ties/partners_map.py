@@ -150,11 +150,13 @@ def partners_map(
     title: str,
     view: str | None = None,
     height: int = PARTNERS_HEIGHT,
+    geojson_by_url: bool = False,
 ) -> go.Figure | None:
     """Viet Nam's 2025 provinces, the places in their colours, and a line to each partner.
 
     `view`: REGION or WORLD (default: `default_view`). Labels are written only where they
-    overlap nothing; every point names itself and its relations on hover.
+    overlap nothing; every point names itself and its relations on hover. `geojson_by_url`:
+    the outlines by URL (the app), not embedded (images); see `maps.vn_outlines`.
     """
     placed = _located(partners)
     if placed.empty:
@@ -162,11 +164,11 @@ def partners_map(
     view = view if view in VIEWS else default_view(partners)
     lon_range, lat_range = view_range(placed, view)
     fig = go.Figure()
-    vn = maps.geojson(maps.VN_FILES[34])
-    ids = [f["id"] for f in vn["features"]]
+    ids = [f["id"] for f in maps.geojson(maps.VN_FILES[34])["features"]]
+    outlines = maps.vn_outlines(34, geojson_by_url)
     fig.add_trace(
         go.Choropleth(
-            geojson=vn,
+            geojson=outlines,
             locations=ids,
             z=[0] * len(ids),
             featureidkey="id",
@@ -191,7 +193,7 @@ def partners_map(
             )
         fig.add_trace(
             go.Choropleth(
-                geojson=vn,
+                geojson=outlines,
                 locations=[pid],
                 z=[1],
                 featureidkey="id",
@@ -240,7 +242,7 @@ def partners_map(
             )
         )
     hidden = _partner_markers(fig, placed, place_names, origins, lon_range, lat_range, view)
-    _archipelago_labels(fig, vn, view)
+    _archipelago_labels(fig, view)
     subtitle = t(f"maps.partners.subtitle.{view}", count=str(len(placed)))
     if hidden:
         subtitle += "<br>" + t("maps.partners.hover_hint", count=str(hidden))
@@ -266,16 +268,16 @@ def partners_map(
         }
     )
     if view == REGION:
-        _inset(fig, vn, placed["province_id"].unique())
+        _inset(fig, ids, outlines, placed["province_id"].unique())
     return fig
 
 
-def _inset(fig: go.Figure, vn: dict, places) -> None:
-    """The whole of Viet Nam, Hoàng Sa and Trường Sa included, beside the regional map."""
-    ids = [f["id"] for f in vn["features"]]
+def _inset(fig: go.Figure, ids: list[str], outlines: dict | str, places) -> None:
+    """The whole of Viet Nam, Hoàng Sa and Trường Sa included, beside the regional map.
+    `ids`: every unit of `outlines` (maps.vn_outlines(34))."""
     fig.add_trace(
         go.Choropleth(
-            geojson=vn,
+            geojson=outlines,
             locations=ids,
             z=[0] * len(ids),
             featureidkey="id",
@@ -291,7 +293,7 @@ def _inset(fig: go.Figure, vn: dict, places) -> None:
         if pid in ids:
             fig.add_trace(
                 go.Choropleth(
-                    geojson=vn,
+                    geojson=outlines,
                     locations=[pid],
                     z=[1],
                     featureidkey="id",
@@ -418,7 +420,7 @@ def _islands() -> list[dict]:
     ]
 
 
-def _archipelago_labels(fig: go.Figure, vn: dict, view: str = REGION) -> None:
+def _archipelago_labels(fig: go.Figure, view: str = REGION) -> None:
     """Hoàng Sa and Trường Sa by name; on the world map, written east of their points so
     they do not cover the crowded partner points around Viet Nam."""
     islands = _islands()

@@ -178,9 +178,35 @@ def test_geo_files_ship_with_their_licence(name):
 
 
 def test_each_vietnamese_outline_file_is_kept_once_where_the_app_serves_it():
-    for name in maps.VN_FILES.values():
+    for version, name in maps.VN_FILES.items():
         assert maps.geo_path(name) == paths.ROOT / "static" / "geo" / name
         assert not (maps.GEO_DIR / name).exists()
+        assert maps.vn_outlines(version, by_url=True) == f"/app/static/geo/{name}"
+
+
+def test_figures_built_for_images_embed_the_outlines_and_the_apps_name_them_by_url():
+    # Kaleido (chart_images, decks) cannot fetch /app/static/: by default the outlines are in
+    # the figure; the app passes geojson_by_url=True (foreign_ties/ui/maps.py).
+    rows = pd.DataFrame([figure_row("son-la", 1e6)])
+    period = (JAN_1_2023, DEC_31_2023)
+    for by_url in (False, True):
+        figures = [
+            maps.choropleth(rows, "Exports", period, NAMES, geojson_by_url=by_url),
+            *(
+                partners_map.partners_map(PARTNERS, NAMES, "x", view=v, geojson_by_url=by_url)
+                for v in partners_map.VIEWS
+            ),
+        ]
+        for fig in figures:
+            outlines = [tr.geojson for tr in fig.data if tr.type == "choropleth"]
+            assert outlines
+            if by_url:
+                assert all(o.startswith(maps.VN_GEO_URL) for o in outlines)
+                assert len(json.dumps(fig.to_plotly_json(), default=str)) < 100_000
+            else:
+                assert all(o["type"] == "FeatureCollection" and o["features"] for o in outlines)
+    export = maps.choropleth(rows, "Exports", period, NAMES)
+    assert export.to_dict()["data"][0]["geojson"] == maps.geojson(maps.VN_FILES[63])
 
 
 # --- choropleth colours ----------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 import json
 
-from foreign_ties import maps, partners_map
+from foreign_ties import maps, partners_map, paths
 from tests.conftest import app_at, chart_specs, texts, url_values
 
 PAGE = "pages/partners_page.py"
@@ -28,6 +28,20 @@ def test_the_page_draws_both_maps_with_credit_and_local_base_map():
         assert "cdn.plot.ly" not in json.dumps(spec)
     for chart in at.get("plotly_chart"):
         assert json.loads(chart.proto.config)["topojsonURL"] == maps.TOPOJSON_URL
+
+
+def test_the_maps_name_their_outlines_by_a_same_host_url_and_stay_small():
+    # ~1.16 MB per rerun when the GeoJSON was embedded in every choropleth trace
+    at = app_at(PAGE, lang="vi")
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2
+    for chart in charts:
+        assert len(chart.proto.spec) < 100_000
+        outlines = [tr["geojson"] for tr in json.loads(chart.proto.spec)["data"] if "geojson" in tr]
+        assert outlines
+        for url in outlines:
+            assert isinstance(url, str) and url.startswith("/app/static/geo/")  # no other host
+            assert (paths.ROOT / url.removeprefix("/app/")).is_file()
 
 
 def test_the_partner_table_lists_the_source_sentence():

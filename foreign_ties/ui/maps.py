@@ -2,7 +2,9 @@
 
 Maps are drawn with `maps.STREAMLIT_CONFIG`, which points plotly.js at the base-map files
 served from static/plotly-topojson/ (Streamlit's static serving): without it plotly.js
-fetches them from cdn.plot.ly, which the venue may not reach.
+fetches them from cdn.plot.ly, which the venue may not reach. Their province outlines are
+built by URL (`geojson_by_url=True`: static/geo/, fetched once per browser tab), so a rerun
+sends tens of KB of figure, not ~1 MB of embedded GeoJSON.
 """
 
 from __future__ import annotations
@@ -165,7 +167,9 @@ def partners_map_section(filters: Filters) -> None:
         widget="pills",
     ) or partners_map.default_view(rows)
     chart(
-        partners_map.partners_map(rows, _names(), t("maps.partners.title"), view=view),
+        partners_map.partners_map(
+            rows, _names(), t("maps.partners.title"), view=view, geojson_by_url=True
+        ),
         key="partners_map",
     )
     outside = partners_map.outside_view(rows, view) if not rows.empty else []
@@ -228,7 +232,7 @@ def choropleth_section(filters: Filters) -> None:
         format_func=lambda k: formatting.period_text(*periods[k], kind),
     )
     period = periods[chosen or next(iter(periods))]
-    fig = maps.choropleth(rows, indicators[measure].name(), period, _names())
+    fig = maps.choropleth(rows, indicators[measure].name(), period, _names(), geojson_by_url=True)
     chart(fig, key="partners_choropleth")
     if boundaries.spans_merger(*period):
         st.caption(t("maps.choropleth.spans"))
