@@ -72,7 +72,9 @@ def geojson(name: str) -> dict:
 def vn_outlines(version: int, by_url: bool = False) -> dict | str:
     """Viet Nam's provinces (63 or 34 units) as a choropleth's `geojson`: the dict, or with
     `by_url` its same-host URL, which plotly.js fetches once per tab (the app only: Kaleido
-    cannot fetch /app/static/)."""
+    cannot fetch /app/static/). plotly.js 3.x lets the other traces naming that URL wait about
+    5 s for the first fetch, then gives up: on a link so slow that ~50 KB (gzipped) takes
+    longer, a map stays blank until the next rerun redraws it (measured: 3-4 s at 400 kbit/s)."""
     return VN_GEO_URL + VN_FILES[version] if by_url else geojson(VN_FILES[version])
 
 
