@@ -20,6 +20,7 @@ TITLE_CHARS = 30  # characters per line of a 17 px title in a 358 px chart
 SMALL_CHARS = 44  # of 12-13 px text (subtitle, legend names, notes)
 TITLE_LINE, SMALL_LINE = 23, 17  # px per line
 MIN_PLOT = 260  # px: the plot area itself
+PANEL_PLOT = 170  # px: at least this much plot for each of several stacked panels
 TICKS = 64  # px under the plot for the x tick labels (years turned upright on a phone)
 MAX_MAP = 340  # px: a map 358 px wide needs no more height (Plotly keeps its aspect)
 COLOUR_SCALE = 64  # px under a map for its colour scale, title above the bar
@@ -68,7 +69,8 @@ def phone_style(fig: go.Figure) -> go.Figure:
 
     margin_top = top + legend + SMALL_LINE * panel_titles + 16
     margin_bottom = TICKS + 10 + foot
-    height = margin_top + max(plot, MIN_PLOT) + margin_bottom
+    panels = sum(1 for key in layout if key.startswith("yaxis"))  # stacked panels: each its room
+    height = margin_top + max(plot, MIN_PLOT, PANEL_PLOT * panels) + margin_bottom
     layout.update(
         title={
             "text": head + (f"<br><sup>{sub}</sup>" if sub else ""),
@@ -93,8 +95,27 @@ def phone_style(fig: go.Figure) -> go.Figure:
         },
         font={**(layout.get("font") or {}), "size": 12},
     )
+    _small_print(layout, data)
     _fewer_point_labels(data)
     return go.Figure({"data": data, "layout": layout}, _validate=False)
+
+
+def _small_print(layout: dict, data: list[dict]) -> None:
+    """Axis and point labels at a phone's size (a slide's chart comes at projector size)."""
+    for key, axis in list(layout.items()):
+        if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
+            title = axis.get("title") or {}
+            layout[key] = {
+                **axis,
+                "tickfont": {**(axis.get("tickfont") or {}), "size": 11},
+                "title": {**title, "font": {**(title.get("font") or {}), "size": 12}},
+            }
+    for trace in data:
+        if trace.get("textfont") is not None:
+            trace["textfont"] = {**trace["textfont"], "size": 11}
+        marker = trace.get("marker")
+        if isinstance(marker, dict) and isinstance(marker.get("size"), (int, float)):
+            trace["marker"] = {**marker, "size": min(marker["size"], 10)}
 
 
 def for_phone(fig: go.Figure) -> go.Figure:
