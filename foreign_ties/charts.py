@@ -143,6 +143,9 @@ def _hover(row, place_names: dict[str, str]) -> str:
     return "<br>".join(lines)
 
 
+FOOTNOTE_CHARS = 115  # a sources line that fits a chart beside the sidebar on a 1280 px laptop
+
+
 def wrap(text: str, width: int = 150) -> str:
     """Break a long footnote into lines (Plotly does not wrap text)."""
     lines, line = [], ""
@@ -177,7 +180,7 @@ def legend_rows(fig: go.Figure) -> int:
 
 def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: int) -> go.Figure:
     """Title and subtitle on top, the legend under them, the sources under the plot."""
-    note = wrap(footnote)
+    note = wrap(footnote, FOOTNOTE_CHARS)
     lines = note.count("<br>") + 1
     extra = LEGEND_ROW * (legend_rows(fig) - 1)  # a legend of several rows pushes the plot down
     total = height + 18 * lines + extra

@@ -44,7 +44,7 @@ with columns[0]:
         series, indicator, names, (filters.year_from, filters.year_to), height
     )
     if not coverage[indicator_id].empty:
-        drill.chart(figure, key="compare_chart")
+        drill.chart(figure, key="compare_chart", narrow=compare.narrow(layout))
     if figure is not None:
         present.downloads_for_view(figure, series, filters, "compare")
 shown = compare.other_panels(layout, columns[1:], filters)

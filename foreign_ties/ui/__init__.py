@@ -282,9 +282,10 @@ def on_phone() -> bool:
     return "Mobi" in (st.context.headers.get("User-Agent") or "")
 
 
-def fig_for_screen(fig: go.Figure) -> go.Figure:
-    """The figure as built, or restyled to fit a phone (foreign_ties/phone_charts.py)."""
-    return phone_charts.for_phone(fig) if on_phone() else fig
+def fig_for_screen(fig: go.Figure, narrow: bool = False) -> go.Figure:
+    """The figure as built, or restyled to fit a phone (foreign_ties/phone_charts.py), as
+    it is in a `narrow` column (three panels side by side are each about a phone wide)."""
+    return phone_charts.for_phone(fig) if narrow or on_phone() else fig
 
 
 def facts_table(rows: pd.DataFrame, key: str) -> None:

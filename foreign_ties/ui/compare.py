@@ -45,11 +45,24 @@ def sentence(text: str) -> None:
     st.info(safe_text.markdown(text), icon=":material/compare_arrows:")
 
 
+PANELS_PER_ROW = 2  # three side by side leave each under 300 px on a 1280 px laptop
+
+
 def columns(result: measures.Panels) -> list:
-    """One column per measure when the places publish different ones, else the full width."""
+    """One column per measure when the places publish different ones, at most two in a row
+    (a third starts the next row), else the full width."""
     if not result.differ:
         return [st.container()]
-    return list(st.columns(len(result.measures), border=True))
+    count = len(result.measures)
+    cells = []
+    for start in range(0, count, PANELS_PER_ROW):
+        cells += st.columns(min(PANELS_PER_ROW, count - start), border=True)
+    return cells
+
+
+def narrow(result: measures.Panels) -> bool:
+    """Panels side by side are each about a phone wide on a laptop, and drawn like one."""
+    return result.differ
 
 
 def panel_title(measure: str) -> None:
@@ -71,7 +84,7 @@ def other_panels(result: measures.Panels, columns: list, filters: Filters) -> pd
             figure = charts.indicator_figure(
                 series, indicator, names, (filters.year_from, filters.year_to), PANEL_HEIGHT
             )
-            drill.chart(figure, key=f"compare_panel_{measure}")
+            drill.chart(figure, key=f"compare_panel_{measure}", narrow=narrow(result))
     return views.concat(shown)
 
 

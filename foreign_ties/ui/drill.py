@@ -17,13 +17,16 @@ _PICK = "_drill_pick"  # session: the open figure
 _SEEN = "_drill_seen"  # session: chart key -> the selection last seen on it
 
 
-def chart(fig: go.Figure | None, key: str, height: str | int = "content") -> None:
-    """A chart a click can drill into (Streamlit selection events, points mode)."""
+def chart(
+    fig: go.Figure | None, key: str, height: str | int = "content", narrow: bool = False
+) -> None:
+    """A chart a click can drill into (Streamlit selection events, points mode); `narrow`: in
+    a column about a phone wide (ui.fig_for_screen)."""
     if fig is None:
         ui.no_figure()
         return
     event = st.plotly_chart(
-        ui.fig_for_screen(fig),
+        ui.fig_for_screen(fig, narrow),
         key=key,
         theme=None,
         height=height,
