@@ -31,12 +31,13 @@ from foreign_ties.state import Filters
 from foreign_ties.ui import PLOTLY_CONFIG, choice, fig_for_screen, link_to_fact, no_figure
 
 
-def chart(fig: go.Figure | None, key: str) -> None:
+def chart(fig: go.Figure | None, key: str, narrow: bool = False) -> None:
     """A map, drawn with the local base-map files (never the CDN)."""
     if fig is None:
         no_figure()
         return
-    fig = fig_for_screen(fig)  # a phone gets wrapped titles and credit (phone_charts.py)
+    # a phone, or a column about as narrow, gets wrapped titles and credit (phone_charts.py)
+    fig = fig_for_screen(fig, narrow)
     st.plotly_chart(fig, key=key, theme=None, config={**PLOTLY_CONFIG, **maps.STREAMLIT_CONFIG})
 
 
@@ -233,6 +234,6 @@ def choropleth_section(filters: Filters) -> None:
     )
     period = periods[chosen or next(iter(periods))]
     fig = maps.choropleth(rows, indicators[measure].name(), period, _names(), geojson_by_url=True)
-    chart(fig, key="partners_choropleth")
+    chart(fig, key="partners_choropleth", narrow=True)  # half the page's width
     if boundaries.spans_merger(*period):
         st.caption(t("maps.choropleth.spans"))

@@ -6,8 +6,9 @@ Present, which hides it), it is in the chosen language (the sidebar names the pa
 the URL keeps `lang`), it draws a chart where it has charts and its maps from the base-map
 files the app serves itself, it shows no error text and logs no console error, it asks no
 host but the app's own (every other request is refused and recorded), no axis of any of its
-charts repeats a tick label, and its charts carry no Plotly mode bar (English tooltips such as
-"Download plot as a png"; the page's own downloads replace it). Present's slides are checked
+charts repeats a tick label or has a title, legend entry or sources line cut off at its edge,
+and its charts carry no Plotly mode bar (English tooltips such as "Download plot as a png";
+the page's own downloads replace it). Present's slides are checked
 the same way, one by one, in test_present_keyboard.py; every page on a phone in
 test_layout.py.
 
@@ -30,6 +31,7 @@ from tests.browser.checks import (
     mode_bar_buttons,
     real_errors,
     refuse_foreign_requests,
+    text_outside_charts,
     wait_for_charts,
     wait_for_maps,
 )
@@ -69,6 +71,8 @@ def check_page(page, spec: site.PageSpec, lang: str) -> tuple[list[str], dict[st
         found.append("no chart drawn")
     if spec.url_path in CHART_PAGES and mode_bar_buttons(page):
         found.append("Plotly's mode bar (English tooltips) on a chart")
+    if cut := text_outside_charts(page):  # at 1280 px, a laptop beside the sidebar
+        found.append(f"chart text cut off at a chart's edge: {cut}")
     return found + error_text_on(page, lang), drawn_ticks(page)
 
 
