@@ -146,6 +146,11 @@ def _hover(row, place_names: dict[str, str]) -> str:
 FOOTNOTE_CHARS = 115  # a sources line that fits a chart beside the sidebar on a 1280 px laptop
 
 
+def wrapped_footnote(footnote: str) -> str:
+    """A chart's sources line as the builders draw it (slide_charts finds it by this text)."""
+    return wrap(footnote, FOOTNOTE_CHARS)
+
+
 def wrap(text: str, width: int = 150) -> str:
     """Break a long footnote into lines (Plotly does not wrap text)."""
     lines, line = [], ""
@@ -180,7 +185,7 @@ def legend_rows(fig: go.Figure) -> int:
 
 def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: int) -> go.Figure:
     """Title and subtitle on top, the legend under them, the sources under the plot."""
-    note = wrap(footnote, FOOTNOTE_CHARS)
+    note = wrapped_footnote(footnote)
     lines = note.count("<br>") + 1
     extra = LEGEND_ROW * (legend_rows(fig) - 1)  # a legend of several rows pushes the plot down
     total = height + 18 * lines + extra

@@ -53,7 +53,7 @@ def projector_style(fig: go.Figure, footnote: str) -> go.Figure:
             axis.pop("range", None)
             axis["autorange"] = True
         layout[name] = axis
-    drawn_footnotes = {footnote, charts.wrap(footnote)}  # the builders wrap long footnotes
+    drawn_footnotes = {footnote, charts.wrapped_footnote(footnote)}  # the slide shows it below
     layout["annotations"] = [
         {**note, "font": {**(note.get("font") or {}), "size": FONT}}
         for note in layout.get("annotations", ())

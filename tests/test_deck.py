@@ -47,6 +47,15 @@ def test_each_slide_says_what_its_figures_can_say(the_deck):
     assert kinds == {"chart", "number"}
 
 
+def test_a_chart_slide_shows_its_sources_once_under_the_chart_not_inside_it(the_deck, vi_deck):
+    for slide in [*the_deck, *vi_deck]:
+        if slide.figure is None:
+            continue
+        inside = [n.text for n in slide.figure.layout.annotations if n.text]
+        assert not [text for text in inside if text.startswith(("Sources", "Nguồn"))], slide.title
+        assert slide.footnote.startswith(("Sources", "Nguồn")), slide.footnote
+
+
 def test_no_two_slides_say_the_same_thing(the_deck, vi_deck):
     for built in (the_deck, vi_deck):
         takeaways = [s.takeaway for s in built]
