@@ -38,7 +38,9 @@ def projector_style(fig: go.Figure, footnote: str) -> go.Figure:
     layout, data = dict(spec["layout"]), [dict(trace) for trace in spec["data"]]
     title = (layout.get("title") or {}).get("text") or ""
     subtitle = re.search(r"<sup>(.*?)</sup>", title)
-    for name in [n for n in layout if re.fullmatch(r"[xy]axis\d*", n)]:
+    axes = [n for n in layout if re.fullmatch(r"[xy]axis\d*", n)]
+    stacked = sum(1 for n in axes if n.startswith("y")) > 1
+    for name in axes:
         axis = dict(layout[name])
         axis.update(
             tickfont={"size": FONT},
@@ -49,6 +51,8 @@ def projector_style(fig: go.Figure, footnote: str) -> go.Figure:
         )
         if name.startswith("y"):
             axis["gridcolor"] = "#D0D0D0"
+            if stacked:  # a panel a few lines high: three ticks, not five printed over each other
+                axis["nticks"] = 3
         elif axis.get("type") == "date":  # a slide zooms to the years with figures
             axis.pop("range", None)
             axis["autorange"] = True
