@@ -9,6 +9,7 @@ may also group thousands). Arithmetic is done in Decimal, so 51.990,563 triệu 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -207,10 +208,32 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-def _cut(text: str, pattern: str, letters: bool = True) -> tuple[str, int]:
-    if letters:
-        pattern = f"{_NOT_LETTER_BEFORE}(?:{pattern}){_NOT_LETTER_AFTER}"
-    return re.subn(pattern, " ", text, flags=re.IGNORECASE)
+@functools.cache
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile, remembered: the build calls these patterns once per figure."""
+    return re.compile(pattern, flags)
+
+
+@functools.cache
+def _unit_cuts() -> tuple[tuple[re.Pattern, str], ...]:
+    """The unit words parse_figure cuts out, in order (currencies first), compiled once."""
+    found = [
+        (pattern, currency, not pattern.startswith(("\\$", "米", "ド")))
+        for pattern, currency in CURRENCY_PATTERNS
+    ]
+    found += [
+        (PERCENT_PATTERN, "percent", False),
+        (KM2_PATTERN, "km2", True),
+        (KM_PATTERN, "km", True),
+        (PEOPLE_PATTERN, "people", True),
+        ("人", "people", False),
+    ]
+    cuts = []
+    for pattern, unit, letters in found:
+        if letters:
+            pattern = f"{_NOT_LETTER_BEFORE}(?:{pattern}){_NOT_LETTER_AFTER}"
+        cuts.append((_compiled(pattern, re.IGNORECASE), unit))
+    return tuple(cuts)
 
 
 def _number(token: str, language: str, original: str) -> Decimal:
@@ -219,8 +242,10 @@ def _number(token: str, language: str, original: str) -> Decimal:
     if token[0] in "+-−":
         sign, token = ("-" if token[0] != "+" else ""), token[1:]
     t, d = re.escape(thousands), re.escape(decimal)
-    grouped = re.fullmatch(rf"(\d{{1,3}}(?:(?:{t}\d{{3}})+|(?: \d{{3}})+))(?:{d}(\d+))?", token)
-    plain = re.fullmatch(rf"(\d+)(?:{d}(\d+))?", token)
+    grouped = _compiled(rf"(\d{{1,3}}(?:(?:{t}\d{{3}})+|(?: \d{{3}})+))(?:{d}(\d+))?").fullmatch(
+        token
+    )
+    plain = _compiled(rf"(\d+)(?:{d}(\d+))?").fullmatch(token)
     match = grouped or plain
     if not match:
         raise FigureParseError(
@@ -308,18 +333,8 @@ def parse_figure(text: str, language: str) -> ParsedFigure:
     if rank is not None:
         return ParsedFigure(float(rank), "rank")
     units: set[str] = set()
-    for pattern, currency in CURRENCY_PATTERNS:
-        s, n = _cut(s, pattern, letters=not pattern.startswith(("\\$", "米", "ド")))
-        if n:
-            units.add(currency)
-    for pattern, unit, letters in (
-        (PERCENT_PATTERN, "percent", False),
-        (KM2_PATTERN, "km2", True),
-        (KM_PATTERN, "km", True),
-        (PEOPLE_PATTERN, "people", True),
-        ("人", "people", False),
-    ):
-        s, n = _cut(s, pattern, letters=letters)
+    for cut, unit in _unit_cuts():
+        s, n = cut.subn(" ", s)
         if n:
             units.add(unit)
     if len(units) > 1:
@@ -384,15 +399,18 @@ def _edge_ok(text: str, k: int, edge: str, before: bool) -> bool:
     return True
 
 
+_CJK = re.compile(r"[\u3040-\u9fff]")
 _CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\"“”]|[,.](?=\s|$)|[、。,]")
 
 
 def _has_cue(window: str, cue: str) -> int:
     """End position of the last whole-word occurrence of cue in window, or -1."""
-    if re.search(r"[\u3040-\u9fff]", cue):
-        return window.rfind(cue) + len(cue) if cue in window else -1
+    if cue not in window:
+        return -1  # the whole-word search below needs the cue itself (a cheap first test)
+    if _CJK.search(cue):
+        return window.rfind(cue) + len(cue)
     best = -1
-    for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", window):
+    for m in _compiled(rf"(?<!\w){re.escape(cue)}(?!\w)").finditer(window):
         rest = window[m.start() :]
         if any(rest.startswith(false) for false in FALSE_CUES):
             continue
