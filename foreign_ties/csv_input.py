@@ -183,6 +183,26 @@ def shown_id(text: str) -> str:
     )[:80]
 
 
+HEADER_ONLY = "header only, no rows of data: add rows or delete the file"
+
+
+def file_problem(table: str, name: str, message: str, row: int = 1) -> Problem:
+    """A problem with a whole file (its encoding, its CSV, its header), shown at column A."""
+    return Problem(table, name, row, "", message, "A")
+
+
+def invalid_csv(table: str, name: str, records_read: int, exc: csv.Error) -> Problem:
+    """The CSV reader stopped after `records_read` records (the next row is the bad one)."""
+    return file_problem(
+        table, name, f"not a valid CSV ({exc}): check the quotes in this row", records_read + 1
+    )
+
+
+def is_blank(record: list[str]) -> bool:
+    """A row with nothing but spaces: skipped (it still counts as a spreadsheet row)."""
+    return not any(cell.strip() for cell in record)
+
+
 def read_csv(
     path: Path, table: str, name: str, columns: dict, id_column: str = ""
 ) -> tuple[list, list[Problem]]:
@@ -193,8 +213,8 @@ def read_csv(
     """
     problems: list[Problem] = []
 
-    def refuse(message: str, row: int = 1, column: str = "A") -> tuple[list, list[Problem]]:
-        problems.append(Problem(table, name, row, "", message, column))
+    def refuse(message: str, row: int = 1) -> tuple[list, list[Problem]]:
+        problems.append(file_problem(table, name, message, row))
         return [], problems
 
     if path.is_dir():
@@ -218,8 +238,23 @@ def read_csv(
         for number, record in enumerate(reader, start=1):
             records.append((number, record))
     except csv.Error as exc:
-        return refuse(f"not a valid CSV ({exc}): check the quotes in this row", len(records) + 1)
+        problems.append(invalid_csv(table, name, len(records), exc))
+        return [], problems
     header = [h.strip() for h in records[0][1]]
+    problems += header_problems(table, name, header, columns)
+    rows = [(n, r) for n, r in records[1:] if not is_blank(r)]
+    if not rows and not problems:
+        return refuse(HEADER_ONLY, 2)
+    if problems:
+        return [], problems
+    for number, record in rows:
+        problems += record_problems(table, name, header, number, record, id_column)
+    return [header, *rows], problems
+
+
+def header_problems(table: str, name: str, header: list[str], columns: dict) -> list[Problem]:
+    """What is wrong with a header row (names already stripped): any problem refuses the file."""
+    problems = []
     for index, column in enumerate(header):
         for message in _cell_problems(column, ""):
             problems.append(Problem(table, name, 1, "", message, column_name(header, index)))
@@ -267,33 +302,35 @@ def read_csv(
                 _letter(len(header)),
             )
         )
-    rows = [(n, r) for n, r in records[1:] if any(cell.strip() for cell in r)]
-    if not rows and not problems:
-        return refuse("header only, no rows of data: add rows or delete the file", 2)
-    if problems:
-        return [], problems
-    for number, record in rows:
-        if len(record) != len(header):
-            index = min(len(record), len(header))
-            problems.append(
-                Problem(
-                    table,
-                    name,
-                    number,
-                    shown_id(record[0] if record else ""),
-                    f"{len(record)} cells for {len(header)} columns: "
-                    + (
-                        "a cell is missing (or a comma is missing between two cells)"
-                        if len(record) < len(header)
-                        else "an extra cell (a comma inside text must be in a quoted cell)"
-                    ),
-                    column_name(header, index),
-                )
+    return problems
+
+
+def record_problems(
+    table: str, name: str, header: list[str], number: int, record: list[str], id_column: str
+) -> list[Problem]:
+    """What is wrong with one row of data: its number of cells, the characters of each cell."""
+    problems = []
+    if len(record) != len(header):
+        index = min(len(record), len(header))
+        problems.append(
+            Problem(
+                table,
+                name,
+                number,
+                shown_id(record[0] if record else ""),
+                f"{len(record)} cells for {len(header)} columns: "
+                + (
+                    "a cell is missing (or a comma is missing between two cells)"
+                    if len(record) < len(header)
+                    else "an extra cell (a comma inside text must be in a quoted cell)"
+                ),
+                column_name(header, index),
             )
-        row_id = shown_id(dict(zip(header, record, strict=False)).get(id_column, ""))
-        for index, cell in enumerate(record[: len(header)]):
-            for message in _cell_problems(cell, header[index]):
-                problems.append(
-                    Problem(table, name, number, row_id, message, column_name(header, index))
-                )
-    return [header, *rows], problems
+        )
+    row_id = shown_id(dict(zip(header, record, strict=False)).get(id_column, ""))
+    for index, cell in enumerate(record[: len(header)]):
+        for message in _cell_problems(cell, header[index]):
+            problems.append(
+                Problem(table, name, number, row_id, message, column_name(header, index))
+            )
+    return problems
