@@ -418,6 +418,27 @@ def _has_cue(window: str, cue: str) -> int:
     return best
 
 
+@functools.cache
+def _lowered_cues() -> tuple[tuple[str, str, int], ...]:
+    """(qualifier, cue in lower case, length of the cue as listed) of every cue, in order."""
+    return tuple(
+        (qualifier, cue.lower(), len(cue))
+        for qualifier, cues in QUALIFIER_CUES.items()
+        for cue in cues
+    )
+
+
+@functools.cache
+def _any_of(kind: str) -> re.Pattern:
+    """Finds any qualifier cue (lower case) or any decrease cue, as text: one search that
+    spares the whole-word tests of every cue when none occurs."""
+    if kind == "qualifier":
+        cues = [cue for _, cue, _ in _lowered_cues()]
+    else:
+        cues = list(DECREASE_BEFORE)
+    return re.compile("|".join(re.escape(cue) for cue in cues))
+
+
 def qualifier_cue(quote: str, value_as_written: str, language: str) -> str:
     """The qualifier implied by the words right before the first occurrence of the figure
     (up to CUE_WINDOW_WORDS words, within the same clause and with no other figure in
@@ -436,11 +457,12 @@ def qualifier_cue(quote: str, value_as_written: str, language: str) -> str:
         window = " ".join(before.split()[-CUE_WINDOW_WORDS:])
     window = window.lower()
     found: list[tuple[int, int, str]] = []
-    for qualifier, cues in QUALIFIER_CUES.items():
-        for cue in cues:
-            end = _has_cue(window, cue.lower())
-            if end >= 0:
-                found.append((end, len(cue), qualifier))
+    if window and _any_of("qualifier").search(window):
+        for qualifier, cue, size in _lowered_cues():
+            if cue in window:  # (_has_cue tests it too: saves a call for the cues absent)
+                end = _has_cue(window, cue)
+                if end >= 0:
+                    found.append((end, size, qualifier))
     after = quote[i + len(value_as_written) :].lstrip()
     for cue, qualifier in AFTER_CUES.items():
         if after.startswith(cue):
@@ -487,7 +509,11 @@ def direction_cue(quote: str, value_as_written: str, language: str) -> int:
         before = before[breaks[-1].end() :]
     before = re.split(r"\d", before)[-1]
     window = " ".join(before.split()[-CUE_WINDOW_WORDS:]).lower()
-    if any(_has_cue(window, cue) >= 0 for cue in DECREASE_BEFORE):
+    if (
+        window
+        and _any_of("decrease").search(window)
+        and any(_has_cue(window, cue) >= 0 for cue in DECREASE_BEFORE)
+    ):
         return -1
     after = _CLAUSE_BREAK.split(quote[i + len(value_as_written) :], maxsplit=1)[0].lower()
     if language == "ja":
