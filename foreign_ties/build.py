@@ -19,18 +19,13 @@ import sys
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from foreign_ties import paths, versions
-from foreign_ties.validate import COLUMNS, Curated, Problem, check, load
+from foreign_ties import bulk, paths, versions
+from foreign_ties.bulk import ARROW_TYPES, schema  # noqa: F401 - the schema, as build offered it
+from foreign_ties.csv_input import Problem
 
-ARROW_TYPES = {
-    "s": pa.string(),
-    "f": pa.float64(),
-    "i": pa.int64(),
-    "d": pa.date32(),
-    "b": pa.bool_(),
-}
 SORT_KEYS = {
     "provinces": ["province_id"],
     "indicators": ["indicator_id"],
@@ -43,39 +38,29 @@ SORT_KEYS = {
 OUTPUT_TABLES = paths.TABLES
 
 
-def schema(table: str) -> pa.Schema:
-    """The explicit Arrow schema of an output table, columns in contract order."""
-    return pa.schema(
-        [
-            pa.field(name, ARROW_TYPES[kind], nullable=not required)
-            for name, (kind, required) in COLUMNS[table].items()
-        ]
-    )
-
-
 def sort_table(table: pa.Table, name: str) -> pa.Table:
     return table.sort_by([(key, "ascending") for key in SORT_KEYS[name]])
 
 
-def tables_from(data: Curated) -> dict[str, pa.Table]:
-    """Arrow tables of the validated data, sorted, with nulls for optional columns left out."""
-    out: dict[str, pa.Table] = {}
-    for name in OUTPUT_TABLES:
-        if name == "documents":
-            records = [{"source_id": k, "text": v} for k, v in data.documents.items()]
-        else:
-            records = [row.values for row in data.rows[name]]
-        table = pa.Table.from_pylist(records, schema=schema(name))
-        out[name] = sort_table(table, name).combine_chunks()
-    return out
+def _sorted(table: pa.Table, name: str) -> pa.Table:
+    """sort_table(table).combine_chunks(), a column at a time: each unsorted column is let go
+    as soon as its sorted copy is made, so a large table is never held twice."""
+    order = pc.sort_indices(table, sort_keys=[(key, "ascending") for key in SORT_KEYS[name]])
+    schema_, columns = table.schema, []
+    while table.num_columns:
+        columns.append(table.column(0).take(order).combine_chunks())
+        table = table.remove_column(0)
+    return pa.Table.from_arrays(columns, schema=schema_)
 
 
 def validate(data_dir: Path) -> tuple[dict[str, pa.Table] | None, list[Problem]]:
-    data = load(data_dir)
-    problems = check(data, data_dir)
-    if problems:
+    """(the tables to publish, []) or (None, every problem): see bulk.py."""
+    tables, problems = bulk.validate_data(data_dir)
+    if tables is None:
         return None, problems
-    return tables_from(data), []
+    tables = {name: _sorted(tables.pop(name), name) for name in OUTPUT_TABLES}
+    pa.default_memory_pool().release_unused()  # what sorting needed for a while
+    return tables, []
 
 
 def read_back(folder: Path, name: str) -> pa.Table:

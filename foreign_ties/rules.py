@@ -9,6 +9,7 @@ the rest on the few rows they can concern, so both report the same problems.
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -26,6 +27,9 @@ from foreign_ties.numbers import (
 )
 
 Add = Callable[[str, Row, str, str], None]
+# parse_figure depends on its two arguments only: figures written alike are parsed once
+# (a figure that cannot be parsed raises each time: errors are not kept).
+_parsed = functools.lru_cache(maxsize=1 << 16)(parse_figure)
 QUOTED = ("facts", "partners", "fx_rates")  # tables whose quote must be in its document
 
 
@@ -107,13 +111,7 @@ def check_rows(
                     f"{column} {value!r} is not one of {', '.join(sorted(allowed))}",
                     column,
                 )
-    for (name, column), target in keys.items():
-        if name != table:
-            continue
-        for row in rows:
-            value = row.values.get(column)
-            if value is not None and value not in ids[target]:
-                add(table, row, f"{column} {value!r} is not in {target}/", column)
+    check_keys(table, rows, ids, add, keys)
     if table == "fx_rates":
         seen_fx: dict[tuple, Row] = {}
         for row in rows:
@@ -136,6 +134,19 @@ def check_rows(
             check_fact(row, ids, add)
             value_rules.check_publication(row, ids["sources"], add)
             value_rules.check_rank(row, add)
+
+
+def check_keys(
+    table: str, rows: list[Row], ids: dict, add: Add, keys: dict[tuple[str, str], str]
+) -> None:
+    """References: each value of a key column is an id of the table it points at."""
+    for (name, column), target in keys.items():
+        if name != table:
+            continue
+        for row in rows:
+            value = row.values.get(column)
+            if value is not None and value not in ids[target]:
+                add(table, row, f"{column} {value!r} is not in {target}/", column)
 
 
 def _norm(text: str) -> str:
@@ -215,7 +226,7 @@ def check_fact(row: Row, ids: dict[str, dict[str, Row]], add) -> None:
     if language is None:
         return
     try:
-        parsed = parse_figure(written, language)
+        parsed = _parsed(written, language)
     except FigureParseError as exc:
         add("facts", row, f"value_as_written cannot be parsed: {exc}", "value_as_written")
     else:

@@ -93,6 +93,20 @@ def verify(folder: Path) -> dict:
     return meta
 
 
+def reads_back(file: Path, table: pa.Table, batch_rows: int = 65_536) -> bool:
+    """pq.read_table(file).equals(table), a batch at a time (a large table is not read
+    back whole next to the one in memory)."""
+    with pq.ParquetFile(file) as parquet:
+        if not parquet.schema_arrow.equals(table.schema) or parquet.metadata.num_rows != len(table):
+            return False
+        offset = 0
+        for batch in parquet.iter_batches(batch_size=batch_rows):
+            if not pa.Table.from_batches([batch]).equals(table.slice(offset, batch.num_rows)):
+                return False
+            offset += batch.num_rows
+    return offset == len(table)
+
+
 def clean_leftovers(data_dir: Path) -> None:
     """Remove what a killed publish may have left (never a complete version)."""
     for path in versions_dir(data_dir).glob(".tmp-*"):
@@ -155,7 +169,7 @@ def publish(
             pq.write_table(table, file, compression="zstd")
             infos[name] = {"rows": table.num_rows, "sha256": _sha256(file)}
         for name, table in tables.items():  # read back: the same table, not only the bytes
-            if not pq.read_table(tmp / f"{name}.parquet").equals(table):
+            if not reads_back(tmp / f"{name}.parquet", table):
                 raise VersionError(f"read-back of {name} differs from what was written")
         now = dt.datetime.now(dt.UTC)
         digest = hashlib.sha256(json.dumps(infos, sort_keys=True).encode("utf-8")).hexdigest()
