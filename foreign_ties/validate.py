@@ -151,10 +151,16 @@ def read_documents(sources: list[Row], data_dir: Path, problems: list[Problem]) 
 
         path = data_dir / "documents" / f"{source_id}.txt"
         shown = display(path, data_dir)
-        if not path.resolve().is_relative_to(folder):
+        try:
+            outside = not path.resolve().is_relative_to(folder)
+            missing = not outside and not path.is_file()
+        except OSError as exc:  # an id too long for a file name, say
+            refuse(f"document {shown} cannot be read ({exc.strerror or exc})")
+            continue
+        if outside:
             refuse(f"document {shown} is outside data/documents/ (a link?): copy the file in")
             continue
-        if not path.is_file():
+        if missing:
             refuse(f"document {shown} is missing: add the source's text as {shown}")
             continue
         try:
