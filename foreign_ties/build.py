@@ -48,8 +48,10 @@ def _sorted(table: pa.Table, name: str) -> pa.Table:
     order = pc.sort_indices(table, sort_keys=[(key, "ascending") for key in SORT_KEYS[name]])
     schema_, columns = table.schema, []
     while table.num_columns:
-        columns.append(table.column(0).take(order).combine_chunks())
-        table = table.remove_column(0)
+        column = table.column(0).combine_chunks()
+        table = table.remove_column(0)  # its chunks go: a column is held at most twice
+        columns.append(column.take(order))
+        del column
     return pa.Table.from_arrays(columns, schema=schema_)
 
 

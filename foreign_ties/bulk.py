@@ -36,6 +36,7 @@ SUPERSEDED = ("facts", "superseded_by")
 # References checked chunk by chunk; superseded_by needs every fact id (checked at the end).
 CHUNK_KEYS = {key: target for key, target in FOREIGN_KEYS.items() if key != SUPERSEDED}
 FILE, LINE = "__file", "__line"  # where each fact came from (dropped from the output)
+MERGE = 8  # chunks of facts merged into one batch
 
 
 def schema(table: str) -> pa.Schema:
@@ -51,25 +52,34 @@ def schema(table: str) -> pa.Schema:
 WITH_ORIGIN = schema("facts").append(pa.field(FILE, pa.int32())).append(pa.field(LINE, pa.int64()))
 
 
-def read_slices(curated: Path, table: str, problems: list[Problem], take) -> None:
-    """Call `take(chunk)` for the chunks of every slice of `table`; a slice refused as a
-    whole gives nothing (what it gave is taken back: `take` returns an undo)."""
+def read_slices(curated: Path, table: str, problems: list[Problem], sink) -> None:
+    """sink.take(chunk) for the chunks of every slice of `table`; when a slice is refused as a
+    whole, sink.drop(file) takes back what it gave (and its problems go)."""
     for path in validate.slices(curated, table, problems):
         name = f"{table}/{path.name}"
-        mark, undo = len(problems), []
+        mark = len(problems)
         try:
             for chunk in csv_stream.chunks(path, table, name, problems):
-                undo.append(take(chunk))
+                sink.take(chunk)
         except csv_stream.Refused as refused:
             del problems[mark:]
-            for step in reversed(undo):
-                step()
+            sink.drop(name)
             if refused.problems is not None:
                 problems.extend(refused.problems)
                 continue
             rows = validate._rows_of(path, table, name, problems)  # read as validate does
             if rows:
-                take(Chunk.of_rows(table, rows))
+                sink.take(Chunk.of_rows(table, rows))
+
+
+class Rows(list):
+    """The rows of a small table (everything but facts), as validate.load has them."""
+
+    def take(self, chunk: Chunk) -> None:
+        self += chunk.rows()
+
+    def drop(self, name: str) -> None:
+        self[:] = [row for row in self if row.file != name]
 
 
 class Facts:
@@ -78,10 +88,12 @@ class Facts:
     def __init__(self, ids: dict, documents: dict[str, str], data_dir: Path, add) -> None:
         self.ids, self.documents, self.data_dir, self.add = ids, documents, data_dir, add
         self.batches: list[pa.RecordBatch] = []
+        self.origins: list[int] = []  # the file (index in self.files) of each batch
+        self.loose = 0  # batches at the end not merged yet
         self.files: list[str] = []
         self.error: Exception | None = None  # a value Arrow cannot hold (raised if no problem)
 
-    def take(self, chunk: Chunk):
+    def take(self, chunk: Chunk) -> None:
         rows = chunk.rows()
         rules.check_rows(
             "facts", rows, self.ids, self.documents, self.data_dir, self.add, CHUNK_KEYS
@@ -89,22 +101,39 @@ class Facts:
         del rows
         if chunk.file not in self.files:
             self.files.append(chunk.file)
-        count = len(self.batches)
-        if self.error is None:
-            try:
-                arrays = [
-                    pa.array(chunk.values[name], type=ARROW_TYPES[kind])
-                    for name, (kind, _) in COLUMNS["facts"].items()
-                ]
-            except (pa.ArrowException, OverflowError, TypeError, ValueError) as exc:
-                self.error = exc
-            else:
-                arrays.append(
-                    pa.array([self.files.index(chunk.file)] * len(chunk.lines), pa.int32())
-                )
-                arrays.append(pa.array(chunk.lines, pa.int64()))
-                self.batches.append(pa.RecordBatch.from_arrays(arrays, schema=WITH_ORIGIN))
-        return lambda: self.batches.__delitem__(slice(count, None))
+            self.loose = 0  # (batches of one file are merged, never of two)
+        if self.error is not None:
+            return
+        origin = self.files.index(chunk.file)
+        try:
+            arrays = [
+                pa.array(chunk.values[name], type=ARROW_TYPES[kind])
+                for name, (kind, _) in COLUMNS["facts"].items()
+            ]
+        except (pa.ArrowException, OverflowError, TypeError, ValueError) as exc:
+            self.error = exc
+            return
+        arrays.append(pa.array([origin] * len(chunk.lines), pa.int32()))
+        arrays.append(pa.array(chunk.lines, pa.int64()))
+        self.batches.append(pa.RecordBatch.from_arrays(arrays, schema=WITH_ORIGIN))
+        self.origins.append(origin)
+        self.loose += 1
+        if self.loose == MERGE:
+            # One batch of MERGE chunks, in buffers of the exact size (Arrow's converter
+            # leaves room to grow in each chunk's: a third more memory over a whole table).
+            merged = pa.Table.from_batches(self.batches[-MERGE:]).combine_chunks()
+            del self.batches[-MERGE:], self.origins[-MERGE:]
+            self.batches += merged.to_batches()
+            self.origins += [origin] * (len(self.batches) - len(self.origins))
+            self.loose = 0
+
+    def drop(self, name: str) -> None:
+        if name in self.files:
+            gone = self.files.index(name)
+            kept = [i for i, origin in enumerate(self.origins) if origin != gone]
+            self.batches = [self.batches[i] for i in kept]
+            self.origins = [self.origins[i] for i in kept]
+            self.loose = 0
 
     def table(self) -> pa.Table:
         return pa.Table.from_batches(self.batches, schema=WITH_ORIGIN)
@@ -132,22 +161,16 @@ def validate_data(data_dir: Path) -> tuple[dict[str, pa.Table] | None, list[Prob
     """(the sorted Arrow tables, []) of good data, or (None, every problem, sorted)."""
     problems: list[Problem] = []
     curated = data_dir / "curated"
-    small = {table: [] for table in CSV_TABLES if table != "facts"}
+    small = {table: Rows() for table in CSV_TABLES if table != "facts"}
     for table, rows in small.items():
-
-        def take(chunk: Chunk, rows: list = rows):
-            count = len(rows)
-            rows += chunk.rows()
-            return lambda: rows.__delitem__(slice(count, None))
-
-        read_slices(curated, table, problems, take)
+        read_slices(curated, table, problems, rows)
     documents = validate.read_documents(small["sources"], data_dir, problems)
     add = rules.adder(problems)
     ids = rules.index_ids(small, add)
     for table, rows in small.items():
         rules.check_rows(table, rows, ids, documents, data_dir, add)
     facts = Facts(ids, documents, data_dir, add)
-    read_slices(curated, "facts", problems, facts.take)
+    read_slices(curated, "facts", problems, facts)
     table = facts.table()
     facts.check_across(table)
     pa.default_memory_pool().release_unused()  # the hash tables of check_across

@@ -93,9 +93,10 @@ def verify(folder: Path) -> dict:
     return meta
 
 
-def reads_back(file: Path, table: pa.Table, batch_rows: int = 65_536) -> bool:
-    """pq.read_table(file).equals(table), a batch at a time (a large table is not read
-    back whole next to the one in memory)."""
+def reads_back(file: Path, table: pa.Table, batch_bytes: int = 1 << 23) -> bool:
+    """pq.read_table(file).equals(table), about `batch_bytes` at a time (a large table is
+    not read back whole next to the one in memory)."""
+    batch_rows = max(1, len(table) * batch_bytes // max(1, table.nbytes))
     with pq.ParquetFile(file) as parquet:
         if not parquet.schema_arrow.equals(table.schema) or parquet.metadata.num_rows != len(table):
             return False

@@ -11,7 +11,7 @@ import shutil
 import pyarrow as pa
 import pytest
 
-from foreign_ties import build, csv_input, csv_stream, paths, synth, validate
+from foreign_ties import build, bulk, csv_input, csv_stream, paths, synth, validate
 from foreign_ties.csv_input import BIDI, ZERO_WIDTH
 from tests.hostile.overlay import overlay
 from tests.hostile.test_hostile import CASES, EXPECTED
@@ -21,6 +21,7 @@ from tests.test_build import BAD_INPUTS, ROWS, replace_in, write_fixture
 @pytest.fixture(params=[csv_stream.CHUNK, 2], ids=["chunked", "two-row-chunks"])
 def chunk(request, monkeypatch):
     monkeypatch.setattr(csv_stream, "CHUNK", request.param)
+    monkeypatch.setattr(bulk, "MERGE", 2)  # batches of facts merged too
     return request.param
 
 
@@ -168,6 +169,7 @@ def damage(text: str, rng: random.Random) -> str:
 @pytest.mark.parametrize("seed", range(12))
 def test_randomly_damaged_data_gives_the_same_problems(tmp_path, seed, monkeypatch):
     monkeypatch.setattr(csv_stream, "CHUNK", 1 + seed % 3)
+    monkeypatch.setattr(bulk, "MERGE", 2 + seed % 2)
     rng = random.Random(seed)
     data = write_fixture(tmp_path)
     for table in ("facts", "sources", "provinces", "fx_rates", "partners", "indicators"):
@@ -178,7 +180,7 @@ def test_randomly_damaged_data_gives_the_same_problems(tmp_path, seed, monkeypat
 
 
 def test_the_synthetic_data_makes_the_same_tables(tmp_path, monkeypatch):
-    monkeypatch.setattr(csv_stream, "CHUNK", 256)
+    monkeypatch.setattr(csv_stream, "CHUNK", 64)
     data = tmp_path / "data"
     synth.generate(1_500, data, paths.DATA_DIR, seed=5)
     assert same_as_before(data) == []
