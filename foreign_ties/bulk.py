@@ -102,17 +102,8 @@ class Facts:
         if chunk.file not in self.files:
             self.files.append(chunk.file)
             self.loose = 0  # (batches of one file are merged, never of two)
-        if self.error is not None:
-            return
         origin = self.files.index(chunk.file)
-        try:
-            arrays = [
-                pa.array(chunk.values[name], type=ARROW_TYPES[kind])
-                for name, (kind, _) in COLUMNS["facts"].items()
-            ]
-        except (pa.ArrowException, OverflowError, TypeError, ValueError) as exc:
-            self.error = exc
-            return
+        arrays = [self.column(chunk, name, kind) for name, (kind, _) in COLUMNS["facts"].items()]
         arrays.append(pa.array([origin] * len(chunk.lines), pa.int32()))
         arrays.append(pa.array(chunk.lines, pa.int64()))
         self.batches.append(pa.RecordBatch.from_arrays(arrays, schema=WITH_ORIGIN))
@@ -126,6 +117,16 @@ class Facts:
             self.batches += merged.to_batches()
             self.origins += [origin] * (len(self.batches) - len(self.origins))
             self.loose = 0
+
+    def column(self, chunk: Chunk, name: str, kind: str) -> pa.Array:
+        """A column of the chunk in Arrow; nulls if Arrow cannot hold a value (an integer
+        beyond 64 bits): the rules across facts still see every fact, and the error is
+        raised if no rule finds a problem (as pa.Table.from_pylist raised it before)."""
+        try:
+            return pa.array(chunk.values[name], type=ARROW_TYPES[kind])
+        except (pa.ArrowException, OverflowError, TypeError, ValueError) as exc:
+            self.error = self.error or exc
+            return pa.nulls(len(chunk.lines), ARROW_TYPES[kind])
 
     def drop(self, name: str) -> None:
         if name in self.files:

@@ -15,7 +15,7 @@ from foreign_ties import build, bulk, csv_input, csv_stream, paths, synth, valid
 from foreign_ties.csv_input import BIDI, ZERO_WIDTH
 from tests.hostile.overlay import overlay
 from tests.hostile.test_hostile import CASES, EXPECTED
-from tests.test_build import BAD_INPUTS, ROWS, replace_in, write_fixture
+from tests.test_build import BAD_INPUTS, HEADERS, ROWS, replace_in, write_fixture
 
 
 @pytest.fixture(params=[csv_stream.CHUNK, 2], ids=["chunked", "two-row-chunks"])
@@ -217,3 +217,38 @@ def test_a_source_id_too_long_for_a_file_name_is_a_problem_not_a_crash(good, tmp
         and "cannot be read (File name too long)" in p.message
         for p in problems
     ), problems
+
+
+def with_huge_rank_total(data, duplicate: bool):
+    """A rank out of 10^20 provinces, as its sentence says: no rule objects, but Arrow holds
+    no such integer (int64)."""
+    total = "1" + "0" * 20
+    sentence = f"Son La ranked 29th of {total} provinces."
+    (data / "curated" / "indicators" / "rank.csv").write_text(
+        HEADERS["indicators"] + "\npci_rank,context,PCI rank,Xếp hạng,rank,stock,Rank.\n",
+        encoding="utf-8",
+    )
+    fact_id = "son-la-exports-2023" if duplicate else "son-la-pci-2023"
+    (data / "curated" / "facts" / "rank.csv").write_text(
+        HEADERS["facts"]
+        + ",rank_out_of\n"
+        + f"{fact_id},son-la,pci_rank,29,rank,exact,29th,2023-12-31,2023-12-31,reported,,"
+        f"vbf-son-la-2024,{sentence},,{total}\n",
+        encoding="utf-8",
+    )
+    with (data / "documents" / "vbf-son-la-2024.txt").open("a", encoding="utf-8") as handle:
+        handle.write(sentence + "\n")
+
+
+def test_an_integer_arrow_cannot_hold_fails_the_build_as_before(good, tmp_path, chunk):
+    data = tmp_path / "data"
+    shutil.copytree(good, data, symlinks=True)
+    with_huge_rank_total(data, duplicate=False)
+    with pytest.raises(OverflowError) as before:
+        slow(data)
+    with pytest.raises(OverflowError) as now:
+        build.validate(data)
+    assert str(now.value) == str(before.value)
+    # with a problem found by the rules, the problems are reported (not the overflow)
+    with_huge_rank_total(data, duplicate=True)
+    assert any("duplicate fact_id" in p.message for p in same_as_before(data))
