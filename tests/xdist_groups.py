@@ -15,7 +15,7 @@ from __future__ import annotations
 from xdist.scheduler import LoadScopeScheduling
 
 SHARED_WORKER = {
-    "tests/test_synth.py": "the 20 k synthetic build (built20k, about 2.5 s since the chunked build)",
+    "tests/test_synth.py": "the 20 k synthetic build (built20k, about 2.5 s)",
     "tests/test_deck_files.py": "each language's deck files (built)",
     "tests/test_deck_libreoffice.py": "each language's deck converted by LibreOffice",
     "tests/test_load.py": "a dashboard server (server)",
