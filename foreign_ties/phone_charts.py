@@ -35,6 +35,17 @@ def _wrap(text: str, width: int) -> str:
     return charts.wrap(re.sub(r"\s*<br>\s*", " ", text), width) if text else text
 
 
+def _wrap_names(data: list[dict]) -> int:
+    """Series names wrapped to a phone; returns the lines the legend takes."""
+    lines = 0
+    for trace in data:
+        if trace.get("name"):
+            trace["name"] = _wrap(trace["name"], SMALL_CHARS)
+            if trace.get("showlegend", True) is not False:
+                lines += _lines(trace["name"])
+    return lines
+
+
 def phone_style(fig: go.Figure) -> go.Figure:
     """A copy of `fig` that fits a phone screen (see the module doc)."""
     spec = fig.to_plotly_json()
@@ -48,12 +59,7 @@ def phone_style(fig: go.Figure) -> go.Figure:
     # Plotly places a title of several lines by its first line's baseline: start it lower
     top = 34 + TITLE_LINE * (_lines(head) - 1) + SMALL_LINE * _lines(sub) + 8
 
-    legend_lines = 0
-    for trace in data:
-        if trace.get("name"):
-            trace["name"] = _wrap(trace["name"], SMALL_CHARS)
-            if trace.get("showlegend", True) is not False:
-                legend_lines += _lines(trace["name"])
+    legend_lines = _wrap_names(data)
     legend = 8 + SMALL_LINE * legend_lines if legend_lines else 0
 
     notes, foot = [], 0
@@ -160,12 +166,8 @@ def phone_map_style(fig: go.Figure) -> go.Figure:
             note["yshift"] = note["yshift"] - scale_height
             foot += SMALL_LINE * _lines(note["text"])
         notes.append(note)
-    legend_lines = 0
+    legend_lines = _wrap_names(data)
     for trace in data:
-        if trace.get("name"):
-            trace["name"] = _wrap(trace["name"], SMALL_CHARS)
-            if trace.get("showlegend", True) is not False:
-                legend_lines += _lines(trace["name"])
         if trace.get("type") == "scattergeo" and trace.get("text") is not None:
             trace["textfont"] = {**(trace.get("textfont") or {}), "size": 11}
         if trace.get("type") == "choropleth" and trace.get("showscale") is not False:

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
+import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
+from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
-from foreign_ties import catalog, i18n, paths
+from foreign_ties import catalog, i18n, paths, versions
 from foreign_ties.state import Filters
 from tests.apptest_speed import scan_component_manifests_once
 from tests.xdist_groups import pytest_xdist_make_scheduler  # noqa: F401 (a hook: which worker)
@@ -20,6 +24,19 @@ from tests.xdist_groups import pytest_xdist_make_scheduler  # noqa: F401 (a hook
 scan_component_manifests_once()  # 0.3 CPU-s per AppTest otherwise (tests/apptest_speed.py)
 
 APP = str(paths.ROOT / "app.py")
+# Cheap password hashes for test accounts (a server verifies with each hash's own parameters).
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+def copy_current_data(folder: Path) -> Path:
+    """`folder` made a copy of the real data: its curated files, documents, extractions and
+    current version, with the `parquet` link to it (no rebuild needed)."""
+    for name in ("curated", "documents", "extraction"):
+        shutil.copytree(paths.DATA_DIR / name, folder / name)
+    current = versions.current_id(paths.DATA_DIR)
+    shutil.copytree(paths.DATA_DIR / "versions" / current, folder / "versions" / current)
+    os.symlink(Path("versions") / current, folder / "parquet")
+    return folder
 
 
 # Tests share the caches, as the sessions of one server do: every cache is keyed by the data

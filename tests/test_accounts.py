@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 
 from foreign_ties import accounts, failed_signins, paths
+from tests.conftest import CHEAP_HASHER
 
 PASSWORD = "correct horse battery"
 
@@ -25,9 +25,7 @@ def store(tmp_path, monkeypatch) -> Path:
     """A fresh accounts file (via FOREIGN_TIES_ACCOUNTS) and a cheap hasher for speed."""
     path = tmp_path / "private" / "accounts.toml"
     monkeypatch.setenv("FOREIGN_TIES_ACCOUNTS", str(path))
-    monkeypatch.setattr(
-        accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
+    monkeypatch.setattr(accounts, "HASHER", CHEAP_HASHER)
     monkeypatch.setattr(accounts, "_dummy_hash", None)
     return path
 

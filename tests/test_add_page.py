@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
 import time
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 
 from foreign_ties import accounts, data_version, editor_session, i18n, paths, versions, views
 from foreign_ties.state import Filters
-from tests.conftest import app_at, texts
+from tests.conftest import CHEAP_HASHER, app_at, copy_current_data, texts
 from tests.test_extract_read import docx_bytes, minimal_pdf
 from tests.test_pages import english_only, ui_strings
 
@@ -34,20 +31,14 @@ def data(tmp_path, monkeypatch) -> Path:
     """A copy of the real data and its current version, made the app's data folder;
     editor 'ana' and viewer 'vic' in a temporary accounts file."""
     folder = tmp_path / "data"
-    for name in ("curated", "documents", "extraction"):
-        shutil.copytree(paths.DATA_DIR / name, folder / name)
-    current = versions.current_id(paths.DATA_DIR)
-    shutil.copytree(paths.DATA_DIR / "versions" / current, folder / "versions" / current)
-    os.symlink(Path("versions") / current, folder / "parquet")
+    copy_current_data(folder)
     monkeypatch.setenv("FOREIGN_TIES_DATA", str(folder))
     monkeypatch.setattr(paths, "DATA_DIR", folder)
     monkeypatch.setattr(paths, "CURATED_DIR", folder / "curated")
     monkeypatch.setattr(paths, "DOCUMENTS_DIR", folder / "documents")
     monkeypatch.setattr(paths, "PARQUET_DIR", folder / "parquet")
     monkeypatch.setenv("FOREIGN_TIES_ACCOUNTS", str(tmp_path / "accounts.toml"))
-    monkeypatch.setattr(
-        accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
+    monkeypatch.setattr(accounts, "HASHER", CHEAP_HASHER)
     accounts.add("ana", "editor", PASSWORD)
     accounts.add("vic", "viewer", "viewer password")
     data_version.reset()

@@ -9,7 +9,6 @@ import contextlib
 import csv
 import io
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +16,9 @@ from types import SimpleNamespace
 
 import pyarrow.parquet as pq
 import pytest
-from argon2 import PasswordHasher
 
 from foreign_ties import accounts, ingest, paths, versions
+from tests.conftest import CHEAP_HASHER, copy_current_data
 from tests.test_build import snapshot
 
 TEXTS = paths.ROOT / "tests" / "data" / "extract" / "texts"
@@ -34,15 +33,9 @@ SOURCE = ("--publisher", "Lang Son Radio and Television", "--url", "https://lang
 def data(tmp_path, monkeypatch) -> Path:
     """A copy of the real data and its current version; editor 'ana', viewer 'vic'."""
     folder = tmp_path / "data"
-    for name in ("curated", "documents", "extraction"):
-        shutil.copytree(paths.DATA_DIR / name, folder / name)
-    current = versions.current_id(paths.DATA_DIR)
-    shutil.copytree(paths.DATA_DIR / "versions" / current, folder / "versions" / current)
-    os.symlink(Path("versions") / current, folder / "parquet")
+    copy_current_data(folder)
     monkeypatch.setenv("FOREIGN_TIES_ACCOUNTS", str(tmp_path / "accounts.toml"))
-    monkeypatch.setattr(
-        accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
+    monkeypatch.setattr(accounts, "HASHER", CHEAP_HASHER)
     accounts.add("ana", "editor", "editor password")
     accounts.add("vic", "viewer", "viewer password")
     return folder

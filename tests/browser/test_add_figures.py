@@ -18,14 +18,10 @@ published), and each page load in the browser is costly.
 from __future__ import annotations
 
 import csv
-import os
-import shutil
 import time
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from argon2 import PasswordHasher
 
 from foreign_ties import accounts, failed_signins, paths, versions
 from foreign_ties.i18n import t, tn
@@ -36,6 +32,7 @@ from tests.browser.conftest import (
     start_streamlit,
     wait_for_app,
 )
+from tests.conftest import CHEAP_HASHER, copy_current_data
 
 REPORT = paths.ROOT / "tests/data/extract/texts/langsontv-lang-son-foreign-affairs-2024.txt"
 EDITOR, EDITOR_PASSWORD = "ana", "editor password"
@@ -63,17 +60,13 @@ def editor_app(tmp_path_factory):
     accounts file holding editors ana and binh and viewer vic."""
     root = tmp_path_factory.mktemp("add")
     data = root / "data"
-    for name in ("curated", "documents", "extraction"):
-        shutil.copytree(paths.DATA_DIR / name, data / name)
-    current = versions.current_id(paths.DATA_DIR)
-    shutil.copytree(paths.DATA_DIR / "versions" / current, data / "versions" / current)
-    os.symlink(Path("versions") / current, data / "parquet")
+    copy_current_data(data)
     accounts_file = root / "accounts.toml"
     mp = pytest.MonkeyPatch()
     mp.setenv("FOREIGN_TIES_DATA", str(data))
     mp.setenv("FOREIGN_TIES_ACCOUNTS", str(accounts_file))
     # Cheap hashes: the server verifies with the parameters stored in each hash.
-    mp.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    mp.setattr(accounts, "HASHER", CHEAP_HASHER)
     try:
         accounts.add(EDITOR, "editor", EDITOR_PASSWORD)
         accounts.add(VIEWER, "viewer", VIEWER_PASSWORD)
