@@ -16,8 +16,8 @@ select fact_id, province_id, family, indicator_id, indicator_name_en, indicator_
        publisher_vi, uncertain_reason_vi, gloss_vi
 from figures
 where list_contains($provinces, province_id)
-  and year(period_start) <= $year_to
-  and year(period_end) >= $year_from
+  and start_year <= $year_to
+  and end_year >= $year_from
   and (len($families) = 0 or list_contains($families, family))
   and ($search = ''
        or contains(lower(quote), lower($search))

@@ -16,6 +16,6 @@ where list_contains($provinces, province_id)
   and superseded_by is null
   and (breakdown is null or breakdown = '')
   and unit <> 'rank'  -- a rank does not shade a map (lower is better)
-  and year(period_start) <= $year_to
-  and year(period_end) >= $year_from
+  and start_year <= $year_to
+  and end_year >= $year_from
 order by indicator_id, period_end, province_id

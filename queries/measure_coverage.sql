@@ -6,14 +6,14 @@
 -- Parameters: $provinces (list of province_id), $year_from, $year_to (integers).
 -- Columns: indicator_id, family, unit, kind, province_id, year, figures, reported
 with in_view as (
-    select f.indicator_id, f.province_id, year(f.period_end) as year,
+    select indicator_id, province_id, end_year as year,
            count(*) as figures,
-           count(*) filter (where f.status = 'reported') as reported
-    from facts f
-    where list_contains($provinces, f.province_id)
-      and year(f.period_start) <= $year_to
-      and year(f.period_end) >= $year_from
-      and f.superseded_by is null
+           count(*) filter (where status = 'reported') as reported
+    from figures
+    where list_contains($provinces, province_id)
+      and start_year <= $year_to
+      and end_year >= $year_from
+      and superseded_by is null
     group by all
 )
 select i.indicator_id, i.family, i.unit, i.kind, v.province_id, v.year,

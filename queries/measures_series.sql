@@ -17,7 +17,7 @@ select fact_id, province_id, indicator_id, indicator_name_en, indicator_name_vi,
 from figures
 where list_contains($indicators, indicator_id)
   and list_contains($provinces, province_id)
-  and year(period_start) <= $year_to
-  and year(period_end) >= $year_from
+  and start_year <= $year_to
+  and end_year >= $year_from
   and superseded_by is null
 order by indicator_id, province_id, breakdown nulls first, period_end, period_start

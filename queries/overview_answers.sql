@@ -14,8 +14,8 @@ select fact_id, province_id, indicator_id, family, kind, value, unit, qualifier,
 from figures
 where list_contains($indicators, indicator_id)
   and list_contains($provinces, province_id)
-  and year(period_start) <= $year_to
-  and year(period_end) >= $year_from
+  and start_year <= $year_to
+  and end_year >= $year_from
   and superseded_by is null
   and derived_from is null
   and coalesce(breakdown, '') = ''

@@ -10,8 +10,8 @@ with in_view as (
     select *
     from figures
     where list_contains($provinces, province_id)
-      and year(period_start) <= $year_to
-      and year(period_end) >= $year_from
+      and start_year <= $year_to
+      and end_year >= $year_from
       and status = 'reported'
       and superseded_by is null
       and derived_from is null

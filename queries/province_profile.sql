@@ -11,6 +11,6 @@ select fact_id, family, indicator_id, indicator_name_en, indicator_name_vi, kind
        quote, gloss_en, publisher_vi, uncertain_reason_vi, gloss_vi
 from figures
 where province_id = $province
-  and year(period_start) <= $year_to
-  and year(period_end) >= $year_from
+  and start_year <= $year_to
+  and end_year >= $year_from
 order by family, indicator_id, breakdown nulls first, period_end desc

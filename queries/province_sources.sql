@@ -4,10 +4,14 @@
 -- Parameters: $province (province_id).
 -- Columns: source_id, title, publisher, published_date, url, language, document_kind,
 --          figures
+with counted as (
+    select source_id, count(*) as figures
+    from figures
+    where province_id = $province
+    group by source_id
+)
 select s.source_id, s.title, s.publisher, s.published_date, s.url, s.language,
-       s.document_kind, s.title_vi, s.publisher_vi, count(*) as figures
-from facts f
+       s.document_kind, s.title_vi, s.publisher_vi, c.figures
+from counted c
 join sources s using (source_id)
-where f.province_id = $province
-group by all
 order by s.published_date desc nulls last, s.source_id

@@ -11,7 +11,7 @@ with targets as (
     from figures
     where status = 'target'
       and list_contains($provinces, province_id)
-      and year(period_end) between $year_from and $year_to
+      and end_year between $year_from and $year_to
       and superseded_by is null
 ),
 results as (

@@ -2,5 +2,5 @@
 -- Grain: one row.
 -- Parameters: none.
 -- Columns: first_year, last_year
-select min(year(period_start)) as first_year, max(year(period_end)) as last_year
-from facts
+select min(start_year) as first_year, max(end_year) as last_year
+from figures

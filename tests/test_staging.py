@@ -1,4 +1,4 @@
-"""The staging view `figures` (queries/staging/figures.sql): the one place the shared join
+"""The staging table `figures` (queries/staging/figures.sql): the one place the shared join
 of facts, indicators, sources and provinces is written; question files select from it."""
 
 import re
@@ -16,7 +16,9 @@ select f.fact_id, f.province_id, p.level as province_level, i.family, f.indicato
        f.period_start, f.period_end, f.status, f.uncertain, f.uncertain_reason,
        f.superseded_by, f.derived_from, f.source_id, s.title, s.publisher,
        s.published_date, s.url, s.language, f.quote, f.gloss_en, s.title_vi,
-       s.publisher_vi, f.uncertain_reason_vi, f.gloss_vi
+       s.publisher_vi, f.uncertain_reason_vi, f.gloss_vi, f.rank_out_of,
+       cast(year(f.period_start) as integer) as start_year,
+       cast(year(f.period_end) as integer) as end_year
 from facts f
 join indicators i on i.indicator_id = f.indicator_id
 join sources s on s.source_id = f.source_id
@@ -33,7 +35,7 @@ def _sql(text: str):
         cursor.close()
 
 
-def test_the_staging_view_is_the_join_and_loses_no_fact():
+def test_the_staging_table_is_the_join_and_loses_no_fact():
     staged = _sql("select * from figures order by fact_id")
     assert staged.equals(_sql(REFERENCE))
     assert len(staged) == int(_sql("select count(*) as n from facts")["n"].iloc[0])
