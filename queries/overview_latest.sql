@@ -6,28 +6,16 @@
 --          indicator_name_vi, kind, breakdown, partner, value, unit, qualifier,
 --          period_start, period_end, uncertain, uncertain_reason, source_id, publisher,
 --          published_date
-with in_view as (
-    select *
-    from figures
-    where list_contains($provinces, province_id)
-      and start_year <= $year_to
-      and end_year >= $year_from
-      and status = 'reported'
-      and superseded_by is null
-      and derived_from is null
-),
-ranked as (
-    select *,
-           row_number() over (
-               partition by province_id, indicator_id, coalesce(breakdown, '')
-               order by period_end desc, period_start desc, fact_id
-           ) as recency
-    from in_view
-)
+
+-- "Latest" is precomputed per data version (queries/staging/latest_results.sql): a result
+-- is the latest one starting by $year_to when no newer one does.
 select fact_id, province_id, family, indicator_id, indicator_name_en, indicator_name_vi,
        kind, breakdown, partner, value, unit, qualifier, period_start, period_end,
        uncertain, uncertain_reason, source_id, publisher, published_date,
        uncertain_reason_vi, publisher_vi
-from ranked
-where recency = 1
+from latest_results
+where list_contains($provinces, province_id)
+  and start_year <= $year_to
+  and end_year >= $year_from
+  and (newer_start_year is null or newer_start_year > $year_to)
 order by family, indicator_id, breakdown nulls first, province_id

@@ -76,3 +76,35 @@ def test_one_measure_or_several_is_one_question():
     mine = both[both["indicator_id"] == "exports_national"].reset_index(drop=True)
     assert one.astype(str).equals(mine.astype(str))  # (an all-null column may differ in type)
     assert "indicator_series" not in store.query_names()
+
+
+# The window overview_latest.sql ran before `latest_results` precomputed it: the reference.
+LATEST_BY_WINDOW = """
+with in_view as (
+    select * from figures
+    where list_contains($provinces, province_id)
+      and start_year <= $year_to and end_year >= $year_from
+      and status = 'reported' and superseded_by is null and derived_from is null
+),
+ranked as (
+    select *, row_number() over (
+        partition by province_id, indicator_id, coalesce(breakdown, '')
+        order by period_end desc, period_start desc, fact_id
+    ) as recency
+    from in_view
+)
+select fact_id from ranked where recency = 1 order by fact_id
+"""
+
+
+def test_latest_results_pick_what_a_window_over_the_years_picks():
+    provinces = list(_sql("select distinct province_id from figures")["province_id"])
+    first, last = _sql("select min(start_year) as a, max(end_year) as b from figures").iloc[0]
+    ranges = {(y, last) for y in range(first, last + 1)} | {(first, y) for y in range(first, last)}
+    ranges |= {(y, y) for y in range(first, last + 1)}
+    for year_from, year_to in sorted(ranges):
+        params = {"provinces": provinces, "year_from": int(year_from), "year_to": int(year_to)}
+        cursor = store.connection().cursor()
+        expected = list(cursor.execute(LATEST_BY_WINDOW, params).df()["fact_id"])
+        latest = store.fetch("overview_latest", params)
+        assert sorted(latest["fact_id"]) == expected, (year_from, year_to)
