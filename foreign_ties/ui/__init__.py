@@ -267,13 +267,16 @@ def certainty_html(certainty, note: str = "") -> str:
     )
 
 
-def chart(fig: go.Figure | None, key: str, height: str = "content") -> None:
-    """A figure at its own height ("content"), or filling a container sized by CSS ("stretch")."""
+def chart(fig: go.Figure | None, key: str, height: str = "content", width: str = "stretch") -> None:
+    """A figure at its own height ("content"), or filling a container sized by CSS
+    ("stretch"); as wide as its column, or at its own width ("content")."""
     if fig is None:
         no_figure()
         return
     # theme=None: the figure's own fonts and colours, identical on screen and in exports.
-    st.plotly_chart(fig_for_screen(fig), key=key, theme=None, height=height, config=PLOTLY_CONFIG)
+    st.plotly_chart(
+        fig_for_screen(fig), key=key, theme=None, height=height, width=width, config=PLOTLY_CONFIG
+    )
 
 
 def on_phone() -> bool:

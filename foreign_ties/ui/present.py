@@ -41,8 +41,11 @@ MIME = {
 # Projector layout: hides Streamlit's chrome; the chart takes what the viewport leaves.
 CSS = f"<style>{(_HERE / 'present.css').read_text(encoding='utf-8')}</style>"
 
-# Installed once per browser tab; a no-op on pages without the buttons.
-KEYS_JS = f"<script>{(_HERE / 'present_keys.js').read_text(encoding='utf-8')}</script>"
+# Installed once per browser tab; no-ops on pages without the buttons or a chart.
+KEYS_JS = "".join(
+    f"<script>{(_HERE / name).read_text(encoding='utf-8')}</script>"
+    for name in ("present_keys.js", "present_fit.js")
+)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

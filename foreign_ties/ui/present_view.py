@@ -55,9 +55,7 @@ def chart_page(slide: slides.Slide) -> None:
         + 40  # bottom padding and rounding
     )
     height = max(300, 1080 - used)
-    st.html(
-        f"<style>.st-key-present_chart {{height: calc({height:.0f} * var(--u)) !important}}</style>"
-    )
+    st.html(f"<style>:root {{--chart-h: {height:.0f}}}</style>")  # present.css sizes the chart
     ui.chart(
         go.Figure(slide.figure).update_layout(height=None), key="present_chart", height="stretch"
     )

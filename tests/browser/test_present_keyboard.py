@@ -97,6 +97,8 @@ MEASURE = """() => {
     const style = getComputedStyle(e);
     if (!r.width || !r.height || style.visibility === 'hidden') continue;
     if (e.closest('[data-testid="stPopoverBody"]')) continue;
+    // the chart's wrappers keep its unscaled slide size (present.css); the plot is measured
+    if (e.closest('.st-key-present_chart') && e.querySelector('.js-plotly-plot')) continue;
     if (r.bottom > bottom) { bottom = r.bottom; }
     if (r.right > right) { right = r.right; }
     const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
@@ -134,6 +136,11 @@ def slide_problems(page, number: int, size: tuple[int, int], with_chart: set[int
     plot = page.locator(".js-plotly-plot")
     if plot.count() and plot.first.bounding_box()["height"] < 0.25 * height:
         found.append((number, width, "chart under a quarter of the screen's height"))
+    if plot.count():  # the chart is zoomed to the screen (present.css): nothing runs under it
+        chart_bottom = plot.first.bounding_box()["y"] + plot.first.bounding_box()["height"]
+        text_top = page.locator(".ft-takeaway").first.bounding_box()["y"]
+        if chart_bottom > text_top + 1:
+            found.append((number, width, "chart over the takeaway", chart_bottom, text_top))
     return found
 
 
