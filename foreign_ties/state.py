@@ -16,6 +16,7 @@ YEARS_KEY = "years"
 LANGUAGE_KEY = "lang"
 HOME_KEY = "province"  # the leader's own province (Overview), kept on every page
 QUESTION_KEY = "question"  # the Overview's question
+PAGE_KEY = "page"  # which page of a long list (Sources), counted from 1
 
 
 @dataclass(frozen=True)
@@ -109,3 +110,25 @@ def parse_choice(
     if raw[0] in allowed:
         return raw[0], []
     return default, [Notice("notice.unknown_choice", {"param": key, "value": _shown(raw[0])})]
+
+
+def page_count(rows: int, page_size: int) -> int:
+    """How many pages `rows` rows fill (at least one: an empty list is one empty page)."""
+    return max(1, -(-rows // page_size))
+
+
+def page_of(position: int, page_size: int) -> int:
+    """The page (from 1) holding the row at `position` (from 0)."""
+    return position // page_size + 1
+
+
+def parse_page(raw: Sequence[str], pages: int) -> tuple[int, list[Notice]]:
+    """A page number from the URL: 1 when absent; a number past the last page opens the
+    last one (the list got shorter since the link was made); anything else opens page 1
+    with a notice."""
+    if not raw or raw[0] == "":
+        return 1, []
+    text = raw[0]
+    if text.isascii() and text.isdigit() and int(text) >= 1:
+        return min(int(text), pages), []
+    return 1, [Notice("notice.unknown_choice", {"param": PAGE_KEY, "value": _shown(text)})]

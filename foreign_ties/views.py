@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from foreign_ties import catalog, formatting, store, wording
+from foreign_ties import catalog, formatting, source_list, store, wording
 from foreign_ties.i18n import breakdown_text, current_language, data_label, t
 from foreign_ties.memo import remembered
 from foreign_ties.state import Filters
@@ -215,21 +215,16 @@ def indicator_series(indicator_id: str, filters: Filters) -> pd.DataFrame:
 
 
 def facts_with_sources(filters: Filters, families: list[str], search: str) -> pd.DataFrame:
-    return store.run(
-        "facts_with_sources",
-        provinces=list(filters.provinces),
-        year_from=filters.year_from,
-        year_to=filters.year_to,
-        families=families,
-        search=search,
-    )
+    """Every figure matching the Sources filters with its source (for files; the Sources
+    page itself shows a page at a time: source_list)."""
+    return source_list.every_match(source_list.Search(filters, tuple(families), search))()
 
 
 def figures_for_download(filters: Filters, fact_ids: list[str] | None = None) -> pd.DataFrame:
-    """The figures behind a view with their sources (the Sources query), for CSV/XLSX:
-    those of `fact_ids` (e.g. the Overview's tiles), or every figure in the filters."""
-    rows = facts_with_sources(filters, [], "")
-    return rows if fact_ids is None else rows[rows["fact_id"].isin(fact_ids)].reset_index(drop=True)
+    """The figures behind a view with their sources, for CSV/XLSX: those of `fact_ids`
+    (e.g. the Overview's tiles), or every figure in the filters. Pages pass the loader
+    (source_list.figures_to_download) so the file is made on click."""
+    return source_list.figures_to_download(filters, fact_ids)()
 
 
 # The first line of an excerpt document, a curator's note for the files (the page says it

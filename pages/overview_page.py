@@ -3,7 +3,7 @@ places side by side; below, every latest figure by topic."""
 
 import streamlit as st
 
-from foreign_ties import catalog, national_share, questions, targets, ui, views
+from foreign_ties import catalog, national_share, questions, source_list, targets, ui, views
 from foreign_ties.i18n import t
 from foreign_ties.ui import overview, present
 from foreign_ties.ui import ranking as ui_ranking
@@ -36,6 +36,7 @@ with st.expander(t("overview.all_figures")):
 shown = [f.fact_id for family in tiles.values() for figures in family.values() for f in figures]
 shown += [c.fact_id for result in answers for c in result.cells.values() if c]
 shown += [r.fact_id for place in ranked for r in place.ranks]
-present.downloads_for_view(
-    None, views.figures_for_download(filters, shown), filters, "overview", images=False
-)
+if shown:  # the file of the figures on screen, made on click
+    present.downloads_for_view(
+        None, source_list.figures_to_download(filters, shown), filters, "overview", images=False
+    )

@@ -68,8 +68,9 @@ def all_places():
     return Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds())
 
 
-def app_at(page: str | None = None, **query: list[str] | str) -> AppTest:
-    """An AppTest of the whole app, on `page`, with URL query parameters set."""
+def app_at(page: str | None = None, /, **query: list[str] | str) -> AppTest:
+    """An AppTest of the whole app, on `page`, with URL query parameters set (`page` is
+    positional-only: the Sources page's URL has a `page` parameter of its own)."""
     at = AppTest.from_file(APP, default_timeout=60)
     if page:
         # switch_page resolves against the pages st.navigation registered, so the app runs

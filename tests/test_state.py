@@ -77,3 +77,21 @@ def test_choices_come_from_a_fixed_list():
     value, notices = state.parse_choice(["drop"], ["a", "b"], "a", "k")
     assert value == "a" and notices[0].key == "notice.unknown_choice"
     assert state.parse_choice([], ["a"], "a", "k") == ("a", [])
+
+
+def test_pages_are_counted_and_a_position_finds_its_page():
+    assert [state.page_count(n, 50) for n in (0, 1, 50, 51, 100, 101)] == [1, 1, 1, 2, 2, 3]
+    assert [state.page_of(p, 50) for p in (0, 49, 50, 99, 100)] == [1, 1, 2, 2, 3]
+
+
+def test_a_page_from_the_link_is_kept_within_the_list():
+    assert state.parse_page([], 4) == (1, [])
+    assert state.parse_page(["3"], 4) == (3, [])
+    assert state.parse_page(["9"], 4) == (4, [])  # the list got shorter: its last page
+
+
+@pytest.mark.parametrize("bad", ["0", "-2", "abc", "2.5", "1e3", "٣", "'; drop table facts; --"])
+def test_a_hand_edited_page_opens_the_first_with_a_notice(bad):
+    page, notices = state.parse_page([bad], 4)
+    assert page == 1
+    assert [n.key for n in notices] == ["notice.unknown_choice"]

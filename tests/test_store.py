@@ -19,6 +19,9 @@ EXAMPLE_PARAMS = {
     "search": "",
     "source": "x",
     "indicators": ["exports_national", "fdi_disbursed_annual"],
+    "page_size": 50,
+    "page_offset": 0,
+    "fact": "son-la-exports-2023",
 }
 
 

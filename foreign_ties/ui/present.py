@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -194,7 +195,7 @@ def _deck_file(filters: Filters, lang: str, fmt: str, base: str) -> bytes:
 
 def downloads_for_view(
     figure: go.Figure | None,
-    rows: pd.DataFrame,
+    rows: pd.DataFrame | Callable[[], pd.DataFrame],
     filters: Filters,
     name: str,
     images: bool = True,
@@ -203,6 +204,8 @@ def downloads_for_view(
 ) -> None:
     """Download buttons for one view: its chart (PNG at scale 2, SVG) and its figures
     (CSV and XLSX with their sources and a citation line). Files are made on click.
+    `rows` may be a loader, called only then (a long list's every match, e.g. Sources: the
+    page shows one page of it); a caller passes one only when something matches.
 
     Other pages can call it under a chart, e.g.
     `ui.present.downloads_for_view(figure, series, filters, "compare")`.
@@ -225,11 +228,15 @@ def downloads_for_view(
             ("png", made(chart_images.image, figure, "png")),
             ("svg", made(chart_images.image, figure, "svg")),
         ]
-    if data and not rows.empty:
+    load = rows if callable(rows) else lambda: rows
+    if data and (callable(rows) or not rows.empty):
         buttons += [
-            ("csv", made(downloads.facts_csv, rows, filters, today)),
-            ("zip", made(downloads.facts_zip, rows, filters, today)),
-            ("xlsx", made(downloads.facts_xlsx, rows, filters, today)),
+            (fmt, made(lambda write: write(load(), filters, today), write))
+            for fmt, write in (
+                ("csv", downloads.facts_csv),
+                ("zip", downloads.facts_zip),
+                ("xlsx", downloads.facts_xlsx),
+            )
         ]
     if not buttons:
         return

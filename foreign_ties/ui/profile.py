@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from foreign_ties import catalog, partner_table, safe_text, views
+from foreign_ties import catalog, partner_table, safe_text, source_list, views
 from foreign_ties.i18n import t
 from foreign_ties.state import Filters
 from foreign_ties.ui import facts_table, header, no_figure
@@ -28,13 +28,14 @@ def render(province_id: str, filters: Filters) -> None:
         st.subheader(t(f"family.{family}"))
         facts_table(by_family[family], key=f"profile_{province_id}_{family}")
     place_filters = Filters((province_id,), filters.year_from, filters.year_to)
-    downloads_for_view(
-        None,
-        views.figures_for_download(place_filters),
-        place_filters,
-        f"profile-{province_id}",
-        images=False,
-    )
+    if any(not rows.empty for rows in by_family.values()):  # the file is made on click
+        downloads_for_view(
+            None,
+            source_list.figures_to_download(place_filters),
+            place_filters,
+            f"profile-{province_id}",
+            images=False,
+        )
     st.subheader(t("profile.partners"))
     partners = views.partners([province_id])
     if partners.empty:
