@@ -151,28 +151,34 @@ def partners(provinces: list[str]) -> pd.DataFrame:
     return store.run("province_partners", provinces=provinces)
 
 
-def map_figures(filters: Filters) -> pd.DataFrame:
-    """Published provincial totals for the choropleth: the chosen places with the provinces
-    merged into them (Ha Giang with Tuyen Quang)."""
+def _map_places(filters: Filters) -> list[str]:
+    """The chosen places with the provinces merged into them (Ha Giang with Tuyen Quang)."""
     from foreign_ties import boundaries  # local: boundaries reads the store lazily too
 
-    return store.run(
-        "map_figures",
-        provinces=boundaries.with_parts(filters.provinces),
+    return boundaries.with_parts(filters.provinces)
+
+
+def map_measures(filters: Filters) -> list[str]:
+    """The measures with published provincial totals, those covering the most provinces
+    first (queries/map_measures.sql)."""
+    rows = store.run(
+        "map_measures",
+        provinces=_map_places(filters),
         year_from=filters.year_from,
         year_to=filters.year_to,
     )
+    return list(rows["indicator_id"])
 
 
-def map_measures(rows: pd.DataFrame) -> list[str]:
-    """The measures of map_figures, those covering the most provinces first."""
-    coverage = rows.groupby("indicator_id")["province_id"].nunique()
-    return list(coverage.sort_values(ascending=False, kind="stable").index)
-
-
-def of_measure(rows: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
-    """The rows of one measure."""
-    return rows[rows["indicator_id"] == indicator_id]
+def map_figures(filters: Filters, indicator_id: str) -> pd.DataFrame:
+    """One measure's published provincial totals, for the choropleth."""
+    return store.run(
+        "map_figures",
+        indicator=indicator_id,
+        provinces=_map_places(filters),
+        year_from=filters.year_from,
+        year_to=filters.year_to,
+    )
 
 
 def province_sources(province_id: str) -> pd.DataFrame:

@@ -209,11 +209,10 @@ def _period_key(period: tuple) -> str:
 def choropleth_section(filters: Filters) -> None:
     """Viet Nam's provinces shaded by a chosen published figure, for one period."""
     st.subheader(t("maps.choropleth.heading"))
-    rows = views.map_figures(filters)
-    if rows.empty:
+    order = views.map_measures(filters)
+    if not order:
         no_figure()
         return
-    order = views.map_measures(rows)
     indicators = catalog.indicators()
     measure = choice(
         t("maps.measure"),
@@ -222,7 +221,7 @@ def choropleth_section(filters: Filters) -> None:
         order[0],
         format_func=lambda i: indicators[i].name() if i in indicators else i,
     )
-    rows = views.of_measure(rows, measure or order[0])
+    rows = views.map_figures(filters, measure or order[0])
     periods = {_period_key(p): p for p in maps.periods(rows)}
     kind = rows["kind"].iloc[0]
     chosen = choice(
