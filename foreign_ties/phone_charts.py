@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from foreign_ties import charts, slide_charts
@@ -24,6 +25,8 @@ PANEL_PLOT = 170  # px: at least this much plot for each of several stacked pane
 TICKS = 64  # px under the plot for the x tick labels (years turned upright on a phone)
 MAX_MAP = 340  # px: a map 358 px wide needs no more height (Plotly keeps its aspect)
 COLOUR_SCALE = 64  # px under a map for its colour scale, title above the bar
+PLOT_WIDTH = 294  # px: a 390 px screen less the page's padding and the chart's margins
+LABEL_CHAR = 6.2  # px: the average character of an 11 px point label
 MAX_POINT_LABELS = 3  # more labels than this on a timeline print over each other on a phone
 
 
@@ -102,7 +105,7 @@ def phone_style(fig: go.Figure) -> go.Figure:
         font={**(layout.get("font") or {}), "size": 12},
     )
     _small_print(layout, data)
-    _fewer_point_labels(data)
+    _fewer_point_labels(data, layout)
     return go.Figure({"data": data, "layout": layout}, _validate=False)
 
 
@@ -214,12 +217,52 @@ def phone_map_style(fig: go.Figure) -> go.Figure:
     return go.Figure({"data": data, "layout": layout}, _validate=False)
 
 
-def _fewer_point_labels(data: list[dict]) -> None:
-    """One label per series, kept apart; none at all when even that is too many for the
-    width (the axis and the hover give every value)."""
+def _fewer_point_labels(data: list[dict], layout: dict) -> None:
+    """On a phone a point label is most of the plot's width: one per panel (the latest
+    labelled point; the axis and the hover give every value), printed towards the inside
+    of the plot so it is not cut at an edge; none at all when even that is too many."""
     slide_charts.separate_labels(data)
     labelled = [t for t in data if t.get("type") == "scatter" and any(t.get("text") or ())]
-    if sum(1 for t in labelled for label in t["text"] if label) > MAX_POINT_LABELS:
+    by_panel: dict[tuple, list[dict]] = {}
+    for trace in labelled:
+        by_panel.setdefault((trace.get("xaxis"), trace.get("yaxis")), []).append(trace)
+    for (xaxis, _), traces in by_panel.items():
+        latest = max(traces, key=lambda trace: _labelled_x(trace))
+        for trace in traces:
+            if trace is not latest:
+                _unlabel(trace)
+        share = _axis_share(layout, xaxis, _labelled_x(latest))
+        latest["textposition"] = "top left" if share > 0.5 else "top right"
+        # the room on that side of the point, the margin included, in characters
+        room = int((max(share, 1 - share) * PLOT_WIDTH + 16) / LABEL_CHAR)
+        label = next(label for label in latest["text"] if label)
+        wrapped = charts.wrap(label, room)
+        if _lines(wrapped) > 2:
+            _unlabel(latest)
+        else:
+            latest["text"] = [wrapped if text else text for text in latest["text"]]
+    if len(by_panel) > MAX_POINT_LABELS:
         for trace in labelled:
-            trace["text"] = None
-            trace["mode"] = (trace.get("mode") or "markers").replace("+text", "")
+            _unlabel(trace)
+
+
+def _labelled_x(trace: dict) -> str:
+    i = next(n for n, label in enumerate(trace["text"]) if label)
+    return str(trace["x"][i])
+
+
+def _axis_share(layout: dict, xaxis: str | None, x: str) -> float:
+    """Where `x` lies along its axis's range, 0 to 1 (0.5 when the axis has no range)."""
+    span = (layout.get("xaxis" + (xaxis or "x")[1:]) or {}).get("range")
+    if not span:
+        return 0.5
+    try:
+        start, end, at = (pd.Timestamp(str(v)) for v in (*span, x))
+    except (ValueError, TypeError):  # not a time axis
+        return 0.5
+    return (at - start) / (end - start) if end > start else 0.5
+
+
+def _unlabel(trace: dict) -> None:
+    trace["text"] = None
+    trace["mode"] = (trace.get("mode") or "markers").replace("+text", "")

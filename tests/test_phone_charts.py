@@ -4,8 +4,9 @@ at most a few point labels remain, and the chart is tall enough for its wrapped 
 import re
 
 import pandas as pd
+import plotly.graph_objects as go
 
-from foreign_ties import catalog, charts, maps, partners_map, phone_charts, trade, views
+from foreign_ties import catalog, charts, maps, partners_map, phone_charts, slides, trade, views
 from foreign_ties.state import Filters
 from tests.test_maps import NAMES, PARTNERS, D, figure_row
 
@@ -39,6 +40,29 @@ def test_a_dense_timeline_keeps_no_more_than_a_few_point_labels(all_places):
     phone = phone_charts.phone_style(_trade_figure(all_places))
     labels = [t for trace in phone.data if trace.type == "scatter" for t in (trace.text or ()) if t]
     assert len(labels) <= phone_charts.MAX_POINT_LABELS
+
+
+def test_stacked_slide_panels_keep_one_label_each_printed_towards_the_inside(all_places):
+    """Every chart slide on a phone: at most one point label per panel, and a label on the
+    right half of its axis prints to the left of its point (not past the chart's edge)."""
+    for slide in slides.build_slides(all_places):
+        if slide.kind != "chart":
+            continue
+        phone = phone_charts.phone_style(go.Figure(slide.figure))
+        panels: dict = {}
+        for trace in phone.data:
+            if trace.type == "scatter" and any(trace.text or ()):
+                panels.setdefault((trace.xaxis, trace.yaxis), []).append(trace)
+                assert sum(1 for label in trace.text if label) == 1, slide.title
+        assert all(len(traces) == 1 for traces in panels.values()), slide.title
+        for (xaxis, _), (trace,) in panels.items():
+            x = next(x for x, label in zip(trace.x, trace.text, strict=True) if label)
+            layout = phone.layout.to_plotly_json()
+            share = phone_charts._axis_share(layout, xaxis, str(x))
+            assert trace.textposition == ("top left" if share > 0.5 else "top right")
+            room = (max(share, 1 - share) * phone_charts.PLOT_WIDTH + 16) / phone_charts.LABEL_CHAR
+            label = next(label for label in trace.text if label)
+            assert all(len(line) <= room for line in label.split("<br>")), (slide.title, label)
 
 
 def test_a_bar_chart_keeps_its_value_labels():
