@@ -17,13 +17,14 @@ from urllib.parse import urlencode, urlparse
 
 import pandas as pd
 
-from foreign_ties import extract_read, ingest_publish, paths, state
+from foreign_ties import add_table, extract_read, ingest_publish, paths, state
 from foreign_ties.extract import Candidate, extract
 from foreign_ties.i18n import current_language, t, tn
 from foreign_ties.ingest_rows import Decision, IngestError, Report, slug
 from foreign_ties.state import Filters
+from foreign_ties.table_figures import Layout
 
-UPLOAD_TYPES = ("txt", "html", "pdf", "docx")
+UPLOAD_TYPES = ("txt", "html", "pdf", "docx", "csv", "xlsx")  # tables: add_table.py
 MAX_UPLOAD_MB = extract_read.MAX_BYTES // (1024 * 1024)
 PASTED = "pasted text"  # the file name recorded for pasted text
 LANGUAGES = ("auto", "vi", "en")
@@ -77,6 +78,7 @@ class Entry:
     language: str  # auto | vi | en
     published: dt.date | None
     place: str | None
+    table: Layout | None = None  # what an uploaded table's rows and columns are
 
 
 @dataclass(frozen=True)
@@ -106,14 +108,16 @@ def prepare(entry: Entry, editor: str) -> tuple[Review | None, list[str]]:
     missing += [t("add.error.place")] if not entry.place else []
     if missing:
         return None, missing
-    text, why = read_entry(entry)
-    if text is None:
-        return None, [why]
     url = entry.url.strip()
     if url and urlparse(url).scheme not in ("http", "https"):
         return None, [t("add.error.url")]
     if not entry.publisher.strip() and not url:
         return None, [t("add.error.publisher")]
+    if add_table.is_table(entry.file_name, entry.file_bytes):
+        return add_table.prepare(entry, editor, data_dir())
+    text, why = read_entry(entry)
+    if text is None:
+        return None, [why]
     file_name = entry.file_name or PASTED
     first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
     named = entry.title.strip() or (Path(entry.file_name).stem if entry.file_name else first_line)

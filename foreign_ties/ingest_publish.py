@@ -172,6 +172,12 @@ def _accept(
             if not document.exists():
                 document.write_text(report.text, encoding="utf-8", newline="")
                 created.append(document)
+            if report.original is not None:  # the table itself, beside its text
+                suffix, content = report.original
+                table_file = document.with_suffix(suffix)
+                if not table_file.exists():
+                    table_file.write_bytes(content)
+                    created.append(table_file)
         created.append(facts_file)
         name = f"facts/{facts_file.name}"
         while True:

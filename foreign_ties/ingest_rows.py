@@ -40,6 +40,8 @@ class Report:
     title: str = ""  # default: the text's first line
     publisher: str = ""  # default: the url's site
     via: str = "shell"  # shell (--accept-all) or page (the Add figures page)
+    # a table's own file, stored beside its text as data/documents/<source_id><suffix>
+    original: tuple[str, bytes] | None = None  # (suffix, bytes)
 
 
 @dataclass
@@ -114,6 +116,8 @@ def fact_row(decision: Decision, report: Report) -> dict[str, str]:
     row = decision.candidate.row()
     note = row["period_note"]
     today = dt.date.today().isoformat()
+    cell = getattr(decision.candidate, "cell", "")  # a table's figure: where it stands
+    where = f"cell {cell} of {report.file_name}" if cell else report.file_name
     if report.via == "page":
         how = f"kept by {report.editor} on {today} in the dashboard's Add figures page"
         uncertain = f"period inferred by the extractor and left as suggested by the editor: {note}"
@@ -126,7 +130,7 @@ def fact_row(decision: Decision, report: Report) -> dict[str, str]:
         source_id=report.source_id,
         uncertain="true" if note else "false",
         uncertain_reason=uncertain if note else "",
-        note=f"extracted from {report.file_name} by foreign_ties.ingest; {how}",
+        note=f"extracted from {where} by foreign_ties.ingest; {how}",
     )
     return {column: row.get(column, "") for column in FACT_COLUMNS}
 

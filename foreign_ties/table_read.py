@@ -32,6 +32,16 @@ MAX_MEMBERS = 10_000
 MAX_CELLS = 200_000  # more non-empty cells than any provincial table holds
 
 
+# Every TableError.kind (here, table_figures.check_layout and table_schema): each has a
+# message table.refused.<kind> in foreign_ties/locales/*/tables.po.
+REFUSAL_KINDS = (
+    *("empty", "too_large", "encrypted", "damaged", "not_table", "zip_bomb", "formula"),
+    *("hidden_sheet", "encoding", "layout", "no_year_given", "no_indicator"),
+    *("unit_words_absent", "unit_words", "not_number", "no_row_label", "no_column_label"),
+    *("row_year", "column_year", "no_values"),
+)
+
+
 class TableError(ValueError):
     """Why a table is refused: `kind` names the reason, `where` the file, sheet and cell."""
 
@@ -220,7 +230,11 @@ def _csv(data: bytes, file_name: str) -> Sheet:
     if b"\x00" in data[:4096]:
         hint = "UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "binary"
         raise TableError(
-            "encoding", f"{file_name}: not UTF-8 text ({hint})", file=file_name, found=hint
+            "encoding",
+            f"{file_name}: not UTF-8 text ({hint})",
+            file=file_name,
+            row="1",
+            found=hint,
         )
     try:
         text = data.decode("utf-8-sig")

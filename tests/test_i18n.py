@@ -26,6 +26,8 @@ from foreign_ties import (
     paths,
     questions,
     site,
+    table_figures,
+    table_read,
     targets,
     validate,
     views,
@@ -164,6 +166,9 @@ def families() -> dict[str, set[str]]:
             for p in validate.ENUMS[("partners", "partner_type")]
         },
         "maps.view.": {f"maps.view.{v}" for v in views_of_maps},
+        "table.kind.": {f"table.kind.{k}" for k in (*table_figures.ROW_KINDS, "measure")},
+        "table.unit.": {f"table.unit.{u}" for u in table_figures.UNITS},
+        "table.refused.": {f"table.refused.{k}" for k in table_read.REFUSAL_KINDS},
         "maps.partners.subtitle.": {f"maps.partners.subtitle.{v}" for v in views_of_maps},
     }
 

@@ -17,6 +17,7 @@ import streamlit as st
 from foreign_ties import add_figures, catalog, editor_session, safe_text, version_history
 from foreign_ties.i18n import current_language, t
 from foreign_ties.state import Filters
+from foreign_ties.ui.add_table import layout_fields
 
 _SESSION = "_editor_session"
 _REVIEW = "_add_review"
@@ -154,6 +155,7 @@ def report_form(editor: str) -> None:
             placeholder=t("add.field.place_placeholder"),
             format_func=catalog.place_name,
         )
+        table = layout_fields()
         submitted = st.form_submit_button(
             t("add.extract"), icon=":material/manage_search:", key="add_extract"
         )
@@ -169,11 +171,13 @@ def report_form(editor: str) -> None:
         language=language,
         published=published,
         place=place,
+        table=table,
     )
     review, messages = add_figures.prepare(entry, editor)
     st.session_state.pop(_REVIEW, None)
-    for message in messages:
-        st.error(safe_text.markdown(message), icon=":material/error:")
+    for message in messages:  # with a review, notes (a table's rows naming no place)
+        show = st.error if review is None else st.info
+        show(safe_text.markdown(message), icon=":material/error:" if review is None else None)
     if review is not None:
         st.session_state[_REVIEW] = review
         _bump("review")
