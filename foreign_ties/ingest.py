@@ -5,17 +5,19 @@
         [--source-id ID] [--data DIR]
 
 Reads FILE (.txt, .html, .pdf, .docx) and suggests its figures with the extractor
-(foreign_ties/extract.py). Publishing is foreign_ties/ingest_publish.py, the same code the
-dashboard's Add figures page runs. Without --accept-all it is a dry run: it prints the candidates as
-CSV, each with what would happen to it, and writes nothing. With --accept-all it keeps every
-new candidate that passes the build's checks: it writes them as a new slice
-data/curated/facts/ingest-<source>.csv (the source as sources/ingest-<source>.csv and its
-text as data/documents/<source>.txt when the source is new), validates the whole data as
-the build does (foreign_ties/build.validate), drops each candidate the checks refuse, and
-publishes a new version whose manifest names the editor and the source; the version's id
-is the last line printed. A candidate with the indicator, place and period of an existing
-figure is skipped and reported, never duplicated. When the checks refuse anything else, or
-no candidate is left, the new files are removed: existing files are never modified.
+(foreign_ties/extract.py); a table (.csv, .xlsx) gives one figure per value cell, read as
+--rows and --columns say (foreign_ties/ingest_table.py). Publishing is
+foreign_ties/ingest_publish.py, the same code the dashboard's Add figures page runs. Without
+--accept-all it is a dry run: it prints the candidates as CSV, each with what would happen
+to it, and writes nothing. With --accept-all it keeps every new candidate that passes the
+build's checks: it writes them as a new slice data/curated/facts/ingest-<source>.csv (the
+source as sources/ingest-<source>.csv and its text as data/documents/<source>.txt when the
+source is new), validates the whole data as the build does (foreign_ties/build.validate),
+drops each candidate the checks refuse, and publishes a new version whose manifest names the
+editor and the source; the version's id is the last line printed. A candidate with the
+indicator, place and period of an existing figure is skipped and reported, never duplicated.
+When the checks refuse anything else, or no candidate is left, the new files are removed:
+existing files are never modified.
 
 NAME must be an account with the role editor (python -m foreign_ties.accounts).
 Exit codes: 0 done (or nothing new), 1 refused by the checks, 2 a usage error.
@@ -29,7 +31,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from foreign_ties import accounts, paths
+from foreign_ties import accounts, ingest_table, paths
 from foreign_ties.extract import COLUMNS as CANDIDATE_COLUMNS
 from foreign_ties.extract import extract
 from foreign_ties.extract_read import ReadError, read_text
@@ -94,6 +96,13 @@ def print_outcome(outcome: Outcome, ingest: Report, data_dir: Path) -> int:
 
 
 def run(args, data_dir: Path) -> int:
+    if Path(args.file).is_file() and ingest_table.is_table(args.file):
+        ingest, found, left_out = ingest_table.read(args)
+        if left_out:
+            print(f"left out (naming no place): {', '.join(left_out)}", file=sys.stderr)
+        if not args.accept_all:
+            return dry_run(review(ingest, data_dir, found))
+        return print_outcome(publish(ingest, data_dir, found), ingest, data_dir)
     try:
         text = read_text(args.file)
     except ReadError as exc:
@@ -122,7 +131,7 @@ def main(argv: list[str] | None = None, data_dir: Path | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", help=".txt, .html, .pdf or .docx")
+    parser.add_argument("file", help=".txt, .html, .pdf or .docx; or a table, .csv or .xlsx")
     parser.add_argument("--published", required=True, type=dt.date.fromisoformat)
     parser.add_argument("--place", required=True, help="province_id for figures naming none")
     parser.add_argument("--editor", required=True, help="an account with the role editor")
@@ -133,6 +142,7 @@ def main(argv: list[str] | None = None, data_dir: Path | None = None) -> int:
     parser.add_argument("--language", choices=("en", "vi"), help="default: guessed")
     parser.add_argument("--source-id", help="default: from the file's name")
     parser.add_argument("--data", type=Path, help="the data folder (default: data/)")
+    ingest_table.add_options(parser)
     args = parser.parse_args(argv)
     try:
         return run(args, Path(data_dir or args.data or paths.DATA_DIR))
