@@ -168,7 +168,8 @@ def figures(
             if province is None:
                 left_out.append(labels["place"])
                 continue
-            written = f"{row['text']} {words}".strip()
+            text = row["text"]  # a percentage cell of a workbook is written "12,5%"
+            written = text if words and text.endswith(words) else f"{text} {words}".strip()
             lines.append((row, f"{row['sheet']}!{row['cell']}", written, province, labels))
     intro = (
         f"{file_name}: a statistics table. Its cells as published, then one line per value "

@@ -78,7 +78,7 @@ def kind_of(data: bytes, file_name: str) -> str | None:
     when its name says so, since a report's prose has commas too. A file named as a table
     whose content is not one is a table for this reader, which says why it is refused."""
     head = data[:65536]
-    if head.startswith(b"PK\x03\x04") and b"xl/" in head:
+    if head.startswith(b"PK\x03\x04") and b"xl/" in head and b"word/" not in head:
         return "xlsx"
     suffix = Path(file_name).suffix.lower()
     if suffix == ".csv":
@@ -214,7 +214,12 @@ def _sheet_cells(sheet, file_name: str) -> tuple[Cell, ...]:
                     **where,
                 )
             number = _float(value) if cell.data_type == "n" else None
-            cells.append(Cell(cell.row, cell.column, _cell_text(value), number))
+            text = _cell_text(value)
+            if number is not None and "%" in str(cell.number_format or ""):
+                # shown as a percentage: Excel stores 12.5% as 0.125
+                number = round(number * 100, 10)
+                text = _number_text(number) + "%"
+            cells.append(Cell(cell.row, cell.column, text, number))
             if len(cells) > MAX_CELLS:
                 raise TableError("too_large", f"{file_name}: too many cells", **where)
     return tuple(cells)

@@ -240,3 +240,22 @@ def test_every_refusal_has_a_message_in_both_languages():
     for kind in table_read.REFUSAL_KINDS:
         for lang in i18n.LANGUAGES:
             assert f"table.refused.{kind}" in i18n.catalog(lang), (kind, lang)
+
+
+def test_a_percentage_cell_is_read_as_shown_not_as_stored():
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Tỷ lệ"
+    sheet.append(["Tỉnh", 2022, 2023])
+    sheet.append(["Sơn La", 0.125, 0.07])
+    for ref in ("B2", "C2"):
+        sheet[ref].number_format = "0.0%"
+    stream = io.BytesIO()
+    book.save(stream)
+    sheets = read_table(stream.getvalue(), "ty-le.xlsx")
+    layout = Layout("place", "year", "fdi_registered_annual_yoy", "percent", 1, "%")
+    result = figures(sheets, layout, "ty-le.xlsx", "vi", PUBLISHED, "son-la")
+    assert [(c.value, c.value_as_written, c.quote) for c in result.candidates] == [
+        (12.5, "12,5%", "Tỷ lệ!B2 | Sơn La | 2022 | 12,5%"),
+        (7.0, "7%", "Tỷ lệ!C2 | Sơn La | 2023 | 7%"),
+    ]
