@@ -112,8 +112,20 @@ def _number(cell: Cell, language: str) -> tuple[str, float]:
     return cell.text, parsed.value if parsed.unit == "count" else math.nan
 
 
-def value_cells(sheet: Sheet, language: str) -> pd.DataFrame:
-    """One row per non-empty cell of the value area (the columns of table_schema)."""
+def _label_column(below: list[Cell], row_kind: str, language: str) -> int:
+    """The first column holding a cell below the header; for rows of places, the first one
+    holding words (a numbering column, "STT" 1, 2, 3, before the names is not the labels)."""
+    columns = sorted({c.column for c in below})
+    if row_kind == "place":
+        for column in columns:
+            if any(math.isnan(_number(c, language)[1]) for c in below if c.column == column):
+                return column
+    return columns[0] if columns else 0
+
+
+def value_cells(sheet: Sheet, language: str, row_kind: str = "place") -> pd.DataFrame:
+    """One row per non-empty cell right of the labels and below the header (the columns of
+    table_schema)."""
     rows: dict[int, list[Cell]] = {}
     for cell in sheet.cells:
         rows.setdefault(cell.row, []).append(cell)
@@ -121,7 +133,7 @@ def value_cells(sheet: Sheet, language: str) -> pd.DataFrame:
     if header is None:
         return pd.DataFrame(columns=list(COLUMNS))
     below = [c for r in sorted(rows) if r > header for c in rows[r]]
-    first = min((c.column for c in below), default=0)
+    first = _label_column(below, row_kind, language)
     top = {c.column: c.text for c in rows[header]}
     out = []
     for r in sorted(rows):
@@ -129,7 +141,7 @@ def value_cells(sheet: Sheet, language: str) -> pd.DataFrame:
             continue
         label = next((c.text for c in rows[r] if c.column == first), "")
         for cell in rows[r]:
-            if cell.column == first:
+            if cell.column <= first:
                 continue
             text, number = _number(cell, language)
             letter = cell.ref.rstrip("0123456789")
@@ -155,12 +167,13 @@ def figures(
     lang = "vi" if language == "vi" else "en"
     words = layout.unit_words.strip()
     found, left_out, lines = [], [], []
-    frames = [value_cells(sheet, lang) for sheet in sheets]
+    frames = [value_cells(sheet, lang, layout.rows) for sheet in sheets]
     wrong = [p for f in frames for p in problems(f, layout.rows, layout.columns, file_name)]
     if not any(len(f) for f in frames):
         wrong.append(TableError("no_values", f"{file_name}: no value cells", file=file_name))
     if wrong:
         return Result("", [], wrong, [])
+    headed = any(words and words.lower() in str(f).lower() for f in _measures(frames, layout))
     for frame in frames:
         for row in frame.to_dict("records"):
             labels = {layout.rows: row["row_label"], layout.columns: row["column_label"]}
@@ -169,7 +182,8 @@ def figures(
                 left_out.append(labels["place"])
                 continue
             text = row["text"]  # a percentage cell of a workbook is written "12,5%"
-            written = text if words and text.endswith(words) else f"{text} {words}".strip()
+            unit = _words_for(labels, words, headed)
+            written = text if unit and text.endswith(unit) else f"{text} {unit}".strip()
             lines.append((row, f"{row['sheet']}!{row['cell']}", written, province, labels))
     intro = (
         f"{file_name}: a statistics table. Its cells as published, then one line per value "
@@ -188,12 +202,29 @@ def figures(
     return Result(document, found, [], list(dict.fromkeys(left_out)))
 
 
-def _indicator(labels: dict[str, str], layout: Layout, province: str) -> str | None:
-    """The layout's indicator, or for a column of measures the one its label suggests."""
+def _measures(frames: list[pd.DataFrame], layout: Layout) -> list[str]:
+    """The labels of the measures, when columns are measures."""
+    if layout.columns != "measure":
+        return []
+    return [label for f in frames for label in f["column_label"]]
+
+
+def _words_for(labels: dict[str, str], words: str, headed: bool) -> str:
+    """The unit words of a cell: every cell's, except in columns of measures when some
+    labels state them ("Vốn đăng ký (triệu USD)"): then only those columns' cells (the
+    others, "Số dự án", are counts)."""
+    if not headed or "measure" not in labels:
+        return words
+    return words if words.lower() in labels["measure"].lower() else ""
+
+
+def _indicator(labels: dict[str, str], layout: Layout, province: str, unit: str) -> str | None:
+    """The layout's indicator, or for a column of measures the one its label suggests for
+    the cell's unit."""
     if "measure" not in labels:
         return layout.indicator
     label = labels["measure"]
-    unit = "count" if layout.unit == "people" else layout.unit
+    unit = "count" if unit == "people" else unit
     return ind.suggest_indicator(label, len(label), len(label), unit, province) or layout.indicator
 
 
@@ -233,7 +264,7 @@ def _candidate(
     if parsed.unit == "percent":
         value *= direction_cue(quote, written, lang)
     unit = layout.unit if (parsed.unit, layout.unit) == ("count", "people") else parsed.unit
-    indicator = _indicator(labels, layout, province)
+    indicator = _indicator(labels, layout, province, unit)
     start, end, note = _period(labels, indicator, layout, published)
     return TableCandidate(
         value=value,

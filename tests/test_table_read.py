@@ -259,3 +259,26 @@ def test_a_percentage_cell_is_read_as_shown_not_as_stored():
         (12.5, "12,5%", "Tỷ lệ!B2 | Sơn La | 2022 | 12,5%"),
         (7.0, "7%", "Tỷ lệ!C2 | Sơn La | 2023 | 7%"),
     ]
+
+
+def test_a_numbering_column_is_not_the_labels_and_measures_take_their_own_unit():
+    rows = [
+        ["Chỉ tiêu FDI năm 2023 theo tỉnh"],
+        ["STT", "Tỉnh", "Số dự án cấp mới", "Vốn đăng ký cấp mới (triệu USD)"],
+        [1, "Sơn La", 4, "12,5"],
+        [2, "Lạng Sơn", 6, 30],
+    ]
+    layout = Layout("place", "measure", None, "USD", 10**6, "triệu USD", year=2023)
+    sheets = read_table(workbook(rows), "fdi-2023.xlsx")
+    result = figures(sheets, layout, "fdi-2023.xlsx", "vi", PUBLISHED, "son-la")
+    assert result.problems == []
+    got = [(c.province_id, c.value, c.unit, c.value_as_written) for c in result.candidates]
+    assert got == [
+        ("son-la", 4, "count", "4"),
+        ("son-la", 12_500_000, "USD", "12,5 triệu USD"),
+        ("lang-son", 6, "count", "6"),
+        ("lang-son", 30_000_000, "USD", "30 triệu USD"),
+    ]
+    assert {c.period_start.year for c in result.candidates} == {2023}
+    suggested = [c.indicator_id for c in result.candidates]  # from each column's label
+    assert suggested == ["fdi_new_projects_annual", "fdi_new_capital_annual"] * 2
