@@ -96,7 +96,7 @@ def source_footnote(df: pd.DataFrame) -> str:
 
 
 DASHES = ("solid", "dash", "dot", "dashdot")
-LABEL_ALL_UP_TO = 4  # longer series label only their latest point; hover shows every figure
+LABEL_ALL_UP_TO = 4  # a panel with more points labels each series' latest; hover shows all
 
 
 def _series_label(row, place_names: dict[str, str]) -> str:

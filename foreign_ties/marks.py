@@ -107,6 +107,9 @@ def add_timeline(fig, df, divisor, place_names, panel) -> set[str]:
         series.setdefault(grammar.series_key(row), []).append(row)
     used: set[str] = set()
     cell = charts._cell(fig, panel)
+    # Every point labelled only while the panel's labels are few; past that each series
+    # labels its latest point and the hover (or a click) gives the others.
+    label_all = len(df) <= charts.LABEL_ALL_UP_TO
     for key, rows in series.items():
         # At one date, a target or projection before the reported result: the result is
         # drawn on top (filled over hollow) and, as the series' last point, gets the label.
@@ -149,9 +152,7 @@ def add_timeline(fig, df, divisor, place_names, panel) -> set[str]:
                     "line": {"color": colour, "width": 2},
                 },
                 text=[
-                    _label(r, ptype)
-                    if len(rows) <= charts.LABEL_ALL_UP_TO or i == len(rows) - 1
-                    else ""
+                    _label(r, ptype) if label_all or i == len(rows) - 1 else ""
                     for i, r in enumerate(rows)
                 ],
                 textposition="top center",
@@ -257,7 +258,7 @@ def zoom_to_figures(fig: go.Figure) -> None:
 
 EDGE = 0.12  # of an axis's width: a label this close to an end is set inward
 NEAR = 0.12  # of an axis's width: a label this close to its neighbour goes under its point
-CHAR_SHARE = 0.0075  # of an axis's width: one character of a point label (about 11 px of 1,500)
+CHAR_SHARE = 0.011  # of an axis's width: one character of a point label (11 px of a 1,000 px plot)
 
 
 def place_labels(fig: go.Figure) -> None:
@@ -286,7 +287,9 @@ def place_labels(fig: go.Figure) -> None:
         texts = trace.text or [""] * len(trace.x)
         for x, y, text in zip(trace.x, ys, texts, strict=True):
             share = (grammar._day(x) - start).days / width
-            side = " right" if share < EDGE else " left" if share > 1 - EDGE else " center"
+            # centred, a label must fit half its width on each side of its point
+            edge = max(EDGE, CHAR_SHARE * len(str(text or "")) / 2)
+            side = " right" if share < edge else " left" if share > 1 - edge else " center"
             below = (
                 bool(text)
                 and previous is not None

@@ -158,9 +158,10 @@ def test_no_line_across_types_of_period_and_each_non_annual_point_says_its_perio
     )
     assert joined_pairs(fig) == {(D(2023, 7, 2), D(2024, 7, 1))}  # the two whole years only
     labels = {x: text for t in points(fig) for x, text in zip(t.x, t.text, strict=True)}
+    # five points in one panel: each series labels its latest point (the hover gives all)
     assert labels[D(2023, 1, 16)].endswith("· Jan 2023")  # the month beside the year says so
-    assert labels[D(2023, 7, 2)] == "US$52 billion"
-    assert "Jan–Oct 2024" in labels[D(2024, 6, 1)]
+    assert labels[D(2023, 7, 2)] == "" and labels[D(2024, 7, 1)] == "US$60 billion"
+    assert labels[D(2024, 6, 1)] == "" and "Jan–Oct 2025" in labels[max(labels)]
 
 
 def test_a_multi_year_total_is_a_span_never_clipped_to_the_chosen_years():
