@@ -168,19 +168,24 @@ def content_page(slide: Slide, number: int, total: int, url: str) -> Page:
     )
     y = _stack(page, y + 20, slide.takeaway, 40, box, bold=True)
     room = foot_top - 24 - (y + 30)
-    size = next(
-        (
-            s
-            for s in (32, 28, 24)
-            if len(wrap(f"“{slide.sentence}”", s, box, italic=True)) * s * 1.2 <= room
-        ),
-        24,
-    )
-    lines = wrap(f"“{slide.sentence}”", size, box, italic=True)
-    keep = max(1, int(room // (size * 1.2)))
-    if len(lines) > keep:
-        lines = [*lines[: keep - 1], lines[keep - 1].rstrip(".,;:") + " …"]
-    page.texts.append(Text(MARGIN, y + 30, box, lines, size, italic=True, colour=GREY))
+    # the sentence as published, then (when it is in another language) its translation
+    texts = [(f"“{slide.sentence}”", True)]
+    if slide.gloss:
+        texts.append((t("present.gloss", gloss=slide.gloss), False))
+
+    def height(s: float) -> float:
+        lines = sum(len(wrap(text, s, box, italic=italic)) for text, italic in texts)
+        return lines * s * 1.2 + 12 * (len(texts) - 1)
+
+    size = next((s for s in (32, 28, 24) if height(s) <= room), 24)
+    keep = max(1, int((room - 12 * (len(texts) - 1)) / len(texts) // (size * 1.2)))
+    y += 30
+    for text, italic in texts:
+        lines = wrap(text, size, box, italic=italic)
+        if height(size) > room and len(lines) > keep:  # each gets its share, cut with "…"
+            lines = [*lines[: keep - 1], lines[keep - 1].rstrip(".,;:") + " …"]
+        page.texts.append(Text(MARGIN, y, box, lines, size, italic=italic, colour=GREY))
+        y += len(lines) * size * 1.2 + 12
     return page
 
 

@@ -52,6 +52,7 @@ class Slide:
     rows: pd.DataFrame  # the facts drawn, with their sources (for data downloads)
     big: str = ""  # number slides: the figure in words ("about 20")
     sentence: str = ""  # number slides: the published sentence it comes from
+    gloss: str = ""  # number slides: the sentence in the reader's language, when it is not
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,11 @@ def _glosses(rows: pd.DataFrame) -> dict[str, str]:
         return {}
     pairs = zip(rows["quote"], rows["gloss_en"], strict=False)
     return {q: g for q, g in pairs if isinstance(g, str) and g}
+
+
+def _gloss(rows: pd.DataFrame, quote: str) -> str:
+    gloss = _glosses(rows).get(quote, "")
+    return slide_text._cut(gloss, SENTENCE_CHARS) if gloss else ""
 
 
 def _slide(
@@ -114,6 +120,7 @@ def _slide(
         rows=rows.reset_index(drop=True),
         big="" if chart else slide_text.row_words(lead),
         sentence="" if chart else slide_text._cut(lead.quote, SENTENCE_CHARS),
+        gloss="" if chart else _gloss(rows, lead.quote),
     )
 
 
@@ -173,6 +180,7 @@ def ranking_slide(filters: Filters, said: set[str]) -> Slide | None:
         rows=rows,
         big=lead.ordinal,
         sentence=slide_text._cut(lead.quote, SENTENCE_CHARS),
+        gloss=_gloss(rows, lead.quote),
     )
 
 

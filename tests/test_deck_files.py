@@ -160,3 +160,18 @@ def test_the_base_url_comes_from_the_environment_first(monkeypatch, filters):
     svg = live_link.qr_svg(url, 150)
     assert svg.startswith("<svg") and 'width="150' in svg
     assert live_link.qr_png(url).startswith(b"\x89PNG")
+
+
+def test_a_sentence_in_another_language_has_its_translation_under_it(built):
+    """A big-number slide quotes its sentence as published and, when the deck's reader reads
+    another language, the translation under it (marked as not the published words), in the
+    PDF's text as in Present."""
+    lang, the_deck, laid, pdf, _ = built
+    glossed = [s for s in the_deck if s.kind == "number" and s.gloss]
+    assert glossed or lang == "en", "no number slide with a sentence in another language"
+    texts = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    label = "Bản dịch (không phải nguyên văn)" if lang == "vi" else "Translation (not the"
+    for slide in glossed:
+        page = texts[1 + the_deck.index(slide)]
+        assert label in page, slide.title
+        assert page.index(" ".join(slide.sentence.split()[:6])) < page.index(label)

@@ -78,6 +78,11 @@ def number_page(slide: slides.Slide) -> None:
         f"<div class='ft-big'>{_e(slide.big)}</div>"
         f"<div class='ft-takeaway'>{_e(slide.takeaway)}</div>"
         f"<blockquote class='ft-sentence'>“{_e(slide.sentence)}”</blockquote>"
+        + (
+            f"<div class='ft-gloss'>{_e(t('present.gloss', gloss=slide.gloss))}</div>"
+            if slide.gloss
+            else ""
+        )
     )
     footnote(slide)
 
