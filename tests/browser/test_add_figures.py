@@ -1,15 +1,13 @@
 """The Add figures page (/add) in a real browser, in Vietnamese, on a server over a copy of
 the data: signed out only the sign-in form shows; a wrong password, a viewer and a locked
 name are refused; an editor pastes a report, checks its figures, publishes them, sees the
-new figure on Sources in another tab, restores the previous version (the figure is gone
-there) and signs out. The AppTest twin, with the details of each step, is
-tests/test_add_page.py.
+new figure on Compare (in its chart's hover: publisher and sentence) and on Sources in
+another tab, restores the previous version (the figure is gone there) and signs out. The
+AppTest twin, with the details of each step, is tests/test_add_page.py.
 
-Why Sources and not Compare: the Sources link names the new figure (`fact=`) and the page
-prints its sentence as text (the quote under "in context", marked in the report), so the
-check is one exact string; Compare draws the value in a chart and lists it in a canvas
-table among the measure's other figures, with no sentence printed as text. After the
-restore, the same Sources link says the figure is no longer in the data.
+On Sources the page prints the figure's sentence as text (the quote under "in context",
+marked in the report), so the check is one exact string; after the restore, the same Sources
+link says the figure is no longer in the data.
 
 One test function: its steps depend on each other (a session signed in, a version
 published), and each page load in the browser is costly.
@@ -25,7 +23,7 @@ import pytest
 
 from foreign_ties import accounts, failed_signins, paths, versions
 from foreign_ties.i18n import t, tn
-from tests.browser.checks import real_errors
+from tests.browser.checks import real_errors, wait_for_charts
 from tests.browser.conftest import (
     collect_console_errors,
     dashboard_command,
@@ -39,6 +37,9 @@ EDITOR, EDITOR_PASSWORD = "ana", "editor password"
 VIEWER, VIEWER_PASSWORD = "vic", "viewer password"
 LOCKED, LOCKED_PASSWORD = "binh", "another editor password"  # the name the test locks
 PUBLISHER, TITLE = "Đài Phát thanh và Truyền hình Lạng Sơn", "Đối ngoại Lạng Sơn 2024"
+# Every hover text of every chart on the page (a figure's value, period, publisher, sentence).
+CHART_HOVERS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(
+  gd => (gd.data || []).flatMap(trace => [].concat(trace.hovertext || [])).map(String))"""
 SENTENCE = "62 đoàn"  # in the one sentence that gives the report's four figures
 SLOW = 120_000  # ms: a first page run of a fresh server on a busy machine
 RERUN_STARTS = 10_000  # ms: at most until a click's rerun starts
@@ -242,10 +243,17 @@ def test_sign_in_publish_see_restore_and_sign_out_in_vietnamese(editor_app, page
     (fact_id,) = query["fact"]
     assert fact_id in versions.manifest(data, published)["facts_added"]
 
-    # 5. The new figure on Sources, in a new tab (a reload of /add would sign out).
+    # 5. The new figure on Compare (in a chart's hover: its publisher and sentence) and on
+    # Sources, in a new tab (a reload of /add would sign out).
     other = page.context.new_page()
     other_errors = collect_console_errors(other)
     try:
+        other.goto(to_compare.evaluate("a => a.href"))
+        wait_for_app(other, timeout=SLOW, settle_ms=0)
+        wait_for_charts(other)
+        hovers = other.evaluate(CHART_HOVERS)
+        assert any(PUBLISHER in hover and SENTENCE in hover for hover in hovers), hovers[:5]
+
         other.goto(sources_url)
         wait_for_app(other, timeout=SLOW, settle_ms=0)
         other.locator(f"{MAIN} blockquote.ft-said").first.wait_for()
