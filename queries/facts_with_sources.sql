@@ -16,4 +16,4 @@ select fact_id, province_id, family, indicator_id, indicator_name_en, indicator_
        publisher, published_date, url, language, quote, gloss_en, derived_from, title_vi,
        publisher_vi, uncertain_reason_vi, gloss_vi
 from matching_figures($provinces, $year_from, $year_to, $families, $search)
-order by list_order  -- place, family, measure, latest first (staging/figures.sql)
+order by province_id, family, indicator_id, period_end desc, fact_id

@@ -1,6 +1,6 @@
 -- Purpose: one page of the Sources page's list: the figures matching its filters (the macro
 --          in queries/staging/matching_figures.sql), with what the table, the figure picker
---          and the sentence in context show; list_order is unique, so pages never overlap.
+--          and the sentence in context show; fact_id breaks ties so pages never overlap.
 -- Grain: one row per fact, at most $page_size rows.
 -- Parameters: $provinces (list of province_id), $year_from, $year_to (integers),
 --             $families (list of family; empty list = all), $search (text; '' = all),
@@ -13,5 +13,5 @@ select fact_id, province_id, indicator_id, indicator_name_en, indicator_name_vi,
        uncertain, uncertain_reason, superseded_by, source_id, publisher, quote, gloss_en,
        uncertain_reason_vi, publisher_vi, gloss_vi
 from matching_figures($provinces, $year_from, $year_to, $families, $search)
-order by list_order  -- place, family, measure, latest first (staging/figures.sql)
+order by province_id, family, indicator_id, period_end desc, fact_id
 limit $page_size offset $page_offset

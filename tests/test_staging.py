@@ -18,10 +18,7 @@ select f.fact_id, f.province_id, p.level as province_level, i.family, f.indicato
        s.published_date, s.url, s.language, f.quote, f.gloss_en, s.title_vi,
        s.publisher_vi, f.uncertain_reason_vi, f.gloss_vi, f.rank_out_of,
        cast(year(f.period_start) as integer) as start_year,
-       cast(year(f.period_end) as integer) as end_year,
-       row_number() over (
-           order by f.province_id, i.family, f.indicator_id, f.period_end desc, f.fact_id
-       ) as list_order
+       cast(year(f.period_end) as integer) as end_year
 from facts f
 join indicators i on i.indicator_id = f.indicator_id
 join sources s on s.source_id = f.source_id

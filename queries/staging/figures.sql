@@ -12,13 +12,11 @@
 --          value_as_written, period_start, period_end, status, uncertain,
 --          uncertain_reason, superseded_by, derived_from, source_id, title, publisher,
 --          published_date, url, language, quote, gloss_en, title_vi, publisher_vi,
---          uncertain_reason_vi, gloss_vi, rank_out_of, start_year, end_year, list_order
+--          uncertain_reason_vi, gloss_vi, rank_out_of, start_year, end_year
 
 -- The _vi texts are given to Vietnamese readers by foreign_ties/localise.py.
 -- start_year and end_year are stored because year(date) costs about 2 ms per call site on
 -- a few hundred rows in DuckDB 2.0 (measured), more than the rest of a page's query.
--- list_order is each figure's place in the Sources list (place, family, measure, latest
--- first): a page is then a top-N on one integer, and a linked figure's page a count.
 create or replace table figures as
 select f.fact_id, f.province_id, p.level as province_level, i.family, f.indicator_id,
        i.name_en as indicator_name_en, i.name_vi as indicator_name_vi, i.kind,
@@ -28,10 +26,7 @@ select f.fact_id, f.province_id, p.level as province_level, i.family, f.indicato
        s.published_date, s.url, s.language, f.quote, f.gloss_en, s.title_vi,
        s.publisher_vi, f.uncertain_reason_vi, f.gloss_vi, f.rank_out_of,
        cast(extract(year from f.period_start) as integer) as start_year,
-       cast(extract(year from f.period_end) as integer) as end_year,
-       row_number() over (
-           order by f.province_id, i.family, f.indicator_id, f.period_end desc, f.fact_id
-       ) as list_order
+       cast(extract(year from f.period_end) as integer) as end_year
 from facts f
 join indicators i using (indicator_id)
 join sources s using (source_id)
