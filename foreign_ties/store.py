@@ -55,9 +55,10 @@ def connection(parquet_dir: str | None = None) -> duckdb.DuckDBPyConnection:
     is materialised here too rather than written by the build: a published version stays
     the plain tables the build validated (versions already published, and those the ingest
     publishes, need no new file), the join is written once (queries/staging/figures.sql),
-    and its cost is paid once per version and process (a few ms on the bundled data, well
-    under a second at 100,000 facts: docs/performance.md). Views over Parquet files made
-    every page query decode files and join four tables again: 2–20 ms each on 300 facts.
+    and its cost is paid once per version and process, by the first page run that reads it
+    (about 65 ms on the bundled data, 0.5–0.8 s at 100,000 facts, 3–4 s and 1.6 GiB at
+    1 M: docs/performance.md). Views over Parquet files made every page query decode files
+    and join four tables again: 2–20 ms each on 300 facts.
     `facts` alone stays a view over its file: its rows are already in memory, in `figures`,
     and only checks and counts read it.
     """
