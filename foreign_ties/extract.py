@@ -16,12 +16,14 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import re
 import sys
 from dataclasses import asdict, dataclass, fields
 
 from foreign_ties import extract_context as ctx
 from foreign_ties import extract_indicators as ind
 from foreign_ties.extract_figures import detect_language, figures, sentences
+from foreign_ties.extract_period_rules import TO_DATE
 from foreign_ties.extract_periods import Mention, comparison_year, period_for, period_mentions
 from foreign_ties.numbers import direction_cue, qualifier_cue
 
@@ -66,7 +68,11 @@ def extract(
     last_place = place
     for offset, sentence in sentences(text):
         mentions = period_mentions(sentence, published)
-        inferred = None if mentions else comparison_year(sentence, published)
+        inferred = (
+            None
+            if mentions
+            else comparison_year(sentence, published) or _event(sentence, published)
+        )
         places = ctx.place_mentions(sentence)
         previous_end = 0
         earlier: list[ind.Earlier] = []
@@ -82,10 +88,12 @@ def extract(
             ranged = bool(mention and not mention.as_of)
             ranged = ranged and mention.period_start != mention.period_end
             indicator = ind.flow_counterpart(indicator, sentence, figure.start, ranged)
+            if mention and mention.kind == TO_DATE:
+                indicator = ind.stock_counterpart(indicator)
+            status = ctx.status_for(sentence, figure.start)
             start, end = _period(mention, indicator, published)
             if start is None:
-                start = end = published
-                note = "no period in the text: the publication date"
+                start, end, note = _no_period(indicator, figure.unit, status, published)
             value, unit = figure.value, figure.unit
             if unit == "count" and indicator in ind.indicators():
                 if ind.indicators()[indicator].dimension == "people":
@@ -106,15 +114,18 @@ def extract(
                     period_note=note,
                     province_id=province,
                     indicator_id=indicator,
-                    status=ctx.status_for(sentence, figure.start),
+                    status=status,
                     quote=sentence,
                     offset=offset + figure.start,
                 )
             )
             previous_end = figure.end
             earlier.append(ind.Earlier(figure.start, figure.end, figure.unit, indicator))
-        if mentions or inferred:
-            last_period = max(mentions, key=lambda m: m.end) if mentions else inferred
+        # a fact sheet's "GRDP (2022): ..." line: the period in its label is that line's own
+        label = re.match(r"[^:.;]{1,60}:\s", sentence)
+        passed_on = [m for m in mentions if not label or m.start >= label.end()]
+        if passed_on or inferred:
+            last_period = max(passed_on, key=lambda m: m.end) if passed_on else inferred
         if places:
             last_place = places[-1][1]
     return out
@@ -125,7 +136,9 @@ def _period(
 ) -> tuple[dt.date | None, dt.date | None]:
     if mention is None:
         return None, None
-    kind = ind.indicators()[indicator].kind if indicator in ind.indicators() else "flow"
+    if mention.kind == TO_DATE:
+        return mention.period_start, mention.period_end
+    kind = _kind(indicator)
     if kind == "stock" and mention.period_start != mention.period_end:
         day = min(mention.period_end, published)
         return day, day
@@ -137,6 +150,43 @@ def _period(
         # "as of December 31, total registered capital ...": the year to that date
         return dt.date(mention.period_end.year, 1, 1), mention.period_end
     return mention.period_start, mention.period_end
+
+
+# "During the event, 14 projects received ...": the figures of a conference or a visit
+_EVENT = re.compile(
+    r"\b(?:during|at) the (?:event|conference|forum|ceremony|meeting|visit)\b|tại (?:hội nghị"
+    r"|sự kiện|diễn đàn|buổi lễ|lễ)|trong (?:chuyến thăm|khuôn khổ (?:hội nghị|sự kiện))",
+    re.I,
+)
+
+
+def _event(sentence: str, published: dt.date) -> Mention | None:
+    m = _EVENT.search(sentence)
+    note = "an event's figure, no date written: the publication date"
+    return Mention(m.start(), m.end(), published, published, False, note) if m else None
+
+
+def _kind(indicator: str | None, unit: str = "") -> str | None:
+    """The indicator's kind; for an unknown measure, money and percentages are flows."""
+    known = ind.indicators()
+    if indicator in known:
+        return known[indicator].kind
+    return "flow" if unit in ("USD", "VND", "percent") else None
+
+
+def _no_period(
+    indicator: str | None, unit: str, status: str, published: dt.date
+) -> tuple[dt.date | None, dt.date | None, str]:
+    """No period written or carried over. A flow has none, except a result reported in
+    January or February: a year-end report's, for the year just ended. Anything else (a
+    stock, a count of unknown measure) is as of the publication date."""
+    if _kind(indicator, unit) != "flow":
+        return published, published, "no period in the text: the publication date"
+    if status == "reported" and published.month <= 2:
+        y = published.year - 1
+        note = "no period in the text; reported in January or February: the year just ended"
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), note
+    return None, None, "no period in the text"
 
 
 def write_csv(candidates: list[Candidate], stream) -> None:

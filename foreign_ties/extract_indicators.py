@@ -77,6 +77,14 @@ def flow_counterpart(indicator: str | None, sentence: str, start: int, ranged: b
     return indicator
 
 
+def stock_counterpart(indicator: str | None) -> str | None:
+    """A flow measure read with "to date", "so far", "hiện nay" (since ever) is the
+    cumulative stock of the same thing ("So far, the province has granted investment
+    licences to 180 projects")."""
+    stocks = {flow: stock for stock, flow in stock_flow().items()}
+    return stocks.get(indicator, indicator)
+
+
 @lru_cache(maxsize=1)
 def keywords() -> tuple[tuple[str, str, str], ...]:
     """(indicator_id, language, keyword); an unknown indicator is an error."""

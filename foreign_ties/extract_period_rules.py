@@ -1,0 +1,271 @@
+"""The period phrases of English and Vietnamese reports, as (pattern, reading) rules.
+
+`rules(published)` lists them in priority order; each reading turns a match into
+(start, end, as_of, note[, kind]). `extract_periods` applies them to a sentence. The
+rules a reader applies, stated once here:
+
+- a period written without its year ("the first ten months", "quý III", "tháng 10") is
+  the latest one that had ended, or was ending, by the publication date;
+- "so far this year", "year to date", "từ đầu năm đến nay", "since the start of 2024":
+  from 1 January to the publication date;
+- "to date", "so far", "hiện nay", "đến nay" alone: since ever, as of the publication
+  date (kind "to_date": a flow measure read so is its cumulative counterpart);
+- "as of the end of October", "tính đến hết tháng 10/2024": the month's last day;
+- Viet Nam's fiscal year is the calendar year ("FY2023", "năm tài chính 2023");
+- "năm qua", "the past year": the year that ended last, or the current one in a report
+  of its last two months (a year-end review).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+MONTHS = {
+    m.lower(): i
+    for i, m in enumerate(
+        "January February March April May June July August September October November "
+        "December".split(),
+        start=1,
+    )
+}
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
+    )
+} | {
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+_M = "|".join(MONTHS)
+_N = r"\d{1,2}|mười một|mười hai|" + "|".join(WORD_NUMBERS)
+_Y = r"(?:19|20)\d\d"
+YEAR = _Y
+TO_DATE = "to_date"
+RELATIVE = "relative"
+
+
+def last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _num(text: str) -> int:
+    text = text.lower()
+    return int(text) if text.isdigit() else WORD_NUMBERS[text]
+
+
+def _year_ending(year: str | None, month: int, published: dt.date) -> int:
+    """The written year, else the latest year in which `month` had come by publication."""
+    if year:
+        return int(year)
+    return published.year if month <= published.month else published.year - 1
+
+
+def _months(y: int, m1: int, m2: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, m1, 1), last_day(y, m2)
+
+
+def _unwritten(m) -> str:
+    return "" if m.get("y") else "year not written: the latest before publication"
+
+
+def rules(published: dt.date):
+    """(pattern, function(groups) -> (start, end, as_of, note[, kind])) in priority order."""
+    p = published
+
+    def first_months(m):
+        n = _num(m["n"])
+        return (*_months(_year_ending(m["y"], n, p), 1, n), False, _unwritten(m))
+
+    def past_months(m):
+        n = _num(m["n"])
+        return (*_months(p.year, 1, n), False, "'past months' read as January onwards")
+
+    def month_range(m):
+        m1, m2 = MONTHS.get(m["a"].lower(), 0) or int(m["a"]), MONTHS.get(m["b"].lower(), 0)
+        m2 = m2 or int(m["b"])
+        return (*_months(_year_ending(m["y"], m2, p), m1, m2), False, _unwritten(m))
+
+    def quarter(m):
+        q = ORDINAL.get(m["q"].lower()) or ROMAN[m["q"].lower()]
+        y = _year_ending(m["y"], 3 * q, p)
+        return (*_months(y, 3 * q - 2, 3 * q), False, _unwritten(m))
+
+    def half(m):
+        return (*_months(_year_ending(m["y"], 6, p), 1, 6), False, _unwritten(m))
+
+    def date(m):
+        month = MONTHS.get(m["mo"].lower(), 0) or int(m["mo"])
+        d = dt.date(_year_ending(m.get("y"), month, p), month, int(m["d"]))
+        return d, d, False, _unwritten(m)
+
+    def month(m):
+        mo = MONTHS.get(m["mo"].lower(), 0) or int(m["mo"])
+        return (*_months(_year_ending(m.get("y"), mo, p), mo, mo), False, _unwritten(m))
+
+    def month_end(m):
+        mo = MONTHS.get(m["mo"].lower(), 0) or int(m["mo"])
+        d = last_day(_year_ending(m.get("y"), mo, p), mo)
+        return d, d, True, "the end of the month"
+
+    def year_to_date(m):
+        month = int(m["mo"])
+        d = dt.date(_year_ending(m.get("y"), month, p), month, int(m["d"]))
+        return dt.date(d.year, 1, 1), d, False, "from the start of the year"
+
+    def this_year_so_far(m):
+        y = int(m["y"]) if m.get("y") else p.year
+        end = p if y == p.year else dt.date(y, 12, 31)
+        return dt.date(y, 1, 1), end, False, "from the start of the year to the publication date"
+
+    def since(m):
+        return dt.date(int(m["y"]), 1, 1), p, False, "to the publication date"
+
+    def year_end(m):
+        d = dt.date(int(m["y"]) if m["y"] else p.year, 12, 31)
+        return d, d, True, ""
+
+    def years(m):
+        return dt.date(int(m["a"]), 1, 1), dt.date(int(m["b"]), 12, 31), False, ""
+
+    def past_years(m):
+        n = _num(m["n"])
+        note = "'past years' counted back from the publication year"
+        return dt.date(p.year - n + 1, 1, 1), dt.date(p.year, 12, 31), False, note
+
+    def year(m):
+        y = int(m["y"])
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), False, ""
+
+    def fiscal_year(m):
+        y = int(m["y"])
+        note = "Viet Nam's fiscal year is the calendar year"
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), False, note
+
+    def relative_year(m):
+        shift = -1 if m["w"].lower() in ("last", "previous", "ngoái", "trước") else 0
+        y = p.year + shift
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), False, "", RELATIVE
+
+    def past_year(m):
+        y = p.year if p.month >= 11 else p.year - 1
+        note = "'the past year': the year just ended (or ending, in a year-end review)"
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), False, note
+
+    def to_date(m):
+        return p, p, True, "as of the publication date", TO_DATE
+
+    so_far = r"(?:so far|to date|until now|thus far)"
+    return [
+        (
+            rf"(?:so far|thus far|to date) (?:this year|in (?:(?P<y>{_Y})|the year))"
+            rf"|(?:this year|in (?P<y2>{_Y})) (?:so far|to date)"
+            rf"|(?:in )?(?:the )?year[ -]to[ -]date"
+            rf"|(?:since|from) (?:the (?:beginning|start) of |early )(?:the year|this year"
+            rf"|(?P<y3>{_Y}))(?: (?:to|until) (?:date|now|present))?"
+            rf"|(?:lũy kế |luỹ kế |tính )?từ đầu năm(?: (?P<y4>{_Y}))?(?: (?:đến|tới) (?:nay"
+            rf"|hiện nay|thời điểm này))?(?! (?:đến|tới))",
+            this_year_so_far,
+        ),
+        (
+            rf"(?:the )?first (?P<n>{_N}) months(?: of (?:the year|this year|(?P<y>{_Y})))?"
+            rf"|(?:the |a )?(?P<n2>{_N})-month(?: period)?(?: of (?:the year|this year"
+            rf"|(?P<y2>{_Y})))?|(?P<n3>[1-9]|1[0-2])M[ /-]?(?P<y3>{_Y})",
+            first_months,
+        ),
+        (
+            rf"(?P<n>{_N}) tháng(?: đầu| qua| vừa qua)?(?: năm)?(?: nay)?(?:\s*"
+            rf"(?:năm\s*)?(?P<y>{_Y}))?(?:(?<!tháng)|(?=\s*(?:đạt|ước|,|tăng|giảm)))",
+            first_months,
+        ),
+        (rf"(?:over |in |during )?(?:the )?(?:past|last) (?P<n>{_N}) months", past_months),
+        (
+            rf"(?:(?:as of|as at|by|at|to|until|through) (?:the )?end(?: of |-)|(?:by |in )?late |"
+            rf"(?:tính )?(?:đến|tới) (?:hết|cuối) (?:tháng )?|(?:hết|cuối) tháng )"
+            rf"(?P<mo>{_M}|\d{{1,2}})"
+            rf"(?:(?:,| of| năm|/|-)?\s*(?P<y>{_Y})|,? (?:năm nay|this year))?",
+            month_end,
+        ),
+        (
+            rf"(?:from |từ )?(?:tháng )?(?P<a>{_M}|\d{{1,2}})\s*(?:[-–]|to|đến|tới)\s*"
+            rf"(?:tháng )?(?P<b>{_M}|\d{{1,2}})(?: period)?(?:(?:,| of| năm|/)?\s*(?P<y>{_Y}))?",
+            month_range,
+        ),
+        (
+            rf"(?:the )?(?P<q>first|second|third|fourth) quarter(?: of (?:the year |this year"
+            rf"|(?P<y>{_Y})))?",
+            quarter,
+        ),
+        (rf"Q(?P<q>[1-4])[ /-]?(?P<y>{_Y})?", quarter),
+        (rf"quý (?P<q>IV|I{{1,3}}|[1-4])(?:\s*(?:/|năm)\s*(?P<y>{_Y}))?", quarter),
+        (
+            rf"(?:the )?first half(?: of (?:the year|this year|(?P<y>{_Y})))?|(?:6 tháng|sáu tháng"
+            rf"|nửa) đầu năm(?: (?P<y2>{_Y}))?|(?:H1|1H)[ /-]?(?P<y3>{_Y})",
+            half,
+        ),
+        (
+            rf"(?P<mo>{_M}) (?P<d>\d{{1,2}})(?:,? (?P<y>{_Y}))?"
+            rf"|(?P<d2>\d{{1,2}}) (?P<mo2>{_M})(?:,? (?P<y2>{_Y}))?",
+            date,
+        ),
+        (
+            rf"(?:tính )?từ đầu năm(?: (?:đến|tới))+(?: hết)?(?: ngày)? (?P<d>\d{{1,2}})/"
+            rf"(?P<mo>\d{{1,2}})(?:/(?P<y>{_Y}))?",
+            year_to_date,
+        ),
+        (rf"(?:ngày )?(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>{_Y}))?(?!\d)", date),
+        (
+            rf"(?:in |during )?(?P<mo>{_M}),? (?P<y>{_Y})|tháng (?P<mo2>\d{{1,2}})(?:\s*(?:/"
+            rf"|-|năm)\s*)(?P<y2>{_Y})",
+            month,
+        ),
+        (rf"(?:in |during )(?P<mo>{_M})|trong tháng (?P<mo2>\d{{1,2}})", month),
+        (
+            rf"(?:by|at|as of|to) the end of (?:(?P<y>{_Y})|the year|this year)|(?:đến |tính đến )?"
+            rf"(?:hết |cuối )năm (?P<y2>{_Y})",
+            year_end,
+        ),
+        (rf"(?:from |từ (?:năm )?)(?P<a>{_Y}) (?:to|đến|tới) (?:năm )?(?P<b>{_Y})", years),
+        (
+            rf"(?:from |từ (?:năm )?)(?P<y>{_Y}) (?:to|until|đến|tới) (?:present|now|date|the "
+            rf"present|nay|hiện nay|hiện tại)|(?:since |kể từ năm |từ năm )(?P<y2>{_Y})"
+            rf"(?! (?:to|until|đến|tới)\b)",
+            since,
+        ),
+        (
+            rf"(?:giai đoạn |nhiệm kỳ |period |the )?(?P<a>{_Y})\s*[-–]\s*(?P<b>{_Y})(?: period)?"
+            rf"|(?:trong )?(?:hai|2) năm (?P<a2>{_Y}) và (?:năm )?(?P<b2>{_Y})"
+            rf"|(?:in )?the (?:two )?years (?P<a3>{_Y}) and (?P<b3>{_Y})",
+            years,
+        ),
+        (
+            rf"(?:over |in |during )?the (?:past|last) (?P<n>{_N}) years|(?P<n2>{_N}) năm (?:qua"
+            rf"|gần đây|vừa qua)",
+            past_years,
+        ),
+        (rf"(?:in )?(?:FY|fiscal year |financial year |năm tài chính )(?P<y>{_Y})", fiscal_year),
+        (rf"(?:in |of |for |during |năm |trong năm )?(?P<y>{_Y})(?!\d)", year),
+        (r"(?P<w>this|last|previous) year|năm (?P<w2>nay|ngoái|trước)", relative_year),
+        (
+            r"(?:in |over |during )?the past year|(?:trong )?(?:một )?năm (?:qua|vừa qua)",
+            past_year,
+        ),
+        (
+            rf"{so_far}|currently|đến nay|hiện nay|hiện có|hiện đang|tính đến nay"
+            r"|đến thời điểm này",
+            to_date,
+        ),
+    ]
