@@ -60,12 +60,15 @@ NUMBER = {
     "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
     "vi": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
 }
-_SCALE = r"thousand|million|billion|trillion|mln|bln|bn|tn|nghìn|ngàn|triệu|tỷ|tỉ"
+_SCALE = (
+    r"thousand|million|billion|trillion|mln|bln|bn|tn|nghìn|ngàn|triệu|tỷ|tỉ"
+    r"|nghin|ngan|trieu|ty|ti"  # without diacritics
+)
 _PREFIX = r"US\s?\$|U\.S\.\s?\$|USD\s?|VN[DĐ]\s?|\$"
 _SUFFIX = (
     r"\s?%|\s(?:per\s?cent|percent|phần trăm)|\s?(?:km2|km²|sq\.?\s?km|square kilomet(?:re|er)s)"
-    r"|\s?(?:km|kilomet(?:re|er)s)(?![\w²])|\s(?:US dollars?|dollars?|đô la(?: Mỹ)?|USD|VN[DĐ]"
-    r"|đồng|people|persons|người)"
+    r"|\s?(?:km|kilomet(?:re|er)s)(?![\w²])|\s(?:U\.\s?S\.\s*dollars?|US dollars?|dollars?"
+    r"|đô la(?: Mỹ)?|USD|VN[DĐ]|đồng|dong|people|persons|người)"
 )
 _EN_WORDS = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five"

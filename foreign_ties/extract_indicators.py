@@ -8,12 +8,13 @@ of the same thing), all checked against data/curated/indicators.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from foreign_ties import paths
-from foreign_ties.extract_context import _curated, _read, nation
+from foreign_ties.extract_context import _curated, _letter, _read, nation
 
 KEYWORDS_CSV = paths.DATA_DIR / "extraction" / "indicator_keywords.csv"
 PAIRS_CSV = paths.DATA_DIR / "extraction" / "indicator_pairs.csv"
@@ -96,6 +97,34 @@ def keywords() -> tuple[tuple[str, str, str], ...]:
     return tuple((r["indicator_id"], r["language"], r["keyword"]) for r in rows)
 
 
+def same_tones(text: str) -> str:
+    """One placement of the tone mark in "oa", "oe", "uy" ("hóa"/"hoá", "thủy"/"thuỷ"): both
+    are written; the length stays, so positions in the text still hold."""
+
+    def move(m: re.Match[str]) -> str:
+        base, *marks = unicodedata.normalize("NFD", m.group(1))
+        return base + unicodedata.normalize("NFC", m.group(2) + "".join(marks))
+
+    return re.sub(r"([òóỏõọ](?=[ae])|[ùúủũụ](?=y))(.)", move, text)
+
+
+@lru_cache(maxsize=1)
+def keyword_patterns() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    """(indicator_id, keyword length, pattern): a keyword is found in a text written with or
+    without diacritics, with either tone placement, a hyphen or a space between its words
+    ("non-governmental", "non governmental"), an abbreviation in brackets between them
+    ("foreign direct investment (FDI) projects"), and an English noun in the plural."""
+    out = []
+    for indicator_id, language, keyword in keywords():
+        words = re.split(r"[\s-]+", same_tones(keyword.lower()))
+        parts = ["".join(_letter(c) for c in word) for word in words]
+        body = r"(?:\s*\([^()]{1,12}\)\s*|[\s-]*)".join(parts)
+        plural = "s?" if language == "en" and keyword[-1].isalpha() else ""
+        pattern = re.compile(rf"(?<!\w){body}{plural}(?!\w)")
+        out.append((indicator_id, len(keyword), pattern))
+    return tuple(out)
+
+
 def _fits(indicator: Indicator, unit: str) -> bool:
     if indicator.dimension == "people":
         return unit in ("people", "count")
@@ -113,21 +142,22 @@ def suggest_indicator(
             sentence, start, end, "count", place
         )
         return f"{base}_yoy" if base and f"{base}_yoy" in known else None
-    lowered = sentence.lower()
+    lowered = same_tones(sentence.lower())
     matches: list[tuple[int, int, str, float]] = []
-    for indicator_id, _language, keyword in keywords():
+    for indicator_id, length, pattern in keyword_patterns():
         if not _fits(known[indicator_id], unit):
             continue
-        for m in re.finditer(rf"(?<!\w){re.escape(keyword.lower())}(?!\w)", lowered):
+        for m in pattern.finditer(lowered):
             distance = start - m.end()
             weight = 1.0 + 2.0 * max(0.0, 1.0 - distance / 100) if distance >= 0 else 1.0
             if 0 <= distance and ";" in lowered[m.end() : start]:
                 weight = 0.5  # another clause
             if m.start() >= end:
-                # the counted noun follows a count: "34 dự án", "17 agricultural products"
-                near = m.start() - end <= 2
+                # the counted noun follows a count, maybe after a word or two: "34 dự án",
+                # "17 agricultural products", "38 new NGO programs"
+                near = re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", lowered[end : m.start()])
                 weight = (8.0 if unit == "count" else 1.0) if near else 0.3
-            matches.append((m.start(), m.end(), indicator_id, weight * len(keyword)))
+            matches.append((m.start(), m.end(), indicator_id, weight * length))
     scores: dict[str, float] = {}
     for a, b, indicator_id, score in matches:
         # a keyword inside a longer one of another indicator does not count ("dự án FDI"

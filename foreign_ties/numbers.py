@@ -125,6 +125,7 @@ CURRENCY_PATTERNS = (
     (r"\$", "USD"),
     (r"VN[DĐ]", "VND"),
     (r"(?:Việt Nam\s+)?đồng", "VND"),
+    (r"(?:Viet Nam\s+)?dong", "VND"),
 )
 PERCENT_PATTERN = (
     r"%|\s*per\s?cent|\s*percent|\s*por\s+ciento|\s*pour\s+cent|\s*phần\s+trăm|パーセント"
@@ -156,6 +157,12 @@ SCALE_WORDS = {
     "triệu": 6,
     "tỷ": 9,
     "tỉ": 9,
+    # Vietnamese typed without diacritics
+    "nghin": 3,
+    "ngan": 3,
+    "trieu": 6,
+    "ty": 9,
+    "ti": 9,
     "mille": 3,
     "milliard": 9,
     "milliards": 9,

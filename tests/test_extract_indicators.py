@@ -1,0 +1,112 @@
+"""Indicator suggestions from the keyword lists (data/extraction/indicator_keywords.csv), on
+real published sentences, both languages, written with or without diacritics."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from foreign_ties.extract import extract
+from foreign_ties.extract_context import strip_accents
+from foreign_ties.extract_indicators import same_tones
+
+D = dt.date
+JANUARY_2024 = D(2024, 1, 1)
+
+
+def indicators(text, published=JANUARY_2024, place=None, language=None):
+    found = extract(text, published, place, language)
+    return {c.value_as_written: c.indicator_id for c in found}
+
+
+# kinhtenongthon.nongnghiep.vn (Son La, Q1 2022)
+SON_LA_Q1 = "giá trị hàng hóa xuất khẩu trong quý I/2022 của tỉnh ước đạt 37,22 triệu USD"
+
+
+def test_a_keyword_is_found_without_diacritics_and_with_either_tone_placement():
+    expected = {"37,22 triệu USD": "exports_provincial_statistics"}
+    assert indicators(SON_LA_Q1, place="son-la") == expected
+    # the same sentence typed without diacritics, and with the older placement "hoá"
+    assert indicators(strip_accents(SON_LA_Q1), place="son-la", language="vi") == {
+        "37,22 trieu USD": "exports_provincial_statistics"
+    }
+    assert indicators(SON_LA_Q1.replace("hóa", "hoá"), place="son-la") == expected
+    assert same_tones("hoá thuỷ") == same_tones("hóa thủy") and len(same_tones("hóa")) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "place", "expected"),
+    [
+        # vccinews.com, 28 Dec 2016: an abbreviation in brackets between a keyword's words
+        (
+            "As of November 2016, Son La licensed 306 investment projects with a total "
+            "registered capital of VND33,415.07 billion, including nine foreign direct "
+            "investment (FDI) projects with a registered capital of US$148,080,000 "
+            "(VND3,113.244 billion).",
+            D(2016, 12, 28),
+            "son-la",
+            {"nine": "fdi_projects", "US$148,080,000": "fdi_registered_capital"},
+        ),
+        # vbf (Vietnam Business Forum), Son La, 6 Nov 2024: the counted noun after an
+        # adjective ("38 new NGO programs"); "received" alone names no delegation
+        (
+            "The province has received 38 new NGO programs, projects and aids worth "
+            "US$18,046,751 in total.",
+            D(2024, 11, 6),
+            "son-la",
+            {"38": "ngo_projects_cumulative", "US$18,046,751": "ngo_aid_cumulative"},
+        ),
+        # vietnamplus.vn, 30 June 2020: "U.S. dollars" is USD
+        (
+            "In 2019, Vietnam’s total trade turnover reached nearly 517 billion U.S. dollars "
+            "with an export turnover of approximately 263.5 billion U.S. dollars, up 8.1 "
+            "percent against 2018.",
+            D(2020, 6, 30),
+            "vietnam",
+            {
+                "517 billion U.S. dollars": "trade_national_total",
+                "263.5 billion U.S. dollars": "exports_national",
+                "8.1 percent": "exports_national_yoy",
+            },
+        ),
+        # vietnamplus.vn, 2 Dec 2021: "exported goods worth" (worth names no aid)
+        (
+            "In 2020, Vietnam exported goods worth an estimated US$281.5 billion, up 6.5 "
+            "percent from 2019, and became a world leader in terms of export growth despite "
+            "the Covid-19 pandemic...",
+            D(2021, 12, 2),
+            "vietnam",
+            {"US$281.5 billion": "exports_national", "6.5 percent": "exports_national_yoy"},
+        ),
+        # vbf, Tuyen Quang, March 2023
+        (
+            "Tuyen Quang province has also implemented eight official development assistance "
+            "(ODA) programs and projects, and more than 50 non-refundable aid packages that "
+            "are not part of ODA.",
+            D(2023, 3, 12),
+            "tuyen-quang",
+            {"eight": "oda_programmes", "50": "non_oda_aid_packages"},
+        ),
+        # vietnamplus.vn, 21st National Conference on Foreign Affairs, December 2023
+        (
+            "Cultural diplomacy in localities has thrived, resulting in the recognition of 13 "
+            "titles by UNESCO in the past three years, with several heritage files under "
+            "consideration by UNESCO.",
+            D(2023, 12, 18),
+            "vietnam",
+            {"13": "unesco_titles"},
+        ),
+        # vietnamnews.vn, Tuyen Quang, April 2025
+        (
+            "In 2024, Vietnamese communities abroad contributed over VNĐ1 billion (US$39,000), "
+            "16 tonnes of rice, and other aid to support local disaster relief.",
+            D(2025, 4, 4),
+            "tuyen-quang",
+            {"VNĐ1 billion": "overseas_vietnamese_aid", "US$39,000": "overseas_vietnamese_aid"},
+        ),
+    ],
+)
+def test_indicator_keywords_on_real_sentences(text, published, place, expected):
+    found = indicators(text, published, place)
+    assert {k: found.get(k) for k in expected} == expected
