@@ -3,9 +3,10 @@
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from foreign_ties import paths, store
+from foreign_ties import data_version, paths, store
 
 QUERY_FILES = sorted(paths.QUERIES_DIR.glob("*.sql"))
 ALL_PLACES = ["son-la", "lang-son", "tuyen-quang", "vietnam"]
@@ -90,3 +91,36 @@ def test_year_filter_keeps_periods_that_overlap_the_range():
     assert not inside.empty
     assert (inside["period_start"].map(lambda d: d.year) <= 2023).all()
     assert (inside["period_end"].map(lambda d: d.year) >= 2023).all()
+
+
+def test_very_large_data_is_queried_from_a_capped_database_file_with_the_same_answers(
+    monkeypatch,
+):
+    """Past ON_DISK_FROM_FACTS facts the tables go to a temporary database file whose buffer
+    pool is capped (the server's memory stays bounded); every query answers as from memory."""
+    folder = str(data_version.current().folder)
+
+    def answers(on_disk_from: int) -> dict:
+        monkeypatch.setattr(store, "ON_DISK_FROM_FACTS", on_disk_from)
+        store.connection.cache_clear()
+        con = store.connection(folder)
+        (database,) = con.execute("select file from pragma_database_list").fetchone()
+        limit = con.execute("select current_setting('memory_limit')").fetchone()[0]
+        found = {
+            file.stem: store.fetch(
+                file.stem, {p: EXAMPLE_PARAMS[p] for p in store.query_parameters(file.stem)}, folder
+            )
+            for file in QUERY_FILES
+        }
+        return database, limit, found
+
+    try:
+        database, limit, on_disk = answers(1)
+        assert database.endswith("figures.duckdb") and Path(database).exists()
+        assert limit.replace(" ", "").upper().startswith(("381", "400"))  # 400MB, in MiB
+        database, _, in_memory = answers(10**12)
+        assert database in (None, "", ":memory:") or "memory" in str(database)
+        for name, frame in on_disk.items():
+            pd.testing.assert_frame_equal(frame, in_memory[name], check_dtype=False, obj=name)
+    finally:
+        store.connection.cache_clear()
