@@ -85,9 +85,12 @@ def extract(
             indicator = ind.indicator_in_sentence(
                 sentence, figure.start, figure.end, figure.unit, province, earlier
             )
+            if ctx.other_place_governs(sentence, figure.start, places):
+                province = indicator = None  # another province's figure, not a measure here
             ranged = bool(mention and not mention.as_of)
             ranged = ranged and mention.period_start != mention.period_end
             indicator = ind.flow_counterpart(indicator, sentence, figure.start, ranged)
+            indicator = ind.one_project_counterpart(indicator, sentence)
             if mention and mention.kind == TO_DATE:
                 indicator = ind.stock_counterpart(indicator)
             status = ctx.status_for(sentence, figure.start)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from foreign_ties import paths
 
+OTHER_PLACES_CSV = paths.DATA_DIR / "extraction" / "other_places.csv"
+
 # Status cues, read before the figure in its sentence. A reported result is the default.
 TARGET_CUES = (
     "aims to",
@@ -62,6 +64,17 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
+def same_tones(text: str) -> str:
+    """One placement of the tone mark in "oa", "oe", "uy" ("hóa"/"hoá", "thủy"/"thuỷ"): both
+    are written; the length stays, so positions in the text still hold."""
+
+    def move(m: re.Match[str]) -> str:
+        base, *marks = unicodedata.normalize("NFD", m.group(1))
+        return base + unicodedata.normalize("NFC", m.group(2) + "".join(marks))
+
+    return re.sub(r"([òóỏõọ](?=[ae])|[ùúủũụ](?=y))(.)", move, text)
+
+
 @lru_cache(maxsize=4)
 def _read(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -97,12 +110,19 @@ def place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     by_level = {row["level"]: row["province_id"] for row in _curated("provinces")}
     for row in _read(paths.DATA_DIR / "extraction" / "place_aliases.csv"):
         names[row["alias"]] = by_level[row["level"]]  # "Vietnam", "cả nước" -> the nation
-    out = []
-    for name, place in names.items():
-        words = ["".join(_letter(c) for c in w) for w in name.split()]
-        joined = r"[\s-]?".join(words)
-        out.append((re.compile(rf"(?<!\w){joined}(?!\w)", re.I), place))
-    return tuple(out)
+    return tuple((_name_pattern(name), place) for name, place in names.items())
+
+
+@lru_cache(maxsize=1)
+def other_place_patterns() -> tuple[re.Pattern[str], ...]:
+    """Viet Nam's other provinces and cities (data/extraction/other_places.csv)."""
+    return tuple(_name_pattern(r["name"]) for r in _read(OTHER_PLACES_CSV))
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    words = ["".join(_letter(c) for c in w) for w in same_tones(name).split() if w != "-"]
+    joined = r"\s*[\s-]?\s*".join(words)
+    return re.compile(rf"(?<!\w){joined}(?!\w)", re.I)
 
 
 def _letter(c: str) -> str:
@@ -113,12 +133,42 @@ def _letter(c: str) -> str:
 
 
 def place_mentions(sentence: str) -> list[tuple[int, str]]:
+    sentence = same_tones(sentence)
     found = {
         (m.start(), place)
         for pattern, place in place_patterns()
         for m in pattern.finditer(sentence)
     }
     return sorted(found)
+
+
+# "cách thủ đô Hà Nội 154 km", "from Hanoi": a place named as a reference point
+_REFERENCE_BEFORE = re.compile(
+    r"(?:cách|from|to|với|sang|giáp|tới|đến|of|thủ đô|capital)\s+(?:thủ đô\s+|the capital"
+    r"(?: city)?\s+|tỉnh\s+|thành phố\s+|TP\.?\s*)?$",
+    re.I,
+)
+_SUBJECT_START = re.compile(r"(?:(?:tỉnh|thành phố|TP\.?|the province of)\s+)?$", re.I)
+
+
+def other_place_governs(sentence: str, position: int, places: list[tuple[int, str]]) -> bool:
+    """A figure is another province's ("Hải Phòng là địa phương thu hút được nhiều vốn FDI
+    nhất ... 1.839 triệu USD", "Lai Chau (US$13 million)") when that province, not one of
+    the dashboard's, is named nearest before it and is the sentence's subject (its first
+    words, followed by a word, not a dateline's dash) or stands right before the figure."""
+    text = same_tones(sentence)
+    found = [m for p in other_place_patterns() for m in p.finditer(text[:position])]
+    if not found:
+        return False
+    last = max(found, key=lambda m: m.start())
+    # a dashboard province named after it takes the figure; "nhất cả nước" does not
+    if any(last.end() <= start < position and p != nation() for start, p in places):
+        return False
+    if _REFERENCE_BEFORE.search(text[: last.start()]):
+        return False
+    gap = text[last.end() : position]
+    subject = _SUBJECT_START.fullmatch(text[: last.start()]) and re.match(r"\s+\w", gap)
+    return bool(subject or re.fullmatch(r"\s*(?:\(|:|đạt|with|reached|at)?\s*\W{0,3}", gap))
 
 
 def place_for(

@@ -8,17 +8,17 @@ of the same thing), all checked against data/curated/indicators.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from foreign_ties import paths
-from foreign_ties.extract_context import _curated, _letter, _read, nation
+from foreign_ties.extract_context import _curated, _letter, _read, nation, same_tones
 
 KEYWORDS_CSV = paths.DATA_DIR / "extraction" / "indicator_keywords.csv"
 PAIRS_CSV = paths.DATA_DIR / "extraction" / "indicator_pairs.csv"
 STOCK_FLOW_CSV = paths.DATA_DIR / "extraction" / "stock_flow.csv"
+SINGLE_PROJECT_CSV = paths.DATA_DIR / "extraction" / "single_project.csv"
 _FLOW_VERBS = re.compile(
     r"\b(?:thu hút|cấp mới|cấp phép|được cấp|attract(?:ed|s)?|granted|licensed|newly|signed|ký)\b",
     re.I,
@@ -87,6 +87,29 @@ def stock_counterpart(indicator: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def single_project() -> dict[str, str]:
+    known = indicators()
+    out = {r["projects_indicator"]: r["one_project_indicator"] for r in _read(SINGLE_PROJECT_CSV)}
+    bad = [i for pair in out.items() for i in pair if i not in known]
+    if bad:
+        raise ValueError(f"{SINGLE_PROJECT_CSV.name}: unknown indicators {bad}")
+    return out
+
+
+# "nhà đầu tư dự án", "the project": one project; "các dự án", "26 dự án", "projects": many
+_ONE_PROJECT = re.compile(r"(?<!các )(?<!những )(?<!\d )(?<!số )\bdự án\b|\bthe project\b", re.I)
+_MANY_PROJECTS = re.compile(r"(?:các|những|\d[\d.,]*)\s+dự án|\bprojects\b", re.I)
+
+
+def one_project_counterpart(indicator: str | None, sentence: str) -> str | None:
+    """The total investment of a sentence about one project is that project's capital."""
+    if indicator in single_project() and _ONE_PROJECT.search(sentence):
+        if not _MANY_PROJECTS.search(sentence):
+            return single_project()[indicator]
+    return indicator
+
+
+@lru_cache(maxsize=1)
 def keywords() -> tuple[tuple[str, str, str], ...]:
     """(indicator_id, language, keyword); an unknown indicator is an error."""
     known = indicators()
@@ -95,17 +118,6 @@ def keywords() -> tuple[tuple[str, str, str], ...]:
     if bad:
         raise ValueError(f"{KEYWORDS_CSV.name}: unknown indicators {sorted(set(bad))}")
     return tuple((r["indicator_id"], r["language"], r["keyword"]) for r in rows)
-
-
-def same_tones(text: str) -> str:
-    """One placement of the tone mark in "oa", "oe", "uy" ("hóa"/"hoá", "thủy"/"thuỷ"): both
-    are written; the length stays, so positions in the text still hold."""
-
-    def move(m: re.Match[str]) -> str:
-        base, *marks = unicodedata.normalize("NFD", m.group(1))
-        return base + unicodedata.normalize("NFC", m.group(2) + "".join(marks))
-
-    return re.sub(r"([òóỏõọ](?=[ae])|[ùúủũụ](?=y))(.)", move, text)
 
 
 @lru_cache(maxsize=1)

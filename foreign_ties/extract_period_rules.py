@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 MONTHS = {
     m.lower(): i
@@ -67,10 +68,13 @@ def _num(text: str) -> int:
     return int(text) if text.isdigit() else WORD_NUMBERS[text]
 
 
-def _year_ending(year: str | None, month: int, published: dt.date) -> int:
-    """The written year, else the latest year in which `month` had come by publication."""
-    if year:
-        return int(year)
+def _year_ending(m: dict, month: int, published: dt.date) -> int:
+    """The written year ("this year" is the publication's), else the latest year in which
+    `month` had come by publication."""
+    if m.get("y"):
+        return int(m["y"])
+    if re.search(r"this year|năm nay", m.get("text") or "", re.I):
+        return published.year
     return published.year if month <= published.month else published.year - 1
 
 
@@ -88,7 +92,7 @@ def rules(published: dt.date):
 
     def first_months(m):
         n = _num(m["n"])
-        return (*_months(_year_ending(m["y"], n, p), 1, n), False, _unwritten(m))
+        return (*_months(_year_ending(m, n, p), 1, n), False, _unwritten(m))
 
     def past_months(m):
         n = _num(m["n"])
@@ -97,33 +101,36 @@ def rules(published: dt.date):
     def month_range(m):
         m1, m2 = MONTHS.get(m["a"].lower(), 0) or int(m["a"]), MONTHS.get(m["b"].lower(), 0)
         m2 = m2 or int(m["b"])
-        return (*_months(_year_ending(m["y"], m2, p), m1, m2), False, _unwritten(m))
+        return (*_months(_year_ending(m, m2, p), m1, m2), False, _unwritten(m))
 
     def quarter(m):
         q = ORDINAL.get(m["q"].lower()) or ROMAN[m["q"].lower()]
-        y = _year_ending(m["y"], 3 * q, p)
+        y = _year_ending(m, 3 * q, p)
         return (*_months(y, 3 * q - 2, 3 * q), False, _unwritten(m))
 
     def half(m):
-        return (*_months(_year_ending(m["y"], 6, p), 1, 6), False, _unwritten(m))
+        return (*_months(_year_ending(m, 6, p), 1, 6), False, _unwritten(m))
+
+    def second_half(m):
+        return (*_months(_year_ending(m, 12, p), 7, 12), False, _unwritten(m))
 
     def date(m):
         month = MONTHS.get(m["mo"].lower(), 0) or int(m["mo"])
-        d = dt.date(_year_ending(m.get("y"), month, p), month, int(m["d"]))
+        d = dt.date(_year_ending(m, month, p), month, int(m["d"]))
         return d, d, False, _unwritten(m)
 
     def month(m):
         mo = MONTHS.get(m["mo"].lower(), 0) or int(m["mo"])
-        return (*_months(_year_ending(m.get("y"), mo, p), mo, mo), False, _unwritten(m))
+        return (*_months(_year_ending(m, mo, p), mo, mo), False, _unwritten(m))
 
     def month_end(m):
         mo = MONTHS.get(m["mo"].lower(), 0) or int(m["mo"])
-        d = last_day(_year_ending(m.get("y"), mo, p), mo)
+        d = last_day(_year_ending(m, mo, p), mo)
         return d, d, True, "the end of the month"
 
     def year_to_date(m):
         month = int(m["mo"])
-        d = dt.date(_year_ending(m.get("y"), month, p), month, int(m["d"]))
+        d = dt.date(_year_ending(m, month, p), month, int(m["d"]))
         return dt.date(d.year, 1, 1), d, False, "from the start of the year"
 
     def this_year_so_far(m):
@@ -215,6 +222,11 @@ def rules(published: dt.date):
             rf"(?:the )?first half(?: of (?:the year|this year|(?P<y>{_Y})))?|(?:6 tháng|sáu tháng"
             rf"|nửa) đầu năm(?: (?P<y2>{_Y}))?|(?:H1|1H)[ /-]?(?P<y3>{_Y})",
             half,
+        ),
+        (
+            rf"(?:the )?second half(?: of (?:the year|this year|(?P<y>{_Y})))?|(?:6 tháng|sáu tháng"
+            rf"|nửa) cuối năm(?: (?P<y2>{_Y}))?|(?:H2|2H)[ /-]?(?P<y3>{_Y})",
+            second_half,
         ),
         (
             rf"(?P<mo>{_M}) (?P<d>\d{{1,2}})(?:,? (?P<y>{_Y}))?"

@@ -17,9 +17,12 @@ from typing import NamedTuple
 
 from foreign_ties.extract_period_rules import RELATIVE, YEAR, rules
 
+# "over" and "from" compare only after a change ("up 9.4% over the same period in 2023",
+# "up 6.5 percent from 2019"); "Over the 2021-2025 term" is a period
+_CHANGE = r"(?:%|cent|\d|up|down|increased?|rose|fell|grew|higher|lower|more|less|growth)"
 _COMPARISON = re.compile(
-    r"(?<!\w)(?:so với(?: cùng kỳ)?(?: của)?|so cùng kỳ|compared (?:to|with)|against|than"
-    r"(?: (?:recorded|posted|reported|seen))?|from|over|versus|vs\.?)\s+"
+    r"(?:(?<!\w)(?:so với(?: cùng kỳ)?(?: của)?|so cùng kỳ|compared (?:to|with)|against|than"
+    rf"(?: (?:recorded|posted|reported|seen))?|versus|vs\.?)|{_CHANGE}\s+(?:from|over))\s+"
     r"(?:the\s+|cùng kỳ\s+|mức\s+|cùng thời điểm\s+)?"
     r"(?:same (?:period|time)(?: of| in)?\s+)?(?:năm\s+|the year\s+|in\s+)?$",
     re.IGNORECASE,
@@ -40,7 +43,7 @@ _RULES_CACHE: dict[dt.date, list] = {}
 
 
 def _normalise_groups(m: re.Match[str]) -> dict[str, str | None]:
-    groups = dict(m.groupdict())
+    groups = dict(m.groupdict()) | {"text": m.group(0)}
     for key in list(groups):
         if key[-1].isdigit() and groups[key] is not None:
             groups[key[:-1]] = groups[key]

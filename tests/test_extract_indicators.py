@@ -110,3 +110,48 @@ def test_a_keyword_is_found_without_diacritics_and_with_either_tone_placement():
 def test_indicator_keywords_on_real_sentences(text, published, place, expected):
     found = indicators(text, published, place)
     assert {k: found.get(k) for k in expected} == expected
+
+
+# --- a figure of another province; the capital of one project -----------------------------
+
+
+def test_another_provinces_figure_has_no_place_or_measure_here():
+    # baodauthau.vn, July 2016: Hai Phong is the sentence's subject ("nhất cả nước" does
+    # not make it the nation's)
+    text = (
+        "Hải Phòng là địa phương thu hút được nhiều vốn FDI nhất cả nước trong 7 tháng đầu "
+        "năm với số vốn đăng ký đầu tư là 1.839 triệu USD, chiếm 21,2% tổng vốn đăng ký."
+    )
+    found = extract(text, D(2016, 7, 20), "vietnam")
+    assert [(c.province_id, c.indicator_id) for c in found] == [(None, None), (None, None)]
+    # vietnamnet.vn, 7 November 2025: each amount follows its province
+    text = (
+        "Theo đó, trong 10 tháng qua, 4 tỉnh vẫn có kim ngạch xuất khẩu dưới ngưỡng 100 triệu "
+        "USD, gồm: Cao Bằng đạt 42,3 triệu USD, Lai Châu 24,2 triệu USD, Sơn La 20,5 triệu USD "
+        "và Điện Biên 5,5 triệu USD"
+    )
+    found = {c.value_as_written: c.province_id for c in extract(text, D(2025, 11, 7))}
+    del found["4"], found["100 triệu USD"]
+    assert found == {
+        "42,3 triệu USD": None,
+        "24,2 triệu USD": None,
+        "20,5 triệu USD": "son-la",
+        "5,5 triệu USD": None,
+    }
+
+
+def test_a_place_named_as_a_reference_point_keeps_the_figure_here():
+    # iphub.vn/lang-son/: the distance from Ha Noi is Lang Son's
+    text = "Lạng Sơn là tỉnh miền núi, cách thủ đô Hà Nội 154 km đường bộ và 165 km đường sắt."
+    assert {c.province_id for c in extract(text, D(2023, 7, 1), "lang-son")} == {"lang-son"}
+
+
+def test_the_total_investment_of_one_project_is_that_projects_capital():
+    # iphub.vn/lang-son/ (VSIP Lang Son)
+    text = (
+        "Công ty cổ phần Phát triển đô thị và Khu công nghiệp Việt Nam Singapore (VSIP) là nhà "
+        "đầu tư dự án với tổng vốn đầu tư hơn 6.361 tỷ đồng, tương đương xấp xỉ 275 triệu USD."
+    )
+    found = extract(text, D(2023, 7, 1), "lang-son")
+    assert {c.indicator_id for c in found} == {"fdi_project_capital"}
+    assert {(c.period_start, c.period_end) for c in found} == {(None, None)}
