@@ -172,6 +172,11 @@ def rules(published: dt.date):
         note = "'the past year': the year just ended (or ending, in a year-end review)"
         return dt.date(y, 1, 1), dt.date(y, 12, 31), False, note
 
+    def the_year(m):
+        y = p.year - 1 if p.month <= 2 else p.year
+        note = "'trong năm' with no year: the publication's year (the one just ended in Jan-Feb)"
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), False, note
+
     def to_date(m):
         return p, p, True, "as of the publication date", TO_DATE
 
@@ -275,6 +280,7 @@ def rules(published: dt.date):
             r"(?:in |over |during )?the past year|(?:trong )?(?:một )?năm (?:qua|vừa qua)",
             past_year,
         ),
+        (r"(?:during|throughout) the year|trong (?:cả )?năm(?= *[,:.;]|$)", the_year),
         (
             rf"{so_far}|currently|đến nay|hiện nay|hiện có|hiện đang|tính đến nay"
             r"|đến thời điểm này",

@@ -88,6 +88,19 @@ def test_a_keyword_is_found_without_diacritics_and_with_either_tone_placement():
             "tuyen-quang",
             {"eight": "oda_programmes", "50": "non_oda_aid_packages"},
         ),
+        # MPI, January 2025: exports "including crude oil" are the FDI sector's, the way
+        # the Ministry publishes them (the indicator's definition)
+        (
+            "Export: Export (including crude oil) was estimated at about 290.9 billion USD, up "
+            "12.3% year-on-year, accounting for 71.7% of export turnover.",
+            D(2025, 1, 14),
+            "vietnam",
+            {
+                "290.9 billion USD": "exports_fdi_sector",
+                "12.3%": "exports_fdi_sector_yoy",
+                "71.7%": "exports_fdi_sector_share",
+            },
+        ),
         # vietnamplus.vn, 21st National Conference on Foreign Affairs, December 2023
         (
             "Cultural diplomacy in localities has thrived, resulting in the recognition of 13 "

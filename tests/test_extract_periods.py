@@ -118,6 +118,14 @@ CASES = [
         "126 triệu USD",
         (D(2021, 1, 1), D(2021, 12, 31)),
     ),
+    # "during the year", "trong năm" with no year: the publication's year
+    (  # vietnamnet.vn, December 2019
+        "Specifically, a total of 3,883 new projects were licensed during the year, up 27.5 "
+        "percent year on year, bringing in 16.75 billion USD of new capital...",
+        D(2019, 12, 29),
+        "3,883",
+        (D(2019, 1, 1), D(2019, 12, 31)),
+    ),
     # an event's figures with no date: the day of the event, the publication date
     (  # xe.today, 22 April 2024
         "During the event, 14 projects received investment policies and registration "
