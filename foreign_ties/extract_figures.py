@@ -18,13 +18,23 @@ from foreign_ties.numbers import FigureParseError, parse_figure
 VI_LETTERS = "ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
 
 
+# Vietnamese words as typed without diacritics, rare in English: "cua", "duoc", "trieu"...
+VI_PLAIN_WORDS = frozenset(
+    "cua va cac nhung duoc trong voi tinh dat tren cho khong nguoi nay theo tai ty trieu "
+    "nghin thang nam so dong kim ngach xuat khau nhap dau tu".split()
+)
+
+
 def detect_language(text: str) -> str:
-    """'vi' when Vietnamese letters are frequent, else 'en'."""
+    """'vi' when Vietnamese letters are frequent, or, in a text typed without diacritics,
+    when Vietnamese words are; else 'en'."""
     letters = [c for c in text.lower() if c.isalpha()]
     if not letters:
         return "en"
     share = sum(c in VI_LETTERS for c in letters) / len(letters)
-    return "vi" if share > 0.04 else "en"
+    words = re.findall(r"[a-z]+", text.lower())
+    plain = sum(w in VI_PLAIN_WORDS for w in words) / len(words) if words else 0
+    return "vi" if share > 0.04 or (plain > 0.12 and len(words) >= 8) else "en"
 
 
 # --- sentences ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ def test_a_keyword_is_found_without_diacritics_and_with_either_tone_placement():
     expected = {"37,22 triệu USD": "exports_provincial_statistics"}
     assert indicators(SON_LA_Q1, place="son-la") == expected
     # the same sentence typed without diacritics, and with the older placement "hoá"
-    assert indicators(strip_accents(SON_LA_Q1), place="son-la", language="vi") == {
+    assert indicators(strip_accents(SON_LA_Q1), place="son-la") == {
         "37,22 trieu USD": "exports_provincial_statistics"
     }
     assert indicators(SON_LA_Q1.replace("hóa", "hoá"), place="son-la") == expected
