@@ -96,6 +96,7 @@ def extract(
             status = ctx.status_for(sentence, figure.start)
             start, end = _period(mention, indicator, published)
             if start is None:
+                indicator = _to_date_without_period(indicator, sentence, status, published)
                 start, end, note = _no_period(indicator, figure.unit, status, published)
             value, unit = figure.value, figure.unit
             if unit == "count" and indicator in ind.indicators():
@@ -175,6 +176,20 @@ def _kind(indicator: str | None, unit: str = "") -> str | None:
     if indicator in known:
         return known[indicator].kind
     return "flow" if unit in ("USD", "VND", "percent") else None
+
+
+_NEW = re.compile(r"\b(?:new|newly|mới)\b", re.I)
+
+
+def _to_date_without_period(
+    indicator: str | None, sentence: str, status: str, published: dt.date
+) -> str | None:
+    """'It has established and implemented nine international agreements', no period: a
+    result counted to date, the cumulative stock of the measure (not 'new' ones; a January
+    or February report's results are the year just ended's)."""
+    if status != "reported" or published.month <= 2 or _NEW.search(sentence):
+        return indicator
+    return ind.stock_counterpart(indicator)
 
 
 def _no_period(

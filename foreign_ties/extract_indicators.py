@@ -165,16 +165,22 @@ def suggest_indicator(
             if 0 <= distance and ";" in lowered[m.end() : start]:
                 weight = 0.5  # another clause
             if m.start() >= end:
-                # the counted noun follows a count, maybe after a word or two: "34 dự án",
-                # "17 agricultural products", "38 new NGO programs"
-                near = re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", lowered[end : m.start()])
-                weight = (8.0 if unit == "count" else 1.0) if near else 0.3
+                # the counted noun follows a count, maybe after a word or two ("34 dự án",
+                # "38 new NGO programs") or the whole ("nine out of 18 Lao provinces"); the
+                # first noun counts most ("six seminars and meetings")
+                words = _words_to_noun(lowered[end : m.start()])
+                near = 8.0 - 2 * words if words is not None else 0.3
+                weight = (near if unit == "count" else 1.0) if words is not None else 0.3
             matches.append((m.start(), m.end(), indicator_id, weight * length))
     scores: dict[str, float] = {}
     for a, b, indicator_id, score in matches:
         # a keyword inside a longer one of another indicator does not count ("dự án FDI"
         # inside "dự án FDI mới")
         if any(x <= a and b <= y and (y - x) > (b - a) for x, y, _, _ in matches):
+            continue
+        # after a count, of two overlapping nouns the first is counted ("18 Lao provinces
+        # and cities": Lao provinces, not "provinces and cities")
+        if a >= end and any(end <= x < a < y for x, y, _, _ in matches):
             continue
         scores[indicator_id] = scores.get(indicator_id, 0) + score
     if not scores:
@@ -185,6 +191,16 @@ def suggest_indicator(
             if known[indicator_id].national == national:
                 scores[indicator_id] *= 1.5
     return max(scores, key=lambda i: (scores[i], i))
+
+
+_OUT_OF = re.compile(r"\s*(?:out of|of|trong số|trên tổng số|trên|/)\s*[\d.,]+", re.I)
+
+
+def _words_to_noun(gap: str) -> int | None:
+    """How many words stand between a count and its noun (None: not its noun)."""
+    gap = _OUT_OF.sub("", gap, count=1) if _OUT_OF.match(gap) else gap
+    m = re.fullmatch(r"\s*((?:[\w-]+\s+){0,2})", gap)
+    return len(m.group(1).split()) if m else None
 
 
 _GROWTH = re.compile(

@@ -101,6 +101,42 @@ def test_a_keyword_is_found_without_diacritics_and_with_either_tone_placement():
                 "71.7%": "exports_fdi_sector_share",
             },
         ),
+        # Vietnam Business Forum, Son La, 6 Nov 2024: "nine out of 18 Lao provinces" counts
+        # Lao provinces (the first of two overlapping nouns)
+        (
+            "Carrying out Party and State policies on international integration, Son La "
+            "province, from the friendly and cooperative relationship with only one Lao "
+            "province, has now established comprehensive, friendly and cooperative relations "
+            "with nine out of 18 Lao provinces and cities, and cooperative ties with 20 "
+            "diplomatic representative agencies in Vietnam.",
+            D(2024, 11, 6),
+            "son-la",
+            {"nine": "lao_partner_provinces", "20": "diplomatic_agencies_cooperating"},
+        ),
+        (
+            "To date, Son La has exported and introduced more than 17 agricultural products to "
+            "21 countries and territories.",
+            D(2024, 11, 6),
+            "son-la",
+            {"17": "exported_agri_products", "21": "export_markets"},
+        ),
+        # Vietnam Business Forum, Tuyen Quang, March 2023: the first noun after a count
+        (
+            'Recognizing "economic diplomacy as a foundational and pivotal task," Tuyen Quang '
+            "has recently hosted six seminars and meetings with businesses from Japan, South "
+            "Korea, Germany and France, concentrating on energy, technology, science, "
+            "innovation, agriculture, health and other fields.",
+            D(2023, 3, 12),
+            "tuyen-quang",
+            {"six": "business_seminars_hosted"},
+        ),
+        (
+            "The province has established economic and trade relations with partners from "
+            "nearly 20 countries and territories.",
+            D(2023, 3, 12),
+            "tuyen-quang",
+            {"20": "trade_partner_countries"},
+        ),
         # vietnamplus.vn, 21st National Conference on Foreign Affairs, December 2023
         (
             "Cultural diplomacy in localities has thrived, resulting in the recognition of 13 "
@@ -168,3 +204,19 @@ def test_the_total_investment_of_one_project_is_that_projects_capital():
     found = extract(text, D(2023, 7, 1), "lang-son")
     assert {c.indicator_id for c in found} == {"fdi_project_capital"}
     assert {(c.period_start, c.period_end) for c in found} == {(None, None)}
+
+
+def test_a_result_with_no_period_is_counted_to_date():
+    # Vietnam Business Forum, Tuyen Quang, 12 March 2023: no period, not "new": the
+    # agreements in place at the article's date
+    text = (
+        "It has established and implemented nine international agreements at the provincial "
+        "level and more than 40 international cooperation documents of provincial agencies in "
+        "various fields."
+    )
+    c = extract(text, D(2023, 3, 12), "tuyen-quang")[0]
+    assert (c.indicator_id, c.period_start, c.period_end) == (
+        "intl_agreements_cumulative",
+        D(2023, 3, 12),
+        D(2023, 3, 12),
+    )
