@@ -99,6 +99,8 @@ def rules(published: dt.date):
         return (*_months(p.year, 1, n), False, "'past months' read as January onwards")
 
     def month_range(m):
+        if (m["a"].isdigit() or m["b"].isdigit()) and "tháng" not in m["text"].lower():
+            raise ValueError("a month in digits is written after 'tháng'")  # "1 to October 31"
         m1, m2 = MONTHS.get(m["a"].lower(), 0) or int(m["a"]), MONTHS.get(m["b"].lower(), 0)
         m2 = m2 or int(m["b"])
         return (*_months(_year_ending(m, m2, p), m1, m2), False, _unwritten(m))

@@ -58,16 +58,17 @@ def period_mentions(sentence: str, published: dt.date) -> list[Mention]:
         for m in re.finditer(rf"(?<![\w/.,])(?:{pattern})(?![\w/])", sentence, re.IGNORECASE):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            taken.append((m.start(), m.end()))
             starts = [m.start()]
             if not re.match(r"from|từ|since|kể từ", m.group(0), re.I):
                 starts += [m.start(g) for g in m.groupdict() if m[g] is not None]
             if any(_COMPARISON.search(sentence[:i]) for i in starts):
+                taken.append((m.start(), m.end()))
                 continue
             try:
                 reading = build(_normalise_groups(m))
             except (ValueError, KeyError):
-                continue
+                continue  # not a period after all: a later rule may read these words
+            taken.append((m.start(), m.end()))
             found.append(Mention(m.start(), m.end(), *reading))
     # "tính đến 31/12/2025", "as of ...": the date is a stock's date
     found = [
