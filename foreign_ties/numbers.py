@@ -128,7 +128,7 @@ CURRENCY_PATTERNS = (
     (r"(?:Viet Nam\s+)?dong", "VND"),
 )
 PERCENT_PATTERN = (
-    r"%|\s*per\s?cent|\s*percent|\s*por\s+ciento|\s*pour\s+cent|\s*phần\s+trăm|パーセント"
+    r"%|\s*per\s?cent|\s*percent|\s*pct\b|\s*por\s+ciento|\s*pour\s+cent|\s*phần\s+trăm|パーセント"
 )
 KM2_PATTERN = r"km2|sq\.?\s?km|square\s+kilomet(?:re|er)s?|ki-lô-mét\s+vuông"
 KM_PATTERN = r"km|kilomet(?:re|er)s?|ki-lô-mét"

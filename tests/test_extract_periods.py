@@ -73,6 +73,12 @@ CASES = [
         None,
         (D(2017, 1, 1), D(2017, 8, 31)),
     ),
+    (  # xfafinance.com (Xinhua), 28 August 2017, headline: "in 8 months" of this year
+        "Vietnam's FDI up 45 pct in 8 months",
+        D(2017, 8, 28),
+        "45 pct",
+        (D(2017, 1, 1), D(2017, 8, 31)),
+    ),
     (  # baobariavungtau.com.vn, October 2022
         "Theo báo cáo của Sở Công thương, kim ngạch xuất khẩu trừ dầu thô toàn tỉnh 9 tháng "
         "đạt hơn 4,36 tỷ USD, tăng 11,73% so với cùng kỳ.",
