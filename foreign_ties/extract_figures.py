@@ -76,7 +76,8 @@ _SCALE = (
 )
 _PREFIX = r"US\s?\$|U\.S\.\s?\$|USD\s?|VN[DĐ]\s?|\$"
 _SUFFIX = (
-    r"\s?%|\s(?:per\s?cent|percent|pct\b|phần trăm)|\s?(?:km2|km²|sq\.?\s?km|square kilomet(?:re|er)s)"
+    r"\s?%|\s(?:per\s?cent|percent|pct\b|phần trăm)"
+    r"|\s?(?:km2|km²|sq\.?\s?km|square kilomet(?:re|er)s)"
     r"|\s?(?:km|kilomet(?:re|er)s)(?![\w²])|\s(?:U\.\s?S\.\s*dollars?|US dollars?|dollars?"
     r"|đô la(?: Mỹ)?|USD|VN[DĐ]|đồng|dong|people|persons|người)"
 )
