@@ -6,7 +6,9 @@ prints CSV to stdout, header first, with the facts contract's columns (value in 
 unit USD/VND/count/percent/people/km/km2, qualifier, period, province_id, a suggested
 indicator_id, status reported/target/projection, the exact sentence as `quote`).
 
-A candidate is a suggestion: every field is for the editor to check. Sentences, figures and
+A candidate is a suggestion: every field is for the editor to check. A flow the text gives
+no period for has none (never a guess the editor could miss), except a result reported in
+January or February (the year just ended) and an event's figure (the publication day). Sentences, figures and
 units: extract_figures; periods: extract_periods; place, indicator, status: extract_context.
 Reading .html/.pdf/.docx: extract_read.
 """
