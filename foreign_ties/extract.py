@@ -8,8 +8,9 @@ indicator_id, status reported/target/projection, the exact sentence as `quote`).
 
 A candidate is a suggestion: every field is for the editor to check. A flow the text gives
 no period for has none (never a guess the editor could miss), except a result reported in
-January or February (the year just ended) and an event's figure (the publication day). Sentences, figures and
-units: extract_figures; periods: extract_periods; place, indicator, status: extract_context.
+January or February (the year just ended) and an event's figure (the publication day).
+Sentences, figures and units: extract_figures; periods: extract_periods (phrases:
+extract_period_rules); place, status: extract_context; indicator: extract_indicators.
 Reading .html/.pdf/.docx: extract_read.
 """
 
