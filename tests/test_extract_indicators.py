@@ -137,6 +137,14 @@ def test_a_keyword_is_found_without_diacritics_and_with_either_tone_placement():
             "tuyen-quang",
             {"20": "trade_partner_countries"},
         ),
+        # baosonla.vn, January 2026: a province's exports, not the nation's
+        (
+            "Giá trị hàng hóa tham gia xuất khẩu phấn đấu đạt 240 triệu USD, tăng gần 11,6 % so "
+            "với năm 2025.",
+            D(2026, 1, 22),
+            "son-la",
+            {"240 triệu USD": "exports_provincial_statistics"},
+        ),
         # vietnamplus.vn, 21st National Conference on Foreign Affairs, December 2023
         (
             "Cultural diplomacy in localities has thrived, resulting in the recognition of 13 "
