@@ -125,6 +125,7 @@ class Cell:
     value: str  # with its qualifier in words ("about …", "over …")
     period: str
     certainty: wording.Certainty | None  # None: a certain reported result
+    newer: Cell | None = None  # a newer figure passed over for being uncertain
 
 
 @dataclass(frozen=True)
@@ -157,23 +158,32 @@ def _reason(row) -> str:
     return english if isinstance(english, str) and english else ""
 
 
-def _cell(row) -> Cell:
+def _value(row) -> str:
+    return formatting.value_text(
+        row.value, row.unit, row.qualifier, change=formatting.is_change(row.indicator_id)
+    )
+
+
+def _cell(row, newer=None) -> Cell:
     return Cell(
         fact_id=row.fact_id,
         indicator_id=row.indicator_id,
         measure=catalog.indicators()[row.indicator_id].name(),
         basis=measures.basis(row.indicator_id),
-        value=formatting.value_text(
-            row.value, row.unit, row.qualifier, change=formatting.is_change(row.indicator_id)
-        ),
+        value=_value(row),
         period=formatting.period_text(row.period_start, row.period_end, row.kind),
         certainty=wording.certainty(row.status, bool(row.uncertain), _reason(row)),
+        newer=None if newer is None else _cell(newer),
     )
 
 
 def _best(figures: list) -> Cell:
-    """Certain figures first, then the latest (the query orders by period, latest first)."""
-    return _cell(next((f for f in figures if not f.uncertain), figures[0]))
+    """Certain figures first, then the latest (the query orders by period, latest first); a
+    newer uncertain figure passed over is named beside the certain one, so neither hides."""
+    chosen = next((f for f in figures if not f.uncertain), figures[0])
+    latest = figures[0]
+    newer = latest if latest is not chosen and latest.period_end > chosen.period_end else None
+    return _cell(chosen, newer)
 
 
 def answer_row(row: Row, figures: pd.DataFrame, places: tuple[str, ...]) -> Answer:

@@ -71,12 +71,26 @@ def test_a_certain_figure_leads_over_a_later_doubtful_one_and_targets_never_answ
     )
     result = questions.answer_row(questions.EXPORTS_VALUE, figures, ("son-la", "lang-son"))
     assert result.cells["son-la"].fact_id == "certain"
+    assert result.cells["son-la"].newer.fact_id == "late-doubtful"  # named, not hidden
+    assert result.cells["son-la"].newer.certainty.reason == "why"
     assert result.cells["lang-son"] is None
     only_doubt = questions.answer_row(
         questions.EXPORTS_VALUE, figures[figures["fact_id"] != "certain"], ("son-la",)
     )
     assert only_doubt.cells["son-la"].fact_id == "late-doubtful"
     assert only_doubt.cells["son-la"].certainty.reason == "why"
+    assert only_doubt.cells["son-la"].newer is None
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_tile_names_the_newer_uncertain_figure_it_passes_over(lang):
+    """Son La's FDI capital tile leads with the certain figure of 30 Jun 2023 and says, with a
+    link to its sentence, that a newer one (31 Dec 2025) exists but is not certain."""
+    at = app_at("pages/overview_page.py", lang=lang)
+    son_la = next(tile for tile in tiles(at) if "son-la-fdi-registered-capital-2025" in tile)
+    set_language(lang)
+    said = t("answer.newer", value="", period="").split(":")[0]
+    assert said in son_la and "fact=son-la-fdi-registered-capital-2025" in son_la
 
 
 def test_exports_answer_shows_son_la_and_lang_son_each_on_the_measure_it_publishes():

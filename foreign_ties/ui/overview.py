@@ -49,7 +49,21 @@ def _cell_html(place: str, cell: questions.Cell | None, note: str, filters: Filt
         f"<span class='ft-basis'>{html.escape(cell.basis)}</span><br>"
         f"<span class='ft-period'>{html.escape(cell.period)} · "
         f"<a href='{link}' target='_self'>{html.escape(t('link.source'))}</a></span>"
-        "</div></div>"
+        + _newer_html(cell, filters)
+        + "</div></div>"
+    )
+
+
+def _newer_html(cell: questions.Cell, filters: Filters) -> str:
+    """A newer figure left out of the tile for being uncertain, said under the certain one."""
+    if cell.newer is None:
+        return ""
+    newer = cell.newer
+    link = html.escape(ui.link_to_fact(newer.fact_id, filters))
+    text = t("answer.newer", value=newer.value, period=newer.period)
+    return (
+        f"<br><span class='ft-period'>{html.escape(text)}{ui.certainty_html(newer.certainty)} · "
+        f"<a href='{link}' target='_self'>{html.escape(t('link.source'))}</a></span>"
     )
 
 
