@@ -45,17 +45,19 @@ from foreign_ties.state import Filters  # noqa: E402
 from tests.browser.conftest import dashboard_command  # noqa: E402
 from tests.test_store import EXAMPLE_PARAMS  # noqa: E402
 
-# Measures whose names are not the start of another measure's name (typing selects by prefix).
-MEASURES = ["fdi_projects", "fdi_registered_capital", "intl_agreements_signed"]
+# Measures of one topic (Compare lists the chosen topic's measures; the link's measure
+# chooses the topic) whose names are not inside another measure's name (typing filters the
+# list by substring).
+MEASURES = ["fdi_projects", "fdi_registered_capital", "investment_approvals_capital"]
 
 
 def unseen_measures(count: int) -> list[str]:
-    """Names of Compare measures other than MEASURES, none inside another name.
-
-    (The measure list filters by substring.)
-    """
+    """Names of Compare measures of the same topic other than MEASURES, none inside another
+    name (the measure list filters by substring); fewer than `count` if the topic has fewer."""
     filters = Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds())
-    ids = list(views.indicator_choices(filters)["indicator_id"])
+    choices = views.indicator_choices(filters)
+    family = catalog.indicators()[MEASURES[0]].family
+    ids = list(choices[choices["family"] == family]["indicator_id"])
     names = [catalog.indicators()[i].name_en for i in ids]
     seen = {catalog.indicators()[m].name_en for m in MEASURES}
     unique = [

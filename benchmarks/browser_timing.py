@@ -11,6 +11,7 @@ asserts on them. See benchmarks/bench_floor.py for a run.
 from __future__ import annotations
 
 import contextlib
+import re
 import statistics
 import sys
 import time
@@ -138,7 +139,10 @@ def keyboard_select(label: str, option: str):
         box.focus()
         page.keyboard.press("ControlOrMeta+a")
         page.keyboard.type(option)
-        page.get_by_role("option", name=option, exact=True).wait_for(state="visible")
+        # an option reads "<measure> — <coverage>" on Compare: match its start
+        page.get_by_role("option", name=re.compile("^" + re.escape(option))).first.wait_for(
+            state="visible"
+        )
 
     def action(page) -> None:
         page.keyboard.press("ArrowDown")
