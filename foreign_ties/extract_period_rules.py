@@ -22,6 +22,8 @@ import calendar
 import datetime as dt
 import re
 
+from foreign_ties.extract_figures import VI_WORDS
+
 MONTHS = {
     m.lower(): i
     for i, m in enumerate(
@@ -35,19 +37,7 @@ WORD_NUMBERS = {
     for i, w in enumerate(
         "one two three four five six seven eight nine ten eleven twelve".split(), start=1
     )
-} | {
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-    "mười một": 11,
-    "mười hai": 12,
-}
+} | {**VI_WORDS, "mười một": 11, "mười hai": 12}
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 

@@ -9,14 +9,6 @@
 --          period_end, publisher, quote
 select fact_id, province_id, indicator_id, kind, value, unit, qualifier, period_start,
        period_end, publisher, quote, publisher_vi
-from figures
+from map_shading($provinces, $year_from, $year_to)
 where indicator_id = $indicator
-  and list_contains($provinces, province_id)
-  and province_level = 'province'
-  and status = 'reported'
-  and superseded_by is null
-  and (breakdown is null or breakdown = '')
-  and unit <> 'rank'  -- a rank does not shade a map (lower is better)
-  and start_year <= $year_to
-  and end_year >= $year_from
 order by period_end, province_id, fact_id

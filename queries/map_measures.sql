@@ -7,14 +7,6 @@
 -- Parameters: $provinces (list of province_id), $year_from, $year_to (integers).
 -- Columns: indicator_id, provinces
 select indicator_id, count(distinct province_id) as provinces
-from figures
-where list_contains($provinces, province_id)
-  and province_level = 'province'
-  and status = 'reported'
-  and superseded_by is null
-  and (breakdown is null or breakdown = '')
-  and unit <> 'rank'  -- a rank does not shade a map (lower is better)
-  and start_year <= $year_to
-  and end_year >= $year_from
+from map_shading($provinces, $year_from, $year_to)
 group by indicator_id
 order by provinces desc, indicator_id
