@@ -114,7 +114,8 @@ def prepare(entry: Entry, editor: str) -> tuple[Review | None, list[str]]:
     if not entry.publisher.strip() and not url:
         return None, [t("add.error.publisher")]
     if add_table.is_table(entry.file_name, entry.file_bytes):
-        return add_table.prepare(entry, editor, data_dir())
+        parts, messages = add_table.prepare(entry, editor, data_dir())
+        return (Review(*parts) if parts else None), messages
     text, why = read_entry(entry)
     if text is None:
         return None, [why]

@@ -63,10 +63,9 @@ def read(entry, layout: Layout | None) -> tuple[Result | None, str, list[str]]:
 
 
 def prepare(entry, editor: str, data_dir: Path | None = None):
-    """add_figures.prepare for a table: (Review | None, messages). With a review, the
-    messages are notes (labels naming no place of the dashboard)."""
-    from foreign_ties.add_figures import Review  # the page's review, for one table too
-
+    """add_figures.prepare for a table: ((report, candidates, decisions) | None, messages),
+    the parts of the page's review; with them, the messages are notes (labels naming no
+    place of the dashboard)."""
     result, language, messages = read(entry, entry.table)
     if result is None:
         return None, messages
@@ -93,4 +92,4 @@ def prepare(entry, editor: str, data_dir: Path | None = None):
     except IngestError as exc:
         return None, [t("add.error.refused", reason=str(exc))]
     notes = [t("table.left_out", labels=", ".join(result.left_out[:20]))] if result.left_out else []
-    return Review(report, tuple(result.candidates), tuple(decisions)), notes
+    return (report, tuple(result.candidates), tuple(decisions)), notes
