@@ -16,14 +16,18 @@ from plotly.subplots import make_subplots
 
 from foreign_ties import catalog, formatting, grammar, safe_text
 from foreign_ties.catalog import Indicator
-from foreign_ties.i18n import breakdown_text, current_language, t
+from foreign_ties.i18n import current_language, t
 from foreign_ties.memo import remembered
+from foreign_ties.series_style import (  # noqa: F401 (colours and symbols re-exported)
+    FALLBACK_COLOUR,
+    FALLBACK_SYMBOL,
+    LABEL_ALL_UP_TO,
+    PLACE_COLOURS,
+    PLACE_SYMBOLS,
+    colour,
+)
+from foreign_ties.series_style import cell as _cell
 
-# Each place's colour (Okabe-Ito, colour-blind safe) and marker: foreign_ties/places.toml.
-PLACE_COLOURS = catalog.place_colours()
-PLACE_SYMBOLS = catalog.place_markers()
-FALLBACK_COLOUR = catalog.config()["fallback_colour"]
-FALLBACK_SYMBOL = catalog.config()["fallback_marker"]
 FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, sans-serif"  # local fonts only, nothing fetched
 _SCALE_KEYS = ((1e9, "scale.billion"), (1e6, "scale.million"))
 
@@ -59,10 +63,6 @@ pio.templates["foreign_ties"] = go.layout.Template(
 pio.templates.default = "foreign_ties"
 
 
-def colour(province_id: str) -> str:
-    return PLACE_COLOURS.get(province_id, FALLBACK_COLOUR)
-
-
 def axis_scale(values: pd.Series, unit: str) -> tuple[float, str]:
     """Divisor and axis title for money ('US$ million'); other units are drawn as they are."""
     lang = current_language()
@@ -93,54 +93,6 @@ def source_footnote(df: pd.DataFrame) -> str:
         if notes:
             text += "<br>" + "; ".join(map(safe_text.plotly, notes))
     return text
-
-
-DASHES = ("solid", "dash", "dot", "dashdot")
-LABEL_ALL_UP_TO = 4  # a panel with more points labels each series' latest; hover shows all
-
-
-def _series_label(row, place_names: dict[str, str]) -> str:
-    """Place, plus the measure when a chart shows several, plus the part if any (escaped for
-    Plotly: names are data)."""
-    name = place_names.get(row.province_id, row.province_id)
-    measure = getattr(row, "measure_label", None)
-    if isinstance(measure, str) and measure:
-        name = f"{name} — {measure}"
-    if isinstance(row.breakdown, str) and row.breakdown:
-        name = f"{name} — {breakdown_text(row.breakdown)}"
-    return safe_text.plotly(name)
-
-
-def _dash(row) -> str:
-    return DASHES[int(getattr(row, "measure_index", 0)) % len(DASHES)]
-
-
-def _point_label(row) -> str:
-    text = formatting.value_text(row.value, row.unit, row.qualifier)
-    if row.status != "reported":
-        text += f" ({t('status.' + row.status)})"
-    if bool(row.uncertain):
-        text += f" ({t('words.uncertain')})"
-    if bool(getattr(row, "converted", False)):
-        text += f" ({t('chart.converted')})"
-    return text
-
-
-def _hover(row, place_names: dict[str, str]) -> str:
-    quote = row.quote if len(row.quote) <= 180 else row.quote[:177] + "…"
-    period = formatting.period_text(row.period_start, row.period_end, row.kind)
-    lines = [
-        f"<b>{_series_label(row, place_names)}</b>",
-        f"{_point_label(row)} · {period}",
-        safe_text.plotly(row.publisher),
-        f"“{safe_text.plotly(quote)}”",
-    ]
-    if bool(row.uncertain) and isinstance(row.uncertain_reason, str):
-        lines.append(t("chart.uncertain", reason=safe_text.plotly(row.uncertain_reason)))
-    note = getattr(row, "conversion_note", None)
-    if isinstance(note, str) and note:
-        lines.append(safe_text.plotly(note))
-    return "<br>".join(lines)
 
 
 FOOTNOTE_CHARS = 115  # a sources line that fits a chart beside the sidebar on a 1280 px laptop
@@ -228,11 +180,6 @@ def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: in
         font={"size": 12, "color": "#444444"},
     )
     return fig
-
-
-def _cell(fig: go.Figure, panel: int) -> dict:
-    """Where a trace or axis update goes: its panel, or nowhere special without a grid."""
-    return {"row": panel, "col": 1} if fig._grid_ref else {}
 
 
 def _single_period(df: pd.DataFrame) -> bool:

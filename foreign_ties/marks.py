@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from foreign_ties import boundaries, charts, formatting, grammar, safe_text
+from foreign_ties import boundaries, formatting, grammar, safe_text, series_style
 from foreign_ties.i18n import current_language, t
 
 HOLLOW, SPAN, HATCHED = "hollow", "span", "hatched"
@@ -26,7 +26,7 @@ def _territory_tag(row) -> str:
 
 
 def _hover(row, place_names) -> str:
-    text = charts._hover(row, place_names)
+    text = series_style.hover(row, place_names)
     key = grammar.territory(row)
     if key:
         role = "successor" if row.province_id in boundaries.successors() else "part"
@@ -48,7 +48,7 @@ def add_bars(fig, df, divisor, place_names, panel, show_period) -> set[str]:
     mixed = _mixed_territories(rows)
     labels, kept, drawn = [], [], {}
     for row in rows:
-        label = charts._series_label(row, place_names)
+        label = series_style.series_label(row, place_names)
         if row.province_id in mixed:
             label += f" ({_territory_tag(row)})"
         if show_period:
@@ -69,13 +69,13 @@ def add_bars(fig, df, divisor, place_names, panel, show_period) -> set[str]:
             y=[r.value / divisor for r in kept],
             marker={
                 "color": [
-                    "white" if r.status != "reported" else charts.colour(r.province_id)
+                    "white" if r.status != "reported" else series_style.colour(r.province_id)
                     for r in kept
                 ],
-                "line": {"color": [charts.colour(r.province_id) for r in kept], "width": 3},
+                "line": {"color": [series_style.colour(r.province_id) for r in kept], "width": 3},
                 "pattern": {"shape": ["/" if bool(r.uncertain) else "" for r in kept]},
             },
-            text=[charts._point_label(r) for r in kept],
+            text=[series_style.point_label(r) for r in kept],
             textposition="outside",
             cliponaxis=False,
             hovertext=[_hover(r, place_names) for r in kept],
@@ -83,7 +83,7 @@ def add_bars(fig, df, divisor, place_names, panel, show_period) -> set[str]:
             customdata=[r.fact_id for r in kept],  # a click opens the figure (drill-down)
             showlegend=False,
         ),
-        **charts._cell(fig, panel),
+        **series_style.cell(fig, panel),
     )
     used = set()
     if any(r.status != "reported" for r in kept):
@@ -94,7 +94,7 @@ def add_bars(fig, df, divisor, place_names, panel, show_period) -> set[str]:
 
 
 def _label(row, ptype: str) -> str:
-    text = charts._point_label(row)
+    text = series_style.point_label(row)
     if ptype != grammar.ANNUAL:  # the axis says the year; anything else says its period
         text += " · " + formatting.period_text(row.period_start, row.period_end, row.kind)
     return text
@@ -106,17 +106,17 @@ def add_timeline(fig, df, divisor, place_names, panel) -> set[str]:
     for row in df.itertuples():
         series.setdefault(grammar.series_key(row), []).append(row)
     used: set[str] = set()
-    cell = charts._cell(fig, panel)
+    cell = series_style.cell(fig, panel)
     # Every point labelled only while the panel's labels are few; past that each series
     # labels its latest point and the hover (or a click) gives the others.
-    label_all = len(df) <= charts.LABEL_ALL_UP_TO
+    label_all = len(df) <= series_style.LABEL_ALL_UP_TO
     for key, rows in series.items():
         # At one date, a target or projection before the reported result: the result is
         # drawn on top (filled over hollow) and, as the series' last point, gets the label.
         rows.sort(key=lambda r: (grammar.position(r), r.status == "reported"))
         ptype, first = key[-1], rows[0]
-        label, pid = charts._series_label(first, place_names), first.province_id
-        colour, dash = charts.colour(pid), charts._dash(first)
+        label, pid = series_style.series_label(first, place_names), first.province_id
+        colour, dash = series_style.colour(pid), series_style.dash(first)
         ys = [r.value / divisor for r in rows]
         if ptype in grammar.SPANNED:
             used.add(SPAN)
@@ -147,7 +147,7 @@ def add_timeline(fig, df, divisor, place_names, panel) -> set[str]:
                 mode="markers+text",
                 marker={
                     "color": ["white" if r.status != "reported" else colour for r in rows],
-                    "symbol": charts.PLACE_SYMBOLS.get(pid, charts.FALLBACK_SYMBOL),
+                    "symbol": series_style.PLACE_SYMBOLS.get(pid, series_style.FALLBACK_SYMBOL),
                     "size": 12,
                     "line": {"color": colour, "width": 2},
                 },
@@ -197,7 +197,7 @@ def add_timeline(fig, df, divisor, place_names, panel) -> set[str]:
                 mode="lines+markers",
                 marker={
                     "color": colour,
-                    "symbol": charts.PLACE_SYMBOLS.get(pid, charts.FALLBACK_SYMBOL),
+                    "symbol": series_style.PLACE_SYMBOLS.get(pid, series_style.FALLBACK_SYMBOL),
                 },
                 line={"color": colour, "width": 2, "dash": dash},
                 name=label,
@@ -234,7 +234,7 @@ def add_keys(fig: go.Figure, used: set[str]) -> None:
         if kind in used:
             trace = keys[kind]
             trace.update(x=[None], y=[None], showlegend=True, legendgroup="keys", hoverinfo="skip")
-            fig.add_trace(trace, **charts._cell(fig, 1))
+            fig.add_trace(trace, **series_style.cell(fig, 1))
 
 
 def zoom_to_figures(fig: go.Figure) -> None:

@@ -8,14 +8,10 @@ other are moved apart (one above its point, the other below).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
 from foreign_ties import charts, marks
-
-if TYPE_CHECKING:
-    from foreign_ties.slides import Slide
 
 FONT = 24  # px: the smallest chart text, readable from the back of a room
 CHART_HEIGHT = 720  # px on a 1920x1080 projector (title, takeaway and sources fit around it)
@@ -133,8 +129,9 @@ def separate_labels(data: list[dict]) -> None:
                 trace["textposition"] = "bottom center"
 
 
-def standalone(slide: Slide, width: int = EXPORT_WIDTH) -> go.Figure:
-    """The slide's chart for an image on its own: its title and footnote put back in."""
+def standalone(slide, width: int = EXPORT_WIDTH) -> go.Figure:
+    """A chart slide's chart (a slides.Slide: its figure, title and footnote) for an image
+    on its own: its title and footnote put back in."""
     fig = go.Figure(slide.figure)
     unit_period = fig.layout.title.text or ""
     footnote = charts.wrap(slide.footnote, 130)
