@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from foreign_ties import data_version, formatting
-from foreign_ties.i18n import t
+from foreign_ties.i18n import t, tn
 
 AS_PUBLISHED = "published"
 BOUNDARIES_2025 = "2025"
@@ -186,22 +186,54 @@ def mixes_territories(rows: pd.DataFrame) -> bool:
     return False
 
 
+TERRITORY_LINES = 8  # past this many figures, one line per place and territory instead
+
+
 def territory_notes(rows: pd.DataFrame, place_names: Mapping[str, str]) -> list[str]:
-    """One line per figure of a changed place: its period, value and the territory it covers."""
-    notes = []
+    """One line per figure of a changed place: its period, value and the territory it covers;
+    with many figures, one line per place and territory: how many figures, from when to when."""
+    found = []  # (place, territory, row)
     for row in rows.itertuples():
         label = territory_label(row.province_id, row.period_start, row.period_end)
         if label:
-            notes.append(
-                t(
-                    "boundaries.territory.line",
-                    place=place_names.get(row.province_id, row.province_id),
-                    figure=formatting.value_text(row.value, row.unit, row.qualifier),
-                    period=formatting.period_text(row.period_start, row.period_end, row.kind),
-                    territory=label,
-                )
-            )
+            found.append((row.province_id, label, row))
+    if len(found) > TERRITORY_LINES:
+        return _territory_spans(found, place_names)
+    notes = [
+        t(
+            "boundaries.territory.line",
+            place=place_names.get(place, place),
+            figure=formatting.value_text(row.value, row.unit, row.qualifier),
+            period=formatting.period_text(row.period_start, row.period_end, row.kind),
+            territory=label,
+        )
+        for place, label, row in found
+    ]
     return list(dict.fromkeys(notes))
+
+
+def _territory_spans(found: list, place_names: Mapping[str, str]) -> list[str]:
+    spans: dict[tuple[str, str], list] = {}
+    for place, label, row in found:
+        spans.setdefault((place, label), []).append(row)
+    notes = []
+    for (place, label), rows in spans.items():
+        if len(rows) == 1:
+            notes += territory_notes(pd.DataFrame([rows[0]._asdict()]), place_names)
+            continue
+        first = min(rows, key=lambda r: r.period_start)
+        last = max(rows, key=lambda r: r.period_end)
+        notes.append(
+            tn(
+                "boundaries.territory.span",
+                len(rows),
+                place=place_names.get(place, place),
+                first=formatting.period_text(first.period_start, first.period_end, first.kind),
+                last=formatting.period_text(last.period_start, last.period_end, last.kind),
+                territory=label,
+            )
+        )
+    return notes
 
 
 def coverage_notes(rows: pd.DataFrame, place_names: Mapping[str, str]) -> list[str]:

@@ -163,6 +163,22 @@ def test_as_published_passes_rows_through_and_names_territories_when_they_mix():
     assert same_side.notices == []
 
 
+def test_many_figures_are_summed_up_per_territory_not_listed_one_by_one():
+    """With hundreds of figures (a 30-year series) the notice stays a few lines: how many
+    figures of each territory, from when to when."""
+    many = [
+        fact(f"tq-{year}", "tuyen-quang", year, D(year, 1, 1), D(year, 12, 31))
+        for year in range(1996, 2025)
+    ]
+    rows = frame(*many, fact("tq-2025", "tuyen-quang", 2, D(2025, 7, 1), D(2025, 12, 31)))
+    view = boundaries.apply(rows, boundaries.AS_PUBLISHED, None, "exports", NAMES)
+    assert len(view.notices) == 3  # the heading, one line per territory
+    assert (
+        "29 figures from 1996 to 2024" in view.notices[1] and "without Ha Giang" in view.notices[1]
+    )
+    assert "including the former Ha Giang" in view.notices[2]
+
+
 def test_coverage_notes_name_the_territory_when_it_does_not_change():
     rows = frame(fact("tq-2023", "tuyen-quang", 1), fact("sl-2023", "son-la", 2))
     assert boundaries.coverage_notes(rows, NAMES) == [
