@@ -16,7 +16,7 @@ from plotly.subplots import make_subplots
 
 from foreign_ties import catalog, formatting, grammar, safe_text
 from foreign_ties.catalog import Indicator
-from foreign_ties.i18n import current_language, t
+from foreign_ties.i18n import current_language, t, tn
 from foreign_ties.memo import remembered
 from foreign_ties.series_style import (  # noqa: F401 (colours and symbols re-exported)
     FALLBACK_COLOUR,
@@ -75,6 +75,9 @@ def axis_scale(values: pd.Series, unit: str) -> tuple[float, str]:
     return 1.0, t(f"axis.unit.{unit}", lang)
 
 
+FOOTNOTE_SOURCES = 12  # sources named under a chart; a long series says how many more
+
+
 def source_footnote(df: pd.DataFrame) -> str:
     """'Sources: Vietnam Business Forum (6 Nov 2024); …' from the rows actually drawn."""
     lang = current_language()
@@ -87,7 +90,10 @@ def source_footnote(df: pd.DataFrame) -> str:
             else t("source.undated", lang)
         )
         seen.setdefault(row.source_id, f"{safe_text.plotly(row.publisher)} ({when})")
-    text = t("chart.sources", lang, sources="; ".join(seen.values()))
+    names = list(seen.values())
+    text = t("chart.sources", lang, sources="; ".join(names[:FOOTNOTE_SOURCES]))
+    if len(names) > FOOTNOTE_SOURCES:  # every source stays in the figures' table and files
+        text += " " + tn("chart.more_sources", len(names) - FOOTNOTE_SOURCES, lang)
     if "conversion_note" in df:
         notes = [n for n in dict.fromkeys(df["conversion_note"].dropna()) if n]
         if notes:

@@ -241,3 +241,22 @@ def test_long_footnotes_are_wrapped():
         "Sources: " + "; ".join(f"Publisher number {i} (1 Jan 2024)" for i in range(12)), 80
     )
     assert all(len(line) <= 80 for line in text.split("<br>"))
+
+
+def test_a_chart_names_at_most_a_dozen_sources_and_counts_the_rest():
+    """A long series (30 years of monthly reports) does not print hundreds of sources under
+    its chart: a dozen, then how many more (each figure's source is in the table and files)."""
+    import datetime as dt
+
+    import pandas as pd
+
+    rows = pd.DataFrame(
+        {
+            "source_id": [f"s{n}" for n in range(30)],
+            "publisher": [f"Publisher {n}" for n in range(30)],
+            "published_date": [dt.date(2020, 1, 1 + n % 28) for n in range(30)],
+        }
+    )
+    text = charts.source_footnote(rows)
+    assert "Publisher 11 " in text and "Publisher 12 " not in text
+    assert text.endswith("and 18 more sources (each figure's in the table below and on Sources)")
