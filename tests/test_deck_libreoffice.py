@@ -1,5 +1,5 @@
 """The PowerPoint opened as a venue PC would: LibreOffice Impress converts it headless to
-PDF (once per language), and the converted text positions show no line of text over
+PDF (both languages in one run), and the converted text positions show no line of text over
 another, none off the slide, and every line where the layout put it (nothing re-wrapped).
 
 Needs `soffice` (Debian's libreoffice-impress and fonts-liberation2, installed by
@@ -35,10 +35,11 @@ def _png(w: float, h: float) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.fixture(scope="module", params=["en", "vi"])
-def converted(request, tmp_path_factory):
-    """(laid-out pages, converted PDF) for one language; one conversion per language."""
-    lang = request.param
+LANGS = ("en", "vi")
+
+
+def _pptx(lang: str):
+    """The laid-out pages of the deck in `lang` and its PPTX (grey pictures for the charts)."""
     catalog.clear()
     filters = Filters(tuple(catalog.COMPARED_PLACES), *catalog.year_bounds())
     i18n.set_language(lang)
@@ -50,11 +51,20 @@ def converted(request, tmp_path_factory):
             for p in page.pictures
             if p.role == "chart"
         }
-        data = deck.pptx_bytes(laid, charts)
+        return laid, deck.pptx_bytes(laid, charts)
     finally:
         i18n.set_language("en")
-    folder = tmp_path_factory.mktemp(f"impress-{lang}")
-    (folder / "deck.pptx").write_bytes(data)
+
+
+@pytest.fixture(scope="module")
+def conversions(tmp_path_factory):
+    """Both languages' decks converted in one LibreOffice run (each start of soffice with a
+    new profile costs seconds): {lang: (laid-out pages, converted PDF)}."""
+    folder = tmp_path_factory.mktemp("impress")
+    laid = {}
+    for lang in LANGS:
+        laid[lang], data = _pptx(lang)
+        (folder / f"deck-{lang}.pptx").write_bytes(data)
     with contextlib.suppress(subprocess.TimeoutExpired):
         subprocess.run(
             [
@@ -65,14 +75,23 @@ def converted(request, tmp_path_factory):
                 "pdf",
                 "--outdir",
                 str(folder),
-                str(folder / "deck.pptx"),
+                *(str(folder / f"deck-{lang}.pptx") for lang in LANGS),
             ],
             check=True,
             capture_output=True,
             timeout=240,
         )
-    assert (folder / "deck.pdf").exists(), "LibreOffice did not convert the deck"
-    return laid, PdfReader(folder / "deck.pdf")
+    for lang in LANGS:
+        assert (folder / f"deck-{lang}.pdf").exists(), (
+            f"LibreOffice did not convert the {lang} deck"
+        )
+    return {lang: (laid[lang], PdfReader(folder / f"deck-{lang}.pdf")) for lang in LANGS}
+
+
+@pytest.fixture(params=LANGS)
+def converted(request, conversions):
+    """(laid-out pages, converted PDF) for one language."""
+    return conversions[request.param]
 
 
 def _lines(page) -> list[tuple[str, tuple[float, float, float, float]]]:

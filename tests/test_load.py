@@ -109,7 +109,7 @@ def test_short_load_run_against_a_real_server(server):
         [
             sys.executable,
             "benchmarks/load.py",
-            *("--url", server.url, "--sessions", "3", "--seconds", "6"),
+            *("--url", server.url, "--sessions", "3", "--seconds", "3"),
             *("--think", "0.5", "--ramp", "1", "--timeout", "60"),
         ],
         cwd=paths.ROOT,
