@@ -77,8 +77,8 @@ def _glosses(rows: pd.DataFrame) -> dict[str, str]:
     return {q: g for q, g in pairs if isinstance(g, str) and g}
 
 
-def _gloss(rows: pd.DataFrame, quote: str) -> str:
-    gloss = _glosses(rows).get(quote, "")
+def _gloss(glosses: dict[str, str], quote: str) -> str:
+    gloss = glosses.get(quote, "")
     return slide_text._cut(gloss, SENTENCE_CHARS) if gloss else ""
 
 
@@ -107,6 +107,7 @@ def _slide(
         figure = projector_style(built, charts.source_footnote(rows))
     found = slide_text.sources(rows)
     said.add(text)
+    glosses = _glosses(rows)
     return Slide(
         key=f"measure-{indicator_id}",
         kind="chart" if chart else "number",
@@ -116,11 +117,11 @@ def _slide(
         footnote=slide_text.source_line([name for name, _ in found]),
         sources=found,
         quotes=quotes,
-        notes=slide_text.notes(text, lead, key_quotes, _glosses(rows)),
+        notes=slide_text.notes(text, lead, key_quotes, glosses),
         rows=rows.reset_index(drop=True),
         big="" if chart else slide_text.row_words(lead),
         sentence="" if chart else slide_text._cut(lead.quote, SENTENCE_CHARS),
-        gloss="" if chart else _gloss(rows, lead.quote),
+        gloss="" if chart else _gloss(glosses, lead.quote),
     )
 
 
@@ -167,6 +168,7 @@ def ranking_slide(filters: Filters, said: set[str]) -> Slide | None:
         return None
     said.add(text)
     found = slide_text.sources(rows)
+    glosses = _glosses(rows)
     return Slide(
         key="ranking",
         kind="number",
@@ -176,11 +178,11 @@ def ranking_slide(filters: Filters, said: set[str]) -> Slide | None:
         footnote=slide_text.source_line([name for name, _ in found]),
         sources=found,
         quotes=(lead.quote,),
-        notes=slide_text.notes(text, row, [lead.quote], _glosses(rows)),
+        notes=slide_text.notes(text, row, [lead.quote], glosses),
         rows=rows,
         big=lead.ordinal,
         sentence=slide_text._cut(lead.quote, SENTENCE_CHARS),
-        gloss=_gloss(rows, lead.quote),
+        gloss=_gloss(glosses, lead.quote),
     )
 
 

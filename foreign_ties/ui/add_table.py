@@ -12,28 +12,26 @@ from foreign_ties.i18n import t
 from foreign_ties.table_figures import COLUMN_KINDS, ROW_KINDS, SCALES, UNITS, Layout
 
 
+def _kind(where, axis: str, kinds) -> str | None:
+    """What the table's rows or columns are (places, years or measures), unset at first."""
+    return where.selectbox(
+        t(f"table.{axis}"),
+        kinds,
+        index=None,
+        key=f"add_table_{axis}",
+        placeholder=t("table.choose"),
+        format_func=lambda kind: t(f"table.kind.{kind}"),
+    )
+
+
 def layout_fields() -> Layout | None:
     """The editor's reading of an uploaded table (None until rows and columns are chosen)."""
     indicators = catalog.indicators()
     with st.expander(t("table.heading"), icon=":material/table:"):
         st.caption(t("table.help"))
         left, right = st.columns(2)
-        rows = left.selectbox(
-            t("table.rows"),
-            ROW_KINDS,
-            index=None,
-            key="add_table_rows",
-            placeholder=t("table.choose"),
-            format_func=lambda kind: t(f"table.kind.{kind}"),
-        )
-        columns = right.selectbox(
-            t("table.columns"),
-            COLUMN_KINDS,
-            index=None,
-            key="add_table_columns",
-            placeholder=t("table.choose"),
-            format_func=lambda kind: t(f"table.kind.{kind}"),
-        )
+        rows = _kind(left, "rows", ROW_KINDS)
+        columns = _kind(right, "columns", COLUMN_KINDS)
         indicator = left.selectbox(
             t("table.indicator"),
             list(indicators),

@@ -55,15 +55,12 @@ def chart_page(slide: slides.Slide) -> None:
         + 40  # bottom padding and rounding
     )
     height = max(300, 1080 - used)
+    fig = go.Figure(slide.figure).update_layout(height=None)
     if ui.on_phone():  # read in the hand: as tall as its phone layout needs (phone_charts)
-        ui.chart(go.Figure(slide.figure).update_layout(height=None), key="present_chart")
+        ui.chart(fig, key="present_chart")
     else:  # laid out at slide size, zoomed to the screen (present.css, present_fit.js)
         st.html(f"<style>:root {{--chart-h: {height:.0f}}}</style>")
-        ui.chart(
-            go.Figure(slide.figure).update_layout(height=None),
-            key="present_chart",
-            height="stretch",
-        )
+        ui.chart(fig, key="present_chart", height="stretch")
     st.html(f"<div class='ft-takeaway'>{_e(slide.takeaway)}</div>")
     footnote(slide)
 
