@@ -12,13 +12,13 @@ from foreign_ties.i18n import t
 from foreign_ties.table_figures import COLUMN_KINDS, ROW_KINDS, SCALES, UNITS, Layout
 
 
-def _kind(where, axis: str, kinds) -> str | None:
+def _kind(where, label: str, key: str, kinds) -> str | None:
     """What the table's rows or columns are (places, years or measures), unset at first."""
     return where.selectbox(
-        t(f"table.{axis}"),
+        label,
         kinds,
         index=None,
-        key=f"add_table_{axis}",
+        key=key,
         placeholder=t("table.choose"),
         format_func=lambda kind: t(f"table.kind.{kind}"),
     )
@@ -30,8 +30,8 @@ def layout_fields() -> Layout | None:
     with st.expander(t("table.heading"), icon=":material/table:"):
         st.caption(t("table.help"))
         left, right = st.columns(2)
-        rows = _kind(left, "rows", ROW_KINDS)
-        columns = _kind(right, "columns", COLUMN_KINDS)
+        rows = _kind(left, t("table.rows"), "add_table_rows", ROW_KINDS)
+        columns = _kind(right, t("table.columns"), "add_table_columns", COLUMN_KINDS)
         indicator = left.selectbox(
             t("table.indicator"),
             list(indicators),
