@@ -176,8 +176,11 @@ def choice(
     if value not in options:
         value = default
     _seed(key, param, value)
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = default
+    current = st.session_state.get(key)
+    # Written back even when unchanged: the browser returns a choice by its label, and a
+    # label may change between runs (Compare's names a measure's coverage, which changes
+    # with the places). A value set here is matched by its new label and kept.
+    st.session_state[key] = current if current in options else default
     if widget == "pills":
         chosen = st.pills(label, options, key=key, format_func=format_func, help=help)
     else:

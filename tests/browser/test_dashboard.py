@@ -1,5 +1,7 @@
-"""The dashboard in a real browser: a deep link on a fresh server, filters update chart and
-URL, links restore, hand-edited links get a notice.
+"""The dashboard in a real browser: a deep link on a fresh server, links restore the view,
+filters carry over between pages, hand-edited links get a notice. (Filter changes that
+redraw the chart and go into the URL, and the language switch, are followed in
+test_leader_answers.py's ordinary use.)
 
 Runs the app as users run it (python -m foreign_ties.ui.serve, see README) in Debian's
 headless Chromium. Every page's own checks (draws, no error text) are in test_every_page.py.
@@ -38,37 +40,7 @@ def test_a_deep_link_is_the_first_visit_of_a_fresh_server(page):
         no_error_on(page)
 
 
-def chart_data(page) -> str:
-    return page.evaluate(
-        "() => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => [t.x, t.y]))"
-    )
-
-
-def test_a_filter_change_updates_the_chart_and_the_url(app_server, page):
-    # A measure all three provinces published (the test removes Lang Son from it).
-    open_page(page, f"{app_server}/compare?indicator=investment_approvals_projects")
-    page.locator(".js-plotly-plot .trace >> visible=true").first.wait_for()
-    before = chart_data(page)
-    page.locator('[data-testid="stSidebar"] button[aria-label="Remove Lang Son"]').click()
-    wait_for_app(page, settle_ms=400)
-    page.wait_for_function("() => !location.search.includes('provinces=lang-son')")
-    page.wait_for_function(
-        "before => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => [t.x, t.y])) !== before",  # noqa: E501 (JavaScript)
-        arg=before,
-    )
-    assert params(page)["provinces"] == ["son-la", "tuyen-quang", "vietnam"]
-    assert params(page)["indicator"] == ["investment_approvals_projects"]
-    assert "Lang Son" not in page.evaluate(
-        "() => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => t.name))"
-    )
-
-
-def test_the_language_switch_turns_the_page_vietnamese_and_into_the_url(app_server, page):
-    open_page(page, f"{app_server}/compare")
-    page.locator('[data-testid="stSidebar"]').get_by_text("Tiếng Việt").click()
-    wait_for_app(page, settle_ms=400)
-    page.wait_for_function("() => location.search.includes('lang=vi')")
-    page.get_by_role("heading", name="So sánh").wait_for(state="visible")
+# A filter change and the language switch: test_leader_answers.py (no notice after ordinary use).
 
 
 def test_a_deep_link_restores_the_view(app_server, page):

@@ -1,6 +1,7 @@
 """In a real browser: the chairman's question in two actions, both places shown for Son La +
-Lang Son exports, no bare "?" on the Overview, no link notice after ordinary use, and a click
-on a bar opening the sentence behind it."""
+Lang Son exports, no bare "?" on the Overview, no link notice after ordinary use (filter
+changes that redraw the chart and go into the URL, the language switch), and a click on a
+bar opening the sentence behind it."""
 
 import re
 from urllib.parse import parse_qs, urlparse
@@ -87,18 +88,45 @@ def test_son_la_and_lang_son_exports_show_both_places(app_server, page):
     assert t("measure.differ", "en")[:40] in page.locator(MAIN).inner_text()
 
 
+def chart_data(page) -> str:
+    return page.evaluate(
+        "() => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => [t.x, t.y]))"
+    )
+
+
 def test_no_notice_after_ordinary_use(app_server, page):
+    """A search, filter changes, the language switch and the menu: no link notice after any.
+    On the way, each filter change redraws the chart and goes into the URL, and the language
+    switch turns the page Vietnamese."""
     open_page(page, f"{app_server}/sources")
     search = page.get_by_label(t("sources.search", "en"))
     search.fill("Guangxi")
     search.press("Enter")
     settle(page)
     assert_no_notice(page, "a search on Sources")
+    # A measure all three provinces published (Lang Son and Son La are removed from it).
     open_page(page, f"{app_server}/compare?indicator=investment_approvals_projects")
+    page.locator(".js-plotly-plot .trace >> visible=true").first.wait_for()
     sidebar = page.locator('[data-testid="stSidebar"]')
-    for place in ("Son La", "Lang Son"):
+    for place, slug, left in (
+        ("Lang Son", "lang-son", ["son-la", "tuyen-quang", "vietnam"]),
+        ("Son La", "son-la", ["tuyen-quang", "vietnam"]),
+    ):
+        before = chart_data(page)
         sidebar.locator(f'button[aria-label="Remove {place}"]').click()
         settle(page)
+        page.wait_for_function(f"() => !location.search.includes('provinces={slug}')")
+        page.wait_for_function(
+            "before => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => [t.x, t.y])) !== before",  # noqa: E501 (JavaScript)
+            arg=before,
+        )
+        query = parse_qs(urlparse(page.url).query)
+        assert query["provinces"] == left
+        assert query["indicator"] == ["investment_approvals_projects"]
+        names = page.evaluate(
+            "() => JSON.stringify(document.querySelector('.js-plotly-plot').data.map(t => t.name))"
+        )
+        assert place not in names
         assert_no_notice(page, f"removing {place}")
     handle = sidebar.locator('[data-testid="stSlider"] input[type="range"]').first
     handle.focus()
@@ -109,6 +137,7 @@ def test_no_notice_after_ordinary_use(app_server, page):
     sidebar.get_by_role("radio", name="Tiếng Việt").click()
     settle(page)
     assert parse_qs(urlparse(page.url).query)["lang"] == ["vi"]
+    page.get_by_role("heading", name="So sánh").wait_for(state="visible")
     assert_no_notice(page, "switching to Vietnamese")
     sidebar.get_by_role("radio", name="English").click()
     settle(page)
