@@ -134,20 +134,18 @@ def is_local(url: str) -> bool:
     return urlparse(url).hostname in LOCAL_HOSTS or url.startswith(("data:", "blob:"))
 
 
-def refuse_foreign_requests(context, page) -> list[str]:
-    """Refuse every request of `context` to a host other than the app's and record it, with any
-    web socket `page` opens elsewhere; returns the (growing) list of foreign addresses."""
+def record_foreign_requests(context, page) -> list[str]:
+    """Record every request of `context` to a host other than the app's, and any web socket
+    `page` opens elsewhere; returns the (growing) list of foreign addresses. The browser
+    refuses them itself (CHROMIUM_ARGS: other hosts do not resolve)."""
     foreign: list[str] = []
 
-    def guard(route, request):
-        if is_local(request.url):
-            route.continue_()
-        else:
-            foreign.append(request.url)
-            route.abort()
+    def record(url: str) -> None:
+        if not is_local(url):
+            foreign.append(url)
 
-    context.route("**/*", guard)
-    page.on("websocket", lambda ws: None if is_local(ws.url) else foreign.append(ws.url))
+    context.on("request", lambda request: record(request.url))
+    page.on("websocket", lambda ws: record(ws.url))
     return foreign
 
 

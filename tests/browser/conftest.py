@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,6 +50,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Offline like a venue without internet: every host but the app's own fails to resolve.
+    # (Refusing in Playwright instead, with context.route, turns the HTTP cache off and sends
+    # every request through Python: a page tour then cost a third more CPU.) What is asked
+    # of other hosts is recorded by tests/browser/checks.record_foreign_requests.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 APP_TIMEOUT_MS = 30_000  # default wait for a script run / a chart, in milliseconds
 
@@ -214,3 +220,38 @@ def collect_console_errors(page) -> list[str]:
     page.on("console", on_console)
     page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
     return errors
+
+
+class ScriptRuns:
+    """Counts the script runs the server reports finished on `page`, read from the web socket
+    (Streamlit's own ForwardMsg protobuf). Start it before `page.goto`. Unlike wait_for_app's
+    look at the page, it sees a rerun too quick to show as running (React may batch it)."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.finished = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, payload) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if not isinstance(payload, bytes):
+            return
+        message = ForwardMsg()
+        message.ParseFromString(payload)
+        if message.WhichOneof("type") == "script_finished" and message.script_finished in (
+            ForwardMsg.FINISHED_SUCCESSFULLY,
+            ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+        ):
+            self.finished += 1
+
+    def after(self, action, timeout: float = APP_TIMEOUT_MS) -> None:
+        """Do `action()` and wait until a run has finished after it, then for the page."""
+        before = self.finished
+        action()
+        deadline = time.monotonic() + timeout / 1000
+        while self.finished == before:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no script run finished within {timeout} ms")
+            self.page.wait_for_timeout(20)  # lets Playwright deliver the socket's frames
+        wait_for_app(self.page, timeout=timeout, settle_ms=0)

@@ -25,6 +25,7 @@ from foreign_ties import accounts, failed_signins, paths, versions
 from foreign_ties.i18n import t, tn
 from tests.browser.checks import real_errors, wait_for_charts
 from tests.browser.conftest import (
+    ScriptRuns,
     collect_console_errors,
     dashboard_command,
     start_streamlit,
@@ -42,7 +43,6 @@ CHART_HOVERS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMa
   gd => (gd.data || []).flatMap(trace => [].concat(trace.hovertext || [])).map(String))"""
 SENTENCE = "62 đoàn"  # in the one sentence that gives the report's four figures
 SLOW = 120_000  # ms: a first page run of a fresh server on a busy machine
-RERUN_STARTS = 10_000  # ms: at most until a click's rerun starts
 
 MAIN = '[data-testid="stMainBlockContainer"]'
 ALERT_TEXT = f'{MAIN} [data-testid="stAlert"] [data-testid="stMarkdownContainer"]'
@@ -90,23 +90,22 @@ def settled(page, selector: str, **where) -> None:
     wait_for_app(page, settle_ms=0)
 
 
-def click(page, selector: str) -> None:
-    """Click what reruns the page, and wait for that rerun: every click here reruns it, so
-    waiting long for the rerun to start costs nothing, while a short wait on a busy machine
-    could go on before the server has seen the click (and an identical message from the
-    step before would pass for its answer)."""
-    page.locator(selector).click()
-    wait_for_app(page, settle_ms=RERUN_STARTS)
+def click(runs: ScriptRuns, selector: str) -> None:
+    """Click what reruns the page, and wait until the server has finished that run (read
+    from the web socket: a refused sign-in reruns too quickly to show as running, and its
+    message may be the one already shown)."""
+    runs.after(runs.page.locator(selector).click)
 
 
-def sign_in(page, name: str, password: str) -> None:
-    page.locator(SIGNIN_NAME).fill(name)
-    page.locator(SIGNIN_PASSWORD).fill(password)
-    click(page, ".st-key-add_signin_submit button")
+def sign_in(runs: ScriptRuns, name: str, password: str) -> None:
+    runs.page.locator(SIGNIN_NAME).fill(name)
+    runs.page.locator(SIGNIN_PASSWORD).fill(password)
+    click(runs, ".st-key-add_signin_submit button")
 
 
-def refused(page, name: str, password: str, message: str) -> None:
-    sign_in(page, name, password)
+def refused(runs: ScriptRuns, name: str, password: str, message: str) -> None:
+    sign_in(runs, name, password)
+    page = runs.page
     page.locator(ALERT_TEXT, has_text=message).wait_for()
     assert messages(page) == [message]
     assert page.locator(SIGNIN_PASSWORD).input_value() == ""  # the form forgets it
@@ -167,6 +166,7 @@ def test_sign_in_publish_see_restore_and_sign_out_in_vietnamese(editor_app, page
     url, data, accounts_file = editor_app
     original = versions.current_id(data)
     errors = collect_console_errors(page)
+    runs = ScriptRuns(page)
     page.goto(f"{url}/add?lang=vi")
     wait_for_app(page, timeout=SLOW, settle_ms=0)
     page.locator(SIGNIN_NAME).wait_for(timeout=SLOW)
@@ -179,20 +179,20 @@ def test_sign_in_publish_see_restore_and_sign_out_in_vietnamese(editor_app, page
     # 2. A wrong password, and a viewer's right one, are refused; the form stays.
     wrong = t("add.signin.wrong", "vi")
     assert wrong == "Sai tên tài khoản hoặc mật khẩu."
-    refused(page, EDITOR, "not the password", wrong)
-    refused(page, VIEWER, VIEWER_PASSWORD, t("add.signin.not_editor", "vi"))
+    refused(runs, EDITOR, "not the password", wrong)
+    refused(runs, VIEWER, VIEWER_PASSWORD, t("add.signin.not_editor", "vi"))
 
     # 3. Five failures lock a name, even for its right password.
     for _ in range(4):
-        refused(page, LOCKED, "wrong password", wrong)
+        refused(runs, LOCKED, "wrong password", wrong)
     locked = tn("add.signin.locked", 15, "vi")
-    refused(page, LOCKED, "wrong password", locked)
-    refused(page, LOCKED, LOCKED_PASSWORD, locked)
+    refused(runs, LOCKED, "wrong password", locked)
+    refused(runs, LOCKED, LOCKED_PASSWORD, locked)
     assert failed_signins.locked_for(accounts_file, LOCKED, time.time()) > 14 * 60
     assert versions.current_id(data) == original  # nothing published by any of it
 
     # 4. The editor signs in, pastes the report, extracts, checks and publishes.
-    sign_in(page, EDITOR, EDITOR_PASSWORD)
+    sign_in(runs, EDITOR, EDITOR_PASSWORD)
     settled(page, ".st-key-add_paste textarea")
     paste = page.locator(".st-key-add_paste textarea")
     assert messages(page) == []
@@ -208,7 +208,7 @@ def test_sign_in_publish_see_restore_and_sign_out_in_vietnamese(editor_app, page
     assert messages(page) == []  # Enter in the date did not send the half-filled form
     page.locator(".st-key-add_publisher input").fill(PUBLISHER)
     page.locator(".st-key-add_title input").fill(TITLE)
-    click(page, ".st-key-add_extract button")
+    click(runs, ".st-key-add_extract button")
     page.locator(REVIEW_ROWS).first.wait_for(state="attached")
     assert messages(page) == []
     header = page.locator(f"{REVIEW} table thead").text_content()
@@ -222,7 +222,7 @@ def test_sign_in_publish_see_restore_and_sign_out_in_vietnamese(editor_app, page
     assert {(row[5], row[6]) for row in rows} == {("2021-01-01", "2024-03-31")}  # "quý I/2024"
     assert versions.current_id(data) == original  # extracting publishes nothing
 
-    click(page, ".st-key-add_publish button")
+    click(runs, ".st-key-add_publish button")
     settled(page, SUCCESS)
     success = page.locator(SUCCESS)
     published = versions.current_id(data)
@@ -263,9 +263,9 @@ def test_sign_in_publish_see_restore_and_sign_out_in_vietnamese(editor_app, page
         # 6. Restore the previous version in the /add tab (still signed in).
         restore = page.locator(".st-key-add_restore button")
         assert restore.is_disabled()
-        click(page, "[class*='st-key-add_restore_ok_'] label")
+        click(runs, "[class*='st-key-add_restore_ok_'] label")
         assert restore.is_enabled()
-        click(page, ".st-key-add_restore button")
+        click(runs, ".st-key-add_restore button")
         done = t("add.restore.done", "vi", when="", version="").split(":")[0]  # Đã khôi phục
         settled(page, SUCCESS, has_text=done)
         restored = versions.current_id(data)
@@ -283,7 +283,7 @@ def test_sign_in_publish_see_restore_and_sign_out_in_vietnamese(editor_app, page
         other.close()
 
     # 7. Sign out: the form again, with the signed-out message.
-    click(page, ".st-key-add_sign_out button")
+    click(runs, ".st-key-add_sign_out button")
     settled(page, SIGNIN_NAME)
     assert messages(page) == [t("add.signed_out", "vi")]
     assert_only_the_sign_in_form(page)
