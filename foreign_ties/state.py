@@ -8,6 +8,7 @@ nothing from the URL reaches SQL except as a value checked against a fixed list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -132,3 +133,12 @@ def parse_page(raw: Sequence[str], pages: int) -> tuple[int, list[Notice]]:
     if text.isascii() and text.isdigit() and int(text) >= 1:
         return min(int(text), pages), []
     return 1, [Notice("notice.unknown_choice", {"param": PAGE_KEY, "value": _shown(text)})]
+
+
+def parse_slide(raw: Sequence[str], total: int) -> tuple[int, list[Notice]]:
+    """A slide number from the URL: 1 when absent; anything but a slide of this deck (1 to
+    `total`) opens slide 1 with a notice."""
+    text = raw[0] if raw else "1"
+    if re.fullmatch(r"[0-9]{1,4}", text) and 1 <= int(text) <= total:
+        return int(text), []
+    return 1, [Notice("present.bad_slide", {"value": _shown(text), "total": str(total)})]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import streamlit as st
 from foreign_ties import chart_images, data_version, deck_layout, downloads, live_link, slides, ui
 from foreign_ties import deck as deck_files
 from foreign_ties.i18n import current_language, t
-from foreign_ties.state import Filters
+from foreign_ties.state import Filters, parse_slide
 from foreign_ties.ui import present_view as view
 
 _HERE = Path(__file__).parent
@@ -71,14 +70,10 @@ def pages(deck: list[slides.Slide], filters: Filters) -> list[tuple[str, object]
 def _slide_number(total: int) -> int:
     """The slide from the URL when it is new input, else this session's; bad -> 1, noticed."""
     if _STATE not in st.session_state or ui._url_changed(SLIDE_PARAM):
-        raw = st.query_params.get_all(SLIDE_PARAM)
-        value = raw[0] if raw else "1"
-        if re.fullmatch(r"\d{1,4}", value) and 1 <= int(value) <= total:
-            st.session_state[_STATE] = int(value)
-        else:
-            shown = "".join(c for c in value if c.isprintable())[:20]
-            st.warning(t("present.bad_slide", value=shown, total=total), icon=":material/warning:")
-            st.session_state[_STATE] = 1
+        number, notices = parse_slide(st.query_params.get_all(SLIDE_PARAM), total)
+        for notice in notices:
+            st.warning(t(notice.key, **notice.values), icon=":material/warning:")
+        st.session_state[_STATE] = number
     st.session_state[_STATE] = min(max(1, int(st.session_state[_STATE])), total)
     return st.session_state[_STATE]
 
