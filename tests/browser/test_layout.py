@@ -49,8 +49,9 @@ OVERFLOW_JS = """() => {
 }"""
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def phone_page(chromium_browser):
+    """One phone tab for both languages' tours (a new tab costs a renderer's start)."""
     context = chromium_browser.new_context(
         viewport=PHONE, locale="en-US", is_mobile=True, user_agent=PHONE_USER_AGENT
     )

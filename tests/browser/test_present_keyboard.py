@@ -8,7 +8,12 @@ import pytest
 from foreign_ties import catalog, slides
 from foreign_ties.state import Filters
 from tests.browser.checks import drawn_ticks, wait_for_charts
-from tests.browser.conftest import chart_traces, collect_console_errors, wait_for_app
+from tests.browser.conftest import (
+    APP_TIMEOUT_MS,
+    chart_traces,
+    collect_console_errors,
+    wait_for_app,
+)
 from tests.ticks import repeated
 
 
@@ -146,7 +151,7 @@ def slide_problems(page, number: int, size: tuple[int, int], with_chart: set[int
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_every_slide_fits_the_screen_and_repeats_no_tick_label(
-    app_server, chromium_browser, lang, tmp_path
+    app_server, projector_page, lang, tmp_path
 ):
     """Every page of the deck, opening to closing, on a projector (1920x1080) and on a laptop
     (1280x800): nothing below or right of the screen, at 1920x1080 no text (chart text, source
@@ -159,10 +164,9 @@ def test_every_slide_fits_the_screen_and_repeats_no_tick_label(
     resize as when opened at that size.)"""
     sizes = [(1920, 1080), (1280, 800)]
     with_chart = chart_slides()
-    context = chromium_browser.new_context(viewport={"width": 1920, "height": 1080})
-    context.set_default_timeout(60_000)
+    page = projector_page
+    page.set_default_timeout(60_000)
     try:
-        page = context.new_page()
         open_deck(page, f"{app_server}/present?lang={lang}&slide=1")
         total = int(page.locator(".ft-counter").first.inner_text().split()[-1].split("/")[-1])
         assert with_chart and max(with_chart) <= total, (with_chart, total)
@@ -180,4 +184,5 @@ def test_every_slide_fits_the_screen_and_repeats_no_tick_label(
             sizes.reverse()
         assert not problems, problems
     finally:
-        context.close()
+        page.set_viewport_size({"width": 1920, "height": 1080})  # the tab is the next test's
+        page.set_default_timeout(APP_TIMEOUT_MS)
