@@ -1,4 +1,4 @@
-"""The dashboard in a real browser: a deep link on a fresh server, links restore the view,
+"""The dashboard in a real browser: links restore the view,
 filters carry over between pages, hand-edited links get a notice. (Filter changes that
 redraw the chart and go into the URL, and the language switch, are followed in
 test_leader_answers.py's ordinary use.)
@@ -14,8 +14,6 @@ import pytest
 from tests.browser.checks import no_error_on, real_errors
 from tests.browser.conftest import (
     collect_console_errors,
-    dashboard_command,
-    start_streamlit,
     wait_for_app,
 )
 
@@ -29,15 +27,7 @@ def open_page(page, url: str) -> None:
     wait_for_app(page, settle_ms=0)
 
 
-def test_a_deep_link_is_the_first_visit_of_a_fresh_server(page):
-    """No session has run yet: /compare must show Compare with its sidebar, no "Page not
-    found" (foreign_ties/ui/serve.py; this needs its own server, the shared one is warm)."""
-    with start_streamlit(command=dashboard_command()) as server:
-        open_page(page, f"{server.url}/compare?provinces=son-la")
-        page.locator(".js-plotly-plot .trace >> visible=true").first.wait_for()
-        assert page.locator('[data-testid="stSidebar"]').count() == 1
-        assert page.locator("h1").first.inner_text().startswith("Compare")
-        no_error_on(page)
+# A deep link as the first visit of a fresh server: test_live_data.py (its server is fresh).
 
 
 # A filter change and the language switch: test_leader_answers.py (no notice after ordinary use).

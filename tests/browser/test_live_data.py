@@ -1,6 +1,7 @@
-"""A real server over its own data folder: a hostile quote stays text (no image, script or
-link is created, nothing is fetched), and a build published while the server runs shows at
-the next interaction, without a restart (data_version.pin + the one reset)."""
+"""A real server over its own data folder: its first visit, by a page's own address, opens that
+page; a hostile quote stays text (no image, script or link is created, nothing is fetched),
+and a build published while the server runs shows at the next interaction, without a restart
+(data_version.pin + the one reset)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from foreign_ties import paths
+from foreign_ties.i18n import t
+from tests.browser.checks import no_error_on
 from tests.browser.conftest import dashboard_command, start_streamlit, wait_for_app
 
 FACT = "son-la-hostile-quote-2023"
@@ -104,6 +107,12 @@ def test_a_hostile_quote_is_text_and_a_new_build_shows_without_restart(live, pag
     wait_for_app(page, timeout=SLOW, settle_ms=0)
     main = page.locator('[data-testid="stMainBlockContainer"]')
     main.get_by_text("counted 41 meetings").first.wait_for(timeout=SLOW)
+    # The first visit of a fresh server, by a page's own address: that page, with the app's
+    # sidebar, not "Page not found" (foreign_ties/ui/serve.py declares the pages before the
+    # server starts; the shared server of the other tests is warm).
+    assert page.locator('[data-testid="stSidebar"]').count() == 1
+    assert page.locator("h1").first.inner_text().startswith(t("sources.title", "en"))
+    no_error_on(page)
     assert "![x](http://evil.example/px.png)" in main.inner_text()  # shown as typed
     assert main.locator("img[src*='evil.example']").count() == 0
     assert main.locator("a[href^='javascript']").count() == 0
