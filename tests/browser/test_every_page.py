@@ -13,10 +13,11 @@ switched to the world and back, each view checked again (a re-drawn map must not
 the web either). Present's slides are checked the same way, one by one, in
 test_present_keyboard.py; every page on a phone in test_layout.py.
 
-One browser context per language visits every page in turn (one tour instead of one test per
-page and check: a page load, Plotly's included, is the expensive part): the English tour opens
-each page by its address, the Vietnamese one from the app's menu. Problems are gathered per
-page and reported together, so one broken page does not hide another.
+The worker's desktop tab (1280x800) visits every page in turn, once per language (one tour
+instead of one test per page and check: a page load, Plotly's included, is the expensive
+part): the English tour opens each page by its address, the Vietnamese one from the app's
+menu. Problems are gathered per page and reported together, so one broken page does not
+hide another.
 """
 
 from __future__ import annotations
@@ -37,11 +38,15 @@ from tests.browser.checks import (
     wait_for_charts,
     wait_for_maps,
 )
-from tests.browser.conftest import chart_traces, collect_console_errors, wait_for_app
+from tests.browser.conftest import (
+    APP_TIMEOUT_MS,
+    chart_traces,
+    collect_console_errors,
+    wait_for_app,
+)
 from tests.ticks import repeated
 
-DESKTOP = {"width": 1280, "height": 800}
-LOCALES = {"en": "en-US", "vi": "vi-VN"}
+LANGUAGES = ["en", "vi"]
 CHART_PAGES = {"compare", "trade", "partners"}  # Present opens on its title slide: no chart
 MAP_PAGES = {"partners"}  # pages whose charts include maps
 AXIS_PAGES = {"compare", "trade"}  # pages whose charts have x and y axes
@@ -107,14 +112,12 @@ def switch_partner_views(page, lang: str) -> list[str]:
 TOURS = {"en": "address", "vi": "menu"}
 
 
-@pytest.mark.parametrize("lang", list(LOCALES))
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_draws_in_its_language_with_no_error_foreign_host_or_repeated_tick(
-    app_server, chromium_browser, lang
+    app_server, page, lang
 ):
-    context = chromium_browser.new_context(viewport=DESKTOP, locale=LOCALES[lang])
-    context.set_default_timeout(60_000)
-    page = context.new_page()
-    foreign = record_foreign_requests(context, page)
+    page.set_default_timeout(60_000)
+    foreign = record_foreign_requests(page.context, page)
     errors = collect_console_errors(page)
     problems: dict[str, list[str]] = {}
     axes: dict[str, int] = {}
@@ -140,6 +143,6 @@ def test_every_page_draws_in_its_language_with_no_error_foreign_host_or_repeated
             foreign.clear()
             errors.clear()
     finally:
-        context.close()
+        page.set_default_timeout(APP_TIMEOUT_MS)  # the tab is the next test's
     assert not problems, problems
     assert all(axes[path] >= 2 for path in AXIS_PAGES), f"tick labels not read: {axes}"
