@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 from foreign_ties.i18n import t
-from tests.browser.conftest import APP_TIMEOUT_MS
+from tests.browser.conftest import APP_TIMEOUT_MS, listen_during_test
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 ERROR_TEXT = ("Traceback", "Error:", "Exception", "KeyError", "AttributeError")
@@ -144,8 +144,8 @@ def record_foreign_requests(context, page) -> list[str]:
         if not is_local(url):
             foreign.append(url)
 
-    context.on("request", lambda request: record(request.url))
-    page.on("websocket", lambda ws: record(ws.url))
+    listen_during_test(context, "request", lambda request: record(request.url))
+    listen_during_test(page, "websocket", lambda ws: record(ws.url))
     return foreign
 
 

@@ -122,6 +122,25 @@ def _tab(context):
     page.close()
 
 
+# Listeners a test adds (console errors, foreign requests, script runs), removed after it so
+# the next test on a reused tab does not pay for them: see listen_during_test.
+_ADDED_LISTENERS: list[tuple[object, str, object]] = []
+
+
+def listen_during_test(target, event: str, handler) -> None:
+    """`target.on(event, handler)` until the end of the current test."""
+    target.on(event, handler)
+    _ADDED_LISTENERS.append((target, event, handler))
+
+
+@pytest.fixture(autouse=True)
+def _remove_added_listeners():
+    yield
+    while _ADDED_LISTENERS:
+        target, event, handler = _ADDED_LISTENERS.pop()
+        target.remove_listener(event, handler)
+
+
 def _reused(tab, context):
     yield tab
     tab.goto("about:blank")  # ends the test's Streamlit session
@@ -133,8 +152,8 @@ def _reused(tab, context):
 # cookies are cleared after it). A new tab starts a new renderer process and compiles
 # Streamlit's and Plotly's scripts (megabytes) afresh: measured here, eight page loads cost
 # 21-25 CPU-seconds in new tabs against 12-13 in one tab. What Streamlit keeps in
-# localStorage (theme, open sidebar sections) is shared; listeners a test adds stay
-# attached (they fill lists nobody reads after it).
+# localStorage (theme, open sidebar sections) is shared; listeners a test adds through
+# listen_during_test are removed after it.
 @pytest.fixture(scope="session")
 def desktop_context(chromium_browser):
     context = _shared_context(chromium_browser, 1280, 800)
@@ -234,8 +253,8 @@ def collect_console_errors(page) -> list[str]:
             where = location.get("url", "")
             errors.append(f"console.error: {message.text}" + (f" ({where})" if where else ""))
 
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+    listen_during_test(page, "console", on_console)
+    listen_during_test(page, "pageerror", lambda error: errors.append(f"pageerror: {error}"))
     return errors
 
 
@@ -247,7 +266,7 @@ class ScriptRuns:
     def __init__(self, page) -> None:
         self.page = page
         self.finished = 0
-        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        listen_during_test(page, "websocket", lambda ws: ws.on("framereceived", self._frame))
 
     def _frame(self, payload) -> None:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
