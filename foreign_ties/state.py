@@ -8,7 +8,6 @@ nothing from the URL reaches SQL except as a value checked against a fixed list.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -123,6 +122,14 @@ def page_of(position: int, page_size: int) -> int:
     return position // page_size + 1
 
 
+def _position(text: str) -> int | None:
+    """A page or slide number as written in a link (ASCII digits, from 1), else None. Six
+    digits at most: Python refuses to read a number of thousands of digits."""
+    if text.isascii() and text.isdigit() and len(text) <= 6 and int(text) >= 1:
+        return int(text)
+    return None
+
+
 def parse_page(raw: Sequence[str], pages: int) -> tuple[int, list[Notice]]:
     """A page number from the URL: 1 when absent; a number past the last page opens the
     last one (the list got shorter since the link was made); anything else opens page 1
@@ -130,8 +137,9 @@ def parse_page(raw: Sequence[str], pages: int) -> tuple[int, list[Notice]]:
     if not raw or raw[0] == "":
         return 1, []
     text = raw[0]
-    if text.isascii() and text.isdigit() and int(text) >= 1:
-        return min(int(text), pages), []
+    number = _position(text)
+    if number is not None:
+        return min(number, pages), []
     return 1, [Notice("notice.unknown_choice", {"param": PAGE_KEY, "value": _shown(text)})]
 
 
@@ -139,6 +147,7 @@ def parse_slide(raw: Sequence[str], total: int) -> tuple[int, list[Notice]]:
     """A slide number from the URL: 1 when absent; anything but a slide of this deck (1 to
     `total`) opens slide 1 with a notice."""
     text = raw[0] if raw else "1"
-    if re.fullmatch(r"[0-9]{1,4}", text) and 1 <= int(text) <= total:
-        return int(text), []
+    number = _position(text)
+    if number is not None and number <= total:
+        return number, []
     return 1, [Notice("present.bad_slide", {"value": _shown(text), "total": str(total)})]
