@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from foreign_ties import paths
@@ -60,14 +61,19 @@ def pairs() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def stock_flow() -> dict[str, str]:
+def _indicator_map(path: Path, key: str, value: str) -> dict[str, str]:
+    """Two columns of indicator ids read as a mapping, every id checked against the catalog."""
     known = indicators()
-    out = {r["stock_indicator"]: r["flow_indicator"] for r in _read(STOCK_FLOW_CSV)}
+    out = {r[key]: r[value] for r in _read(path)}
     bad = [i for pair in out.items() for i in pair if i not in known]
     if bad:
-        raise ValueError(f"{STOCK_FLOW_CSV.name}: unknown indicators {bad}")
+        raise ValueError(f"{path.name}: unknown indicators {bad}")
     return out
+
+
+@lru_cache(maxsize=1)
+def stock_flow() -> dict[str, str]:
+    return _indicator_map(STOCK_FLOW_CSV, "stock_indicator", "flow_indicator")
 
 
 def flow_counterpart(indicator: str | None, sentence: str, start: int, ranged: bool) -> str | None:
@@ -88,12 +94,7 @@ def stock_counterpart(indicator: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def single_project() -> dict[str, str]:
-    known = indicators()
-    out = {r["projects_indicator"]: r["one_project_indicator"] for r in _read(SINGLE_PROJECT_CSV)}
-    bad = [i for pair in out.items() for i in pair if i not in known]
-    if bad:
-        raise ValueError(f"{SINGLE_PROJECT_CSV.name}: unknown indicators {bad}")
-    return out
+    return _indicator_map(SINGLE_PROJECT_CSV, "projects_indicator", "one_project_indicator")
 
 
 # "nhà đầu tư dự án", "the project": one project; "các dự án", "26 dự án", "projects": many
