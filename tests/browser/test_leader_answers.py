@@ -11,6 +11,7 @@ import pytest
 from foreign_ties import catalog, questions
 from foreign_ties.i18n import catalog as messages
 from foreign_ties.i18n import t
+from tests.browser.checks import wait_for_charts
 from tests.browser.conftest import wait_for_app
 
 MAIN = '[data-testid="stMain"]'
@@ -158,7 +159,7 @@ def test_a_click_on_a_bar_shows_its_sentence(app_server, page):
     bar.wait_for(state="visible")
     assert page.locator(".ft-drill-quote").count() == 0
     bar.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
+    wait_for_charts(page)  # drawn and settled: Plotly redraws after fitting its margins
     box = bar.bounding_box()  # Plotly's drag layer takes the events: click where the bar is
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)
