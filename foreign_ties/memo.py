@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import pickle
 import threading
 from collections import OrderedDict
 
@@ -26,11 +28,7 @@ def remembered(builder):
 
     @functools.wraps(builder)
     def build(df: pd.DataFrame, *args, **kwargs):
-        content = (
-            int(pd.util.hash_pandas_object(df, index=False).sum()) if not df.empty else 0,
-            tuple(df.columns),
-            len(df),
-        )
+        content = _content_key(df)
         key = (
             data_version.current().id,
             builder.__qualname__,
@@ -39,18 +37,52 @@ def remembered(builder):
             repr(args),
             repr(sorted(kwargs.items())),
         )
-        with _lock:
-            if key in _results:
-                _results.move_to_end(key)
-                return _results[key]
-        result = builder(df, *args, **kwargs)
-        with _lock:
-            _results[key] = result
-            while len(_results) > KEPT:
-                _results.popitem(last=False)
-        return result
+        return _kept(key, lambda: builder(df, *args, **kwargs))
 
     return build
+
+
+def per_arguments(view):
+    """Memoise `view(*args)` on its (hashable) arguments, the data version and the language.
+
+    For views whose answer depends only on those: a page run asking for a view it has
+    drawn before (another visitor, a filter set back) skips the pandas work as well as the
+    figures. Like `remembered`, results are shared and never mutated after they are built.
+    """
+
+    @functools.wraps(view)
+    def answer(*args, **kwargs):
+        key = (
+            data_version.current().id,
+            view.__module__,
+            view.__qualname__,
+            current_language(),
+            args,
+            tuple(sorted(kwargs.items())),
+        )
+        return _kept(key, lambda: view(*args, **kwargs))
+
+    return answer
+
+
+def _kept(key: tuple, make):
+    with _lock:
+        if key in _results:
+            _results.move_to_end(key)
+            return _results[key]
+    result = make()
+    with _lock:
+        _results[key] = result
+        while len(_results) > KEPT:
+            _results.popitem(last=False)
+    return result
+
+
+def _content_key(df: pd.DataFrame) -> bytes:
+    """A digest of the frame's pickle: equal bytes rebuild an equal frame, so equal keys mean
+    equal content (a different layout of equal content only costs a rebuild). 0.35 ms for a
+    profile's 57 x 22 rows, where pandas' hash_pandas_object took 4 ms (Arrow strings)."""
+    return hashlib.blake2b(pickle.dumps(df, protocol=5), digest_size=16).digest()
 
 
 @data_version.on_reset

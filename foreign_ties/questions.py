@@ -17,6 +17,7 @@ import pandas as pd
 
 from foreign_ties import catalog, formatting, measures, store, wording
 from foreign_ties.i18n import current_language, t
+from foreign_ties.memo import per_arguments
 from foreign_ties.state import Filters
 
 
@@ -205,6 +206,7 @@ def answer_row(row: Row, figures: pd.DataFrame, places: tuple[str, ...]) -> Answ
     return Answer(row, places, cells)
 
 
+@per_arguments
 def answers(question: str, home: str, filters: Filters) -> list[Answer]:
     """Each row of a question answered for the leader's province and the chosen places."""
     rows = QUESTIONS.get(question, QUESTIONS[DEFAULT_QUESTION])

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from foreign_ties import catalog, charts, derived, formatting, store, views
 from foreign_ties.i18n import t
+from foreign_ties.memo import per_arguments
 from foreign_ties.state import Filters
 
 
@@ -85,6 +86,7 @@ def panel_figure(spec: PanelSpec, rows: pd.DataFrame, filters: Filters) -> go.Fi
     )
 
 
+@per_arguments
 def panels(filters: Filters, currency: str) -> list[Panel]:
     result = []
     for spec in panel_specs():
@@ -102,6 +104,7 @@ def panels(filters: Filters, currency: str) -> list[Panel]:
 SHARE_INPUTS = ("column.part_source", "column.national_source")
 
 
+@per_arguments
 def export_shares(filters: Filters) -> pd.DataFrame:
     """Provincial Customs exports as a share of national exports, same period only; the
     SHARE_INPUTS columns hold the ids of the two facts it is computed from."""

@@ -13,7 +13,7 @@ import pandas as pd
 
 from foreign_ties import catalog, formatting, source_list, store, wording
 from foreign_ties.i18n import breakdown_text, current_language, data_label, t
-from foreign_ties.memo import remembered
+from foreign_ties.memo import per_arguments, remembered
 from foreign_ties.state import Filters
 
 TILE_FIGURES = 4  # per place and family on the Overview; the profile page lists all
@@ -61,6 +61,7 @@ def indicator_description(indicator: catalog.Indicator) -> str:
     return _data_text(indicator, "description") or ""
 
 
+@per_arguments
 def overview_tiles(filters: Filters) -> dict[str, dict[str, list[TileFigure]]]:
     """family -> place -> the most recent published figures (empty list = none published)."""
     rows = store.run(
@@ -136,6 +137,7 @@ def readable_facts(rows: pd.DataFrame) -> pd.DataFrame:
     ).dropna(axis=1, how="all")
 
 
+@per_arguments
 def profile(province_id: str, filters: Filters) -> dict[str, pd.DataFrame]:
     """family -> the place's figures in the chosen years (readable), every family present."""
     rows = store.run(
