@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -122,5 +123,26 @@ def test_very_large_data_is_queried_from_a_capped_database_file_with_the_same_an
         assert database in (None, "", ":memory:") or "memory" in str(database)
         for name, frame in on_disk.items():
             pd.testing.assert_frame_equal(frame, in_memory[name], check_dtype=False, obj=name)
+    finally:
+        store.connection.cache_clear()
+
+
+def test_data_smaller_than_one_row_group_is_queried_by_one_thread(monkeypatch):
+    """A second DuckDB thread cannot share a scan of less than one row group; it only adds
+    its start-up to every query. Bigger data keeps DuckDB's default."""
+    folder = str(data_version.current().folder)
+    try:
+        store.connection.cache_clear()
+        (threads,) = (
+            store.connection(folder).execute("select current_setting('threads')").fetchone()
+        )
+        assert threads == 1
+        monkeypatch.setattr(store, "ONE_THREAD_BELOW_FACTS", 0)
+        store.connection.cache_clear()
+        (threads,) = (
+            store.connection(folder).execute("select current_setting('threads')").fetchone()
+        )
+        (default,) = duckdb.connect().execute("select current_setting('threads')").fetchone()
+        assert threads == default
     finally:
         store.connection.cache_clear()
