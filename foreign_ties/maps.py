@@ -25,6 +25,7 @@ import plotly.io as pio
 
 from foreign_ties import boundaries, charts, data_version, formatting, paths
 from foreign_ties.i18n import current_language, t
+from foreign_ties.memo import remembered
 
 GEO_DIR = paths.ROOT / "data" / "geo"  # ships with the code, whatever FOREIGN_TIES_DATA says
 VN_GEO_DIR = paths.ROOT / "static" / "geo"  # Viet Nam's outlines: the app's browsers fetch them
@@ -195,6 +196,7 @@ def periods(rows: pd.DataFrame) -> list[tuple]:
     return list(zip(counts["period_start"], counts["period_end"], strict=False))
 
 
+@remembered
 def choropleth(
     rows: pd.DataFrame,
     title: str,

@@ -20,6 +20,7 @@ from foreign_ties.map_labels import (
     in_view,
     place_labels,
 )
+from foreign_ties.memo import remembered
 from foreign_ties.partner_table import country_name, partner_name, partner_type_text
 
 
@@ -144,6 +145,7 @@ def outside_view(partners: pd.DataFrame, view: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+@remembered
 def partners_map(
     partners: pd.DataFrame,
     place_names: dict[str, str],
