@@ -68,6 +68,7 @@ def extract(
     language = language or detect_language(text)
     out: list[Candidate] = []
     last_period: Mention | None = None
+    last_used: Mention | None = None  # the period of the last figure
     last_place = place
     for offset, sentence in sentences(text):
         mentions = period_mentions(sentence, published)
@@ -76,12 +77,18 @@ def extract(
             if mentions
             else comparison_year(sentence, published) or _event(sentence, published)
         )
+        if inferred and last_period and last_period.period_end.year == inferred.period_end.year:
+            # "Cùng thời gian này ... tăng 183,9% so với cùng kỳ năm 2013" after "trong tháng
+            # đầu năm 2014": the period carried over is the one compared, and more exact
+            inferred = None
         places = ctx.place_mentions(sentence)
         previous_end = 0
         earlier: list[ind.Earlier] = []
         for figure in figures(sentence, language):
             mention = period_for(mentions, figure.start, figure.end) or inferred
             note = mention.note if mention else ""
+            if mention is None and last_used is not None and _PART_OF.match(sentence):
+                mention, note = last_used, "a part of the figure before: its period"
             if mention is None and last_period is not None:
                 mention, note = last_period, "carried over from an earlier sentence"
             province = ctx.place_for(places, figure.start, place or last_place)
@@ -92,12 +99,19 @@ def extract(
                 province = indicator = None  # another province's figure, not a measure here
             ranged = bool(mention and not mention.as_of)
             ranged = ranged and mention.period_start != mention.period_end
-            indicator = ind.flow_counterpart(indicator, sentence, figure.start, ranged)
+            if figure.unit == "count":
+                indicator = ind.flow_counterpart(
+                    indicator, sentence, figure.start, ranged, figure.end
+                )
+            else:
+                indicator = ind.flow_counterpart(indicator, sentence, figure.start, ranged)
             indicator = ind.one_project_counterpart(indicator, sentence)
             if mention and mention.kind == TO_DATE:
                 indicator = ind.stock_counterpart(indicator)
             status = ctx.status_for(sentence, figure.start)
             start, end = _period(mention, indicator, published)
+            if start is not None:
+                last_used = Mention(0, 0, start, end, False, note)
             if start is None:
                 indicator = _to_date_without_period(indicator, sentence, status, published)
                 start, end, note = _no_period(indicator, figure.unit, status, published)
@@ -110,6 +124,9 @@ def extract(
             after = sentence[previous_end:]
             if figure.unit == "percent" and direction_cue(after, figure.written, lang) < 0:
                 value = -value
+            elif figure.unit == "percent" and out and _SAME_DIRECTION.fullmatch(window):
+                # "down 6.3% in number and 85.1% in value": the second shares the first's fall
+                value = -value if out[-1].value < 0 and out[-1].unit == "percent" else value
             out.append(
                 Candidate(
                     value=value,
@@ -157,6 +174,15 @@ def _period(
         # "as of December 31, total registered capital ...": the year to that date
         return dt.date(mention.period_end.year, 1, 1), mention.period_end
     return mention.period_start, mention.period_end
+
+
+# "Of which, there were 261 new projects": a part of the last figure, for its period (a
+# heading between them, "Structure of capital in the first 2 months", does not count)
+_PART_OF = re.compile(r"(?:of which|of this|of these|among them|in which|trong đó)\b", re.I)
+_SAME_DIRECTION = re.compile(
+    r"\s*(?:in (?:the )?number|về số(?: lượng)?(?: dự án)?)?\s*(?:and|và)\s*[\d.,]+\s?%",
+    re.I,
+)
 
 
 # "During the event, 14 projects received ...": the figures of a conference or a visit

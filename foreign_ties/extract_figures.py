@@ -4,8 +4,9 @@
 finds every figure with its unit and scale ("US$1.2 billion", "51.990,563 triệu USD",
 "34 dự án", "nine", "bốn đoàn") and leaves out what is not a figure: years, dates, times,
 document numbers ("202/2025/QH15"), ordinals ("13th", "lần thứ 21"), list numbering,
-durations ("10 tháng", "three years") and quantities in units the facts contract cannot hold
-(tonnes, hectares). Turning a figure as written into a value is `numbers.parse_figure`'s job.
+durations ("10 tháng", "three years"), multipliers ("2.8 times") and quantities in units
+the facts contract cannot hold (tonnes, hectares). Turning a figure as written into a value
+is `numbers.parse_figure`'s job.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ _SUFFIX = (
     r"\s?%|\s(?:per\s?cent|percent|pct\b|phần trăm)"
     r"|\s?(?:km2|km²|sq\.?\s?km|square kilomet(?:re|er)s)"
     r"|\s?(?:km|kilomet(?:re|er)s)(?![\w²])|\s(?:U\.\s?S\.\s*dollars?|US dollars?|dollars?"
-    r"|đô la(?: Mỹ)?|USD|VN[DĐ]|đồng|dong|people|persons|người)"
+    r"|đô(?: la)?(?: Mỹ)?(?!\w| thị)|USD|VN[DĐ]|đồng|dong|people|persons|người)"
 )
 _EN_WORDS = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five"
@@ -101,7 +102,7 @@ VI_WORDS = {
 VI_COUNT_NOUNS = (
     r"dự án|đoàn|tỉnh|nước|quốc gia|thỏa thuận|thoả thuận|doanh nghiệp|cửa khẩu|tổ chức|đối tác"
     r"|cuộc|hội nghị|chương trình|sản phẩm|huyện|xã|khu công nghiệp|nhà đầu tư|hiệp định"
-    r"|biên bản|địa phương|thành phố|cơ quan|lối mở|văn bản|công ty"
+    r"|biên bản|địa phương|thành phố|cơ quan|lối mở|văn bản|công ty|ngành|lĩnh vực"
 )
 # Units outside the facts contract: a figure in them cannot be stored, so it is not a candidate.
 _OTHER_UNITS = re.compile(
@@ -128,6 +129,9 @@ _MONTH_AFTER = re.compile(
     r"\s(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b"
 )
+# "up 42.6% in number and 2.8 times in value", "tăng gấp 3 lần": multipliers have no unit
+_MULTIPLIER_AFTER = re.compile(r"\s*(?:times\b|-fold\b|lần\s+so với)", re.IGNORECASE)
+_MULTIPLIER_BEFORE = re.compile(r"\bgấp\s*$", re.IGNORECASE)
 # "2 dự án", "34 projects": counts; a bare number is a count too unless it is a year.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -204,6 +208,8 @@ def _figure(sentence: str, m: re.Match[str], language: str) -> Figure | None:
             return None
         if _list_number(before, after):
             return None
+        if _MULTIPLIER_AFTER.match(after) or _MULTIPLIER_BEFORE.search(before):
+            return None  # "2.8 times in value", "gấp 2,8 lần": a ratio, not a count
     elif _OTHER_UNITS.match(after) and not re.search(r"[%$]|USD|VN[DĐ]|đồng|dollar", written):
         return None  # "1,2 triệu tấn"
     try:

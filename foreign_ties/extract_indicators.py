@@ -15,11 +15,14 @@ from typing import NamedTuple
 
 from foreign_ties import paths
 from foreign_ties.extract_context import _curated, _letter, _read, nation, same_tones
+from foreign_ties.extract_cues import NEW_AFTER, RANKING, RATIO_BEFORE, SHARE_BEFORE
 
 KEYWORDS_CSV = paths.DATA_DIR / "extraction" / "indicator_keywords.csv"
 PAIRS_CSV = paths.DATA_DIR / "extraction" / "indicator_pairs.csv"
 STOCK_FLOW_CSV = paths.DATA_DIR / "extraction" / "stock_flow.csv"
 SINGLE_PROJECT_CSV = paths.DATA_DIR / "extraction" / "single_project.csv"
+UNLISTED_CSV = paths.DATA_DIR / "extraction" / "unlisted_measures.csv"
+UNLISTED = ""  # the "indicator" of a measure outside the catalogue: the figure gets none
 _FLOW_VERBS = re.compile(
     r"\b(?:thu hút|cấp mới|cấp phép|được cấp|attract(?:ed|s)?|granted|licensed|newly|signed|ký)\b",
     re.I,
@@ -76,10 +79,14 @@ def stock_flow() -> dict[str, str]:
     return _indicator_map(STOCK_FLOW_CSV, "stock_indicator", "flow_indicator")
 
 
-def flow_counterpart(indicator: str | None, sentence: str, start: int, ranged: bool) -> str | None:
+def flow_counterpart(
+    indicator: str | None, sentence: str, start: int, ranged: bool, end: int | None = None
+) -> str | None:
     """A stock measure named with a period and a verb of attraction ("từ đầu năm đến 20/7,
-    cả nước đã thu hút được 1.408 dự án") is the flow of that period."""
-    if indicator in stock_flow() and ranged and _FLOW_VERBS.search(sentence[:start]):
+    cả nước đã thu hút được 1.408 dự án") or a count of new ones is the flow of that
+    period."""
+    new = end is not None and NEW_AFTER.match(sentence[end:])
+    if indicator in stock_flow() and ranged and (_FLOW_VERBS.search(sentence[:start]) or new):
         return stock_flow()[indicator]
     return indicator
 
@@ -97,8 +104,9 @@ def single_project() -> dict[str, str]:
     return _indicator_map(SINGLE_PROJECT_CSV, "projects_indicator", "one_project_indicator")
 
 
-# "nhà đầu tư dự án", "the project": one project; "các dự án", "26 dự án", "projects": many
-_ONE_PROJECT = re.compile(r"(?<!các )(?<!những )(?<!\d )(?<!số )\bdự án\b|\bthe project\b", re.I)
+# "nhà đầu tư dự án", "the project", "investment project": one project; "các dự án",
+# "26 dự án", "projects": many
+_ONE_PROJECT = re.compile(r"(?<!các )(?<!những )(?<!\d )(?<!số )\bdự án\b|\bproject\b", re.I)
 _MANY_PROJECTS = re.compile(r"(?:các|những|\d[\d.,]*)\s+dự án|\bprojects\b", re.I)
 
 
@@ -118,7 +126,8 @@ def keywords() -> tuple[tuple[str, str, str], ...]:
     bad = [r["indicator_id"] for r in rows if r["indicator_id"] not in known]
     if bad:
         raise ValueError(f"{KEYWORDS_CSV.name}: unknown indicators {sorted(set(bad))}")
-    return tuple((r["indicator_id"], r["language"], r["keyword"]) for r in rows)
+    unlisted = [(UNLISTED, r["language"], r["keyword"]) for r in _read(UNLISTED_CSV)]
+    return tuple((r["indicator_id"], r["language"], r["keyword"]) for r in rows) + tuple(unlisted)
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +147,9 @@ def keyword_patterns() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-def _fits(indicator: Indicator, unit: str) -> bool:
+def _fits(indicator: Indicator | None, unit: str) -> bool:
+    if indicator is None:
+        return True  # a measure outside the catalogue, whatever its unit
     if indicator.dimension == "people":
         return unit in ("people", "count")
     return indicator.dimension == UNIT_DIMENSION.get(unit, unit)
@@ -158,18 +169,25 @@ def suggest_indicator(
     lowered = same_tones(sentence.lower())
     matches: list[tuple[int, int, str, float]] = []
     for indicator_id, length, pattern in keyword_patterns():
-        if not _fits(known[indicator_id], unit):
+        if not _fits(known.get(indicator_id), unit):
             continue
         for m in pattern.finditer(lowered):
             distance = start - m.end()
             weight = 1.0 + 2.0 * max(0.0, 1.0 - distance / 100) if distance >= 0 else 1.0
             if 0 <= distance and ";" in lowered[m.end() : start]:
-                weight = 0.5  # another clause
+                if unit == "count":
+                    continue  # a count's noun is in its own clause
+                weight = 0.25  # another clause
+            if m.start() >= end and ";" in lowered[end : m.start()]:
+                continue  # a later clause names the next figure's measure
             if m.start() >= end:
                 # the counted noun follows a count, maybe after a word or two ("34 dự án",
                 # "38 new NGO programs") or the whole ("nine out of 18 Lao provinces"); the
                 # first noun counts most ("six seminars and meetings")
                 words = _words_to_noun(lowered[end : m.start()])
+                gap = lowered[end : m.start()]
+                if words is None and unit == "count" and re.search(r"\b(?:of|by|của)\b", gap):
+                    continue  # "2,800 GVMCP transactions of foreign investors": not its noun
                 near = 8.0 - 2 * words if words is not None else 0.3
                 weight = (near if unit == "count" else 1.0) if words is not None else 0.3
             matches.append((m.start(), m.end(), indicator_id, weight * length))
@@ -189,9 +207,9 @@ def suggest_indicator(
     if place is not None:
         national = place == nation()
         for indicator_id in scores:
-            if known[indicator_id].national == national:
+            if indicator_id in known and known[indicator_id].national == national:
                 scores[indicator_id] *= 1.5
-    return max(scores, key=lambda i: (scores[i], i))
+    return max(scores, key=lambda i: (scores[i], i)) or None
 
 
 _OUT_OF = re.compile(r"\s*(?:out of|of|trong số|trên tổng số|trên|/)\s*[\d.,]+", re.I)
@@ -248,12 +266,21 @@ def indicator_in_sentence(
     known, paired = indicators(), pairs()
     previous_end = earlier[-1].end if earlier else 0
     dimension = UNIT_DIMENSION.get(unit, unit)
-    with_indicator = [e for e in earlier if e.indicator and e.unit != "percent"]
+    if RANKING.search(sentence[:start]):
+        return None
+    before = sentence[previous_end:start]
+    if unit == "percent" and RATIO_BEFORE.search(before):
+        return None
+    if unit == "percent" and SHARE_BEFORE.search(before):
+        amounts = [e for e in earlier if e.unit != "percent"]
+        base = amounts[-1].indicator if amounts else None
+        return f"{base}_share" if f"{base}_share" in known else None
     if unit == "percent" and _growth(sentence, start, end, previous_end):
         after = sentence[end : end + 12]
         wanted = "count" if _IN_NUMBER.match(after) else "money" if _IN_VALUE.match(after) else ""
-        bases = [e for e in with_indicator if not wanted or UNIT_DIMENSION.get(e.unit) == wanted]
-        if bases:
+        amounts = [e for e in earlier if e.unit != "percent"]
+        bases = [e for e in amounts if not wanted or UNIT_DIMENSION.get(e.unit) == wanted]
+        if bases:  # the nearest amount before; one of no known measure has no growth indicator
             base = bases[-1].indicator
             return f"{base}_yoy" if f"{base}_yoy" in known else None
     if earlier and earlier[-1].indicator:

@@ -4,6 +4,7 @@
 (start, end, as_of, note[, kind]). `extract_periods` applies them to a sentence. The
 rules a reader applies, stated once here:
 
+- "tháng đầu năm", "the first month": January;
 - a period written without its year ("the first ten months", "quý III", "tháng 10") is
   the latest one that had ended, or was ending, by the publication date;
 - "so far this year", "year to date", "từ đầu năm đến nay", "since the start of 2024":
@@ -83,6 +84,9 @@ def rules(published: dt.date):
     def first_months(m):
         n = _num(m["n"])
         return (*_months(_year_ending(m, n, p), 1, n), False, _unwritten(m))
+
+    def first_month(m):
+        return (*_months(_year_ending(m, 1, p), 1, 1), False, _unwritten(m))
 
     def past_months(m):
         n = _num(m["n"])
@@ -195,6 +199,11 @@ def rules(published: dt.date):
             rf"(?P<n>{_N}) tháng(?: đầu| qua| vừa qua)?(?: năm)?(?: nay)?(?:\s*"
             rf"(?:năm\s*)?(?P<y>{_Y}))?(?:(?<!tháng)|(?=\s*(?:đạt|ước|,|tăng|giảm)))",
             first_months,
+        ),
+        (
+            rf"(?:trong )?tháng đầu năm(?: (?P<y>{_Y}))?"
+            rf"|(?:in )?the first month(?: of (?:the year|this year|(?P<y2>{_Y})))?",
+            first_month,
         ),
         (rf"(?:over |in |during )?(?:the )?(?:past|last) (?P<n>{_N}) months", past_months),
         (

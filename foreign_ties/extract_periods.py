@@ -19,12 +19,21 @@ from foreign_ties.extract_period_rules import RELATIVE, YEAR, rules
 
 # "over" and "from" compare only after a change ("up 9.4% over the same period in 2023",
 # "up 6.5 percent from 2019"); "Over the 2021-2025 term" is a period
-_CHANGE = r"(?:%|cent|\d|up|down|increased?|rose|fell|grew|higher|lower|more|less|growth)"
+_CHANGE = r"(?:%|cent|\d|up|down|increased?|rose|fell|grew|higher|lower|more|less|growth|times)"
 _COMPARISON = re.compile(
     r"(?:(?<!\w)(?:so với(?: cùng kỳ)?(?: của)?|so cùng kỳ|compared (?:to|with)|against|than"
     rf"(?: (?:recorded|posted|reported|seen))?|versus|vs\.?)|{_CHANGE}\s+(?:from|over))\s+"
     r"(?:the\s+|cùng kỳ\s+|mức\s+|cùng thời điểm\s+)?"
     r"(?:same (?:period|time)(?: of| in)?\s+)?(?:năm\s+|the year\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "tăng cao nhất trong vòng 5 năm qua", "the highest in the past ten years": the years a
+# figure is ranked among, not its period
+_SUPERLATIVE = re.compile(
+    r"(?:(?:cao|thấp|lớn|nhiều|mạnh) nhất(?: từ trước đến nay)?(?: trong)?(?: vòng)?"
+    r"|(?:highest|lowest|largest|biggest|strongest|fastest)(?: \w+)?(?: in| for| over)?)\s*$",
     re.IGNORECASE,
 )
 
@@ -61,7 +70,9 @@ def period_mentions(sentence: str, published: dt.date) -> list[Mention]:
             starts = [m.start()]
             if not re.match(r"from|từ|since|kể từ", m.group(0), re.I):
                 starts += [m.start(g) for g in m.groupdict() if m[g] is not None]
-            if any(_COMPARISON.search(sentence[:i]) for i in starts):
+            if any(_COMPARISON.search(sentence[:i]) for i in starts) or _SUPERLATIVE.search(
+                sentence[: m.start()]
+            ):
                 taken.append((m.start(), m.end()))
                 continue
             try:

@@ -118,7 +118,8 @@ CURRENCY_PATTERNS = (
     (r"US\s?\$", "USD"),
     (r"(?:de\s+)?d[oóô]lares(?:\s+(?:estadounidenses|americanos))?", "USD"),
     (r"(?:de\s+)?dollars?(?:\s+am[ée]ricains)?", "USD"),
-    (r"đô\s+la(?:\s+Mỹ)?", "USD"),
+    # "20 triệu đô" (congthuong.vn, 2024): Vietnamese news often drops the "la" of "đô la"
+    (r"đô(?:\s+la)?(?:\s+Mỹ)?", "USD"),
     (r"USD", "USD"),
     (r"米ドル", "USD"),
     (r"ドル", "USD"),

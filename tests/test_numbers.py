@@ -49,6 +49,8 @@ PARSES = [
     ("51.990,563 triệu USD", "vi", 51_990_563_000, "USD"),
     ("37,22 triệu USD", "vi", 37_220_000, "USD"),
     ("74 tỷ USD", "vi", 74e9, "USD"),
+    ("20 triệu đô", "vi", 20e6, "USD"),
+    ("1.423 tỷ đô la Mỹ", "vi", 1_423e9, "USD"),
     ("4.975 triệu USD", "vi", 4_975e6, "USD"),
     ("2.750 triệu USD", "vi", 2_750e6, "USD"),
     ("162,5 triệu USD", "vi", 162.5e6, "USD"),

@@ -1,0 +1,28 @@
+"""Words around a figure that change the measure it is read as, in FDI and trade reports.
+
+Each is a regular expression read by extract_indicators, with the published sentence that
+called for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "chiếm 33,4% tổng vốn", "accounting for 70.1% of": a share of the measure named before it
+SHARE_BEFORE = re.compile(
+    r"(?:chiếm(?: tỷ trọng| tỉ trọng| khoảng| gần| hơn| trên)?|accounting for|accounted for"
+    r"|making up|made up|represent(?:ing|ed|s)?|(?:a|the) share of)\s*(?:about |nearly |over )?$",
+    re.I,
+)
+# "bằng 47,6% so với cùng kỳ", "equal to 78.1% of": a level against another, not a change
+RATIO_BEFORE = re.compile(r"(?:bằng|equal to|equivalent to)\s*(?:khoảng |about )?$", re.I)
+# "Singapore dẫn đầu với ...", "Bac Giang led the way with ...", "Real estate came next":
+# a part of the total (a partner, a sector, a province) in a ranking, not the measure itself
+RANKING = re.compile(
+    r"dẫn đầu|đứng (?:thứ|đầu|vị trí)|xếp thứ|tiếp (?:đến|theo) là|\bled the way|\btook the lead"
+    r"|\bcontinued to lead|\branked (?:first|second|third)|\bcame next|\bfollowed by|\bnext were",
+    re.I,
+)
+
+# "261 new foreign-invested projects", "40 dự án đầu tư trực tiếp nước ngoài (FDI) mới"
+NEW_AFTER = re.compile(r"\s+(?:new|newly)\b|[^,;.]{0,60}?(?<!\w)mới\b", re.I)
