@@ -24,6 +24,7 @@ import sys
 from dataclasses import asdict, dataclass, fields
 
 from foreign_ties import extract_context as ctx
+from foreign_ties import extract_in_sentence as among
 from foreign_ties import extract_indicators as ind
 from foreign_ties.extract_figures import detect_language, figures, sentences
 from foreign_ties.extract_period_rules import TO_DATE
@@ -83,7 +84,7 @@ def extract(
             inferred = None
         places = ctx.place_mentions(sentence)
         previous_end = 0
-        earlier: list[ind.Earlier] = []
+        earlier: list[among.Earlier] = []
         for figure in figures(sentence, language):
             mention = period_for(mentions, figure.start, figure.end) or inferred
             note = mention.note if mention else ""
@@ -92,7 +93,7 @@ def extract(
             if mention is None and last_period is not None:
                 mention, note = last_period, "carried over from an earlier sentence"
             province = ctx.place_for(places, figure.start, place or last_place)
-            indicator = ind.indicator_in_sentence(
+            indicator = among.indicator_in_sentence(
                 sentence, figure.start, figure.end, figure.unit, province, earlier
             )
             if ctx.other_place_governs(sentence, figure.start, places):
@@ -144,7 +145,7 @@ def extract(
                 )
             )
             previous_end = figure.end
-            earlier.append(ind.Earlier(figure.start, figure.end, figure.unit, indicator))
+            earlier.append(among.Earlier(figure.start, figure.end, figure.unit, indicator))
         # a fact sheet's "GRDP (2022): ..." line: the period in its label is that line's own
         label = re.match(r"[^:.;]{1,60}:\s", sentence)
         passed_on = [m for m in mentions if not label or m.start >= label.end()]

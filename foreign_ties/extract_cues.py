@@ -8,6 +8,15 @@ from __future__ import annotations
 
 import re
 
+# "US$20 million (equivalent to VND478.8 billion)": the same amount in another currency
+EQUIVALENT = re.compile(
+    r"\s*(?:[(（]|,?\s*(?:tương đương|equivalent to|or)\b)\s*(?:approximately|about|around|"
+    r"nearly|over|khoảng|xấp xỉ|gần|hơn|equivalent to|tương đương)?\s*$",
+    re.I,
+)
+IN_NUMBER = re.compile(r"\s*(?:in (?:the )?number|về số)", re.I)
+IN_VALUE = re.compile(r"\s*(?:in value|về (?:giá trị|vốn))", re.I)
+PROJECTS_AFTER = re.compile(r"\s*(?:projects?|dự án)\b", re.I)
 # "chiếm 33,4% tổng vốn", "accounting for 70.1% of": a share of the measure named before it
 SHARE_BEFORE = re.compile(
     r"(?:chiếm(?: tỷ trọng| tỉ trọng| khoảng| gần| hơn| trên)?|accounting for|accounted for"
@@ -26,3 +35,15 @@ RANKING = re.compile(
 
 # "261 new foreign-invested projects", "40 dự án đầu tư trực tiếp nước ngoài (FDI) mới"
 NEW_AFTER = re.compile(r"\s+(?:new|newly)\b|[^,;.]{0,60}?(?<!\w)mới\b", re.I)
+# "20 dự án của 17 nhà đầu tư nước ngoài", "20 projects from 17 foreign investors": FDI projects
+FOREIGN_OWNED_PROJECTS = re.compile(
+    r"\s+(?:dự án|projects)\s+(?:của|from|of|by)\s+(?:[\d.,]+\s+)?(?:các\s+)?"
+    r"(?:nhà đầu tư nước ngoài|foreign investors)",
+    re.I,
+)
+# "New investment: ...", "Newly registered capital: ...": the line's registered capital is new
+NEW_LABEL = re.compile(
+    r"(?:new investment|newly registered capital|new capital|đầu tư mới|vốn đăng ký (?:cấp )?mới"
+    r"|cấp mới)\s*:",
+    re.I,
+)

@@ -2,7 +2,8 @@
 
 data/extraction/indicator_keywords.csv (indicator_id, language, keyword), indicator_pairs.csv
 (a count of projects and their capital) and stock_flow.csv (a stock measure and the flow
-of the same thing), all checked against data/curated/indicators.
+of the same thing), all checked against data/curated/indicators; unlisted_measures.csv names
+measures outside the catalogue ("capital adjustment"), so a figure they name gets none.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
+from foreign_ties import extract_cues as cues
 from foreign_ties import paths
 from foreign_ties.extract_context import _curated, _letter, _read, nation, same_tones
-from foreign_ties.extract_cues import NEW_AFTER, RANKING, RATIO_BEFORE, SHARE_BEFORE
 
 KEYWORDS_CSV = paths.DATA_DIR / "extraction" / "indicator_keywords.csv"
 PAIRS_CSV = paths.DATA_DIR / "extraction" / "indicator_pairs.csv"
@@ -85,7 +85,7 @@ def flow_counterpart(
     """A stock measure named with a period and a verb of attraction ("từ đầu năm đến 20/7,
     cả nước đã thu hút được 1.408 dự án") or a count of new ones is the flow of that
     period."""
-    new = end is not None and NEW_AFTER.match(sentence[end:])
+    new = end is not None and cues.NEW_AFTER.match(sentence[end:])
     if indicator in stock_flow() and ranged and (_FLOW_VERBS.search(sentence[:start]) or new):
         return stock_flow()[indicator]
     return indicator
@@ -204,6 +204,16 @@ def suggest_indicator(
         scores[indicator_id] = scores.get(indicator_id, 0) + score
     if not scores:
         return None
+    if unit == "count":
+        # the noun right after a count names what it counts ("chín ngành", "17 sectors"),
+        # whatever the sentence said before it ("nhà đầu tư nước ngoài đã đầu tư vào")
+        # (when only one measure has that noun: "đoàn" may be sent or received)
+        own = [(a, b, i) for a, b, i, _ in matches if a >= end and i in scores]
+        own = [(a, b, i) for a, b, i in own if _words_to_noun(lowered[end:a]) == 0]
+        if own:
+            a, b, i = max(own, key=lambda m: m[1] - m[0])
+            if all(j == i for x, y, j in own if (x, y) == (a, b)):
+                return i or None
     if place is not None:
         national = place == nation()
         for indicator_id in scores:
@@ -235,68 +245,3 @@ def _growth(sentence: str, start: int, end: int, previous_end: int) -> bool:
     return bool(
         _GROWTH.search(before) or re.match(r"\s*(?:so với|year|increase|higher|up)", after, re.I)
     )
-
-
-# --- a figure among the others of its sentence -------------------------------------------
-
-_EQUIVALENT = re.compile(
-    r"\s*(?:[(（]|,?\s*(?:tương đương|equivalent to|or)\b)\s*(?:approximately|about|around|"
-    r"nearly|over|khoảng|xấp xỉ|gần|hơn|equivalent to|tương đương)?\s*$",
-    re.I,
-)
-_IN_NUMBER = re.compile(r"\s*(?:in (?:the )?number|về số)", re.I)
-_IN_VALUE = re.compile(r"\s*(?:in value|về (?:giá trị|vốn))", re.I)
-_PROJECTS_AFTER = re.compile(r"\s*(?:projects?|dự án)\b", re.I)
-
-
-class Earlier(NamedTuple):
-    start: int
-    end: int
-    unit: str
-    indicator: str | None
-
-
-def indicator_in_sentence(
-    sentence: str, start: int, end: int, unit: str, place: str | None, earlier: list[Earlier]
-) -> str | None:
-    """The suggested indicator, reading the figures before it in the sentence: a growth rate
-    qualifies the measure before it ("đạt 156 triệu USD, tăng 9,9%"; "up 1.8% in number and
-    down 7.6% in value"), an amount in brackets is the same measure in another currency, and
-    the capital after a count of projects is theirs ("26 dự án với tổng vốn ...")."""
-    known, paired = indicators(), pairs()
-    previous_end = earlier[-1].end if earlier else 0
-    dimension = UNIT_DIMENSION.get(unit, unit)
-    if RANKING.search(sentence[:start]):
-        return None
-    before = sentence[previous_end:start]
-    if unit == "percent" and RATIO_BEFORE.search(before):
-        return None
-    if unit == "percent" and SHARE_BEFORE.search(before):
-        amounts = [e for e in earlier if e.unit != "percent"]
-        base = amounts[-1].indicator if amounts else None
-        return f"{base}_share" if f"{base}_share" in known else None
-    if unit == "percent" and _growth(sentence, start, end, previous_end):
-        after = sentence[end : end + 12]
-        wanted = "count" if _IN_NUMBER.match(after) else "money" if _IN_VALUE.match(after) else ""
-        amounts = [e for e in earlier if e.unit != "percent"]
-        bases = [e for e in amounts if not wanted or UNIT_DIMENSION.get(e.unit) == wanted]
-        if bases:  # the nearest amount before; one of no known measure has no growth indicator
-            base = bases[-1].indicator
-            return f"{base}_yoy" if f"{base}_yoy" in known else None
-    if earlier and earlier[-1].indicator:
-        last = earlier[-1]
-        between = sentence[last.end : start]
-        same = UNIT_DIMENSION.get(last.unit) == dimension == "money"
-        if same and _EQUIVALENT.fullmatch(between):
-            return last.indicator
-        if ";" not in between and paired.get(last.indicator) in known:
-            counterpart = known[paired[last.indicator]]
-            if dimension == "money" and last.unit == "count" and counterpart.dimension == "money":
-                return counterpart.indicator_id
-            if (
-                dimension == "count"
-                and UNIT_DIMENSION.get(last.unit) == "money"
-                and _PROJECTS_AFTER.match(sentence[end:])
-            ):
-                return counterpart.indicator_id
-    return suggest_indicator(sentence, start, end, unit, place, previous_end)

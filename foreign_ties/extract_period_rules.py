@@ -4,7 +4,7 @@
 (start, end, as_of, note[, kind]). `extract_periods` applies them to a sentence. The
 rules a reader applies, stated once here:
 
-- "tháng đầu năm", "the first month": January;
+- "tháng đầu năm", "the first month": January; "từ ngày 1 đến hết 15-12": those days;
 - a period written without its year ("the first ten months", "quý III", "tháng 10") is
   the latest one that had ended, or was ending, by the publication date;
 - "so far this year", "year to date", "từ đầu năm đến nay", "since the start of 2024":
@@ -91,6 +91,12 @@ def rules(published: dt.date):
     def past_months(m):
         n = _num(m["n"])
         return (*_months(p.year, 1, n), False, "'past months' read as January onwards")
+
+    def day_range(m):
+        mo = int(m["mo"])
+        y = _year_ending(m, mo, p)
+        start = dt.date(y, int(m["mo1"] or mo), int(m["a"]))
+        return start, dt.date(y, mo, int(m["d"])), False, _unwritten(m)
 
     def month_range(m):
         if (m["a"].isdigit() or m["b"].isdigit()) and "tháng" not in m["text"].lower():
@@ -212,6 +218,11 @@ def rules(published: dt.date):
             rf"(?P<mo>{_M}|\d{{1,2}})"
             rf"(?:(?:,| of| năm|/|-)?\s*(?P<y>{_Y})|,? (?:năm nay|this year))?",
             month_end,
+        ),
+        (
+            rf"từ (?:ngày )?(?P<a>\d{{1,2}})(?:[/-](?P<mo1>\d{{1,2}}))? (?:đến|tới) (?:hết )?"
+            rf"(?:ngày )?(?P<d>\d{{1,2}})[/-](?P<mo>\d{{1,2}})(?:[/-](?P<y>{_Y}))?",
+            day_range,
         ),
         (
             rf"(?:from |từ )?(?:tháng )?(?P<a>{_M}|\d{{1,2}})\s*(?:[-–]|to|đến|tới)\s*"

@@ -186,3 +186,48 @@ def test_one_investment_project_in_english():
     )
     found = by_written(text, D(2023, 10, 1), "lang-son")
     assert found["USD 275 million"].indicator_id == "fdi_project_capital"
+
+
+def test_projects_of_foreign_investors_are_fdi_projects():
+    # congthuong.vn, March 2024, and its English version on en.baotuyenquang.com.vn
+    vi = "Tỉnh đã có 20 dự án của 17 nhà đầu tư nước ngoài, với tổng mức đầu tư trên 340 triệu USD"
+    en = "The province has 20 projects from 17 foreign investors, with a total investment of"
+    for text in (vi, en):
+        found = by_written(text, D(2024, 3, 31), "tuyen-quang")
+        assert (found["20"].indicator_id, found["17"].indicator_id) == (
+            "fdi_projects",
+            "fdi_investors",
+        )
+
+
+def test_a_line_labelled_new_investment_holds_new_capital():
+    # vietnam.vn, October 2023
+    text = (
+        "In the first 10 months of 2023, FDI capital into Vietnam increased sharply.\n"
+        "New investment: more than 2,600 new projects were granted investment registration "
+        "certificates (up 66.1% over the same period in 2022); total registered capital reached "
+        "more than 15.29 billion USD (up 54% over the same period in 2022)."
+    )
+    found = by_written(text, D(2023, 10, 31), "vietnam")
+    assert found["2,600"].indicator_id == "fdi_new_projects_annual"
+    assert found["15.29 billion USD"].indicator_id == "fdi_new_capital_annual"
+    assert found["54%"].indicator_id == "fdi_new_capital_annual_yoy"
+
+
+def test_from_the_first_to_a_day_of_a_month():
+    # plo.vn, December 2021
+    text = (
+        "Kim ngạch chung xuất nhập khẩu qua địa bàn tỉnh Lạng Sơn từ ngày 1 đến hết 15-12 chỉ "
+        "đạt 121,65 triệu USD."
+    )
+    c = by_written(text, D(2021, 12, 21), "lang-son")["121,65 triệu USD"]
+    assert (c.period_start, c.period_end) == (D(2021, 12, 1), D(2021, 12, 15))
+
+
+def test_the_noun_after_a_count_decides_when_it_names_one_measure():
+    # baomoi.com, January 2014: "chín ngành" counts sectors, whoever invested in them
+    text = (
+        "Cũng trong tháng 1-2014, nhà đầu tư nước ngoài (ĐTNN) đã đầu tư vào chín ngành, lĩnh "
+        "vực tại Việt Nam."
+    )
+    assert by_written(text, D(2014, 1, 31), "vietnam")["chín"].indicator_id is None

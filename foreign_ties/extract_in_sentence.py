@@ -1,0 +1,84 @@
+"""The indicator of a figure read among the other figures of its sentence: a growth rate
+or a share qualifies the measure before it, an amount in brackets is the same measure in
+another currency, the capital after a count of projects is theirs (extract_indicators
+suggests from keywords alone)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from foreign_ties import extract_cues as cues
+from foreign_ties.extract_indicators import (
+    UNIT_DIMENSION,
+    _growth,
+    indicators,
+    pairs,
+    suggest_indicator,
+)
+
+
+class Earlier(NamedTuple):
+    start: int
+    end: int
+    unit: str
+    indicator: str | None
+
+
+def indicator_in_sentence(
+    sentence: str, start: int, end: int, unit: str, place: str | None, earlier: list[Earlier]
+) -> str | None:
+    """The suggested indicator, reading the figures before it in the sentence: a growth rate
+    qualifies the measure before it ("đạt 156 triệu USD, tăng 9,9%"; "up 1.8% in number and
+    down 7.6% in value"), an amount in brackets is the same measure in another currency, and
+    the capital after a count of projects is theirs ("26 dự án với tổng vốn ...")."""
+    known, paired = indicators(), pairs()
+    previous_end = earlier[-1].end if earlier else 0
+    dimension = UNIT_DIMENSION.get(unit, unit)
+    if cues.RANKING.search(sentence[:start]):
+        return None
+    if unit == "count" and cues.FOREIGN_OWNED_PROJECTS.match(sentence[end:]):
+        return "fdi_projects"
+    before = sentence[previous_end:start]
+    if unit == "percent" and cues.RATIO_BEFORE.search(before):
+        return None
+    if unit == "percent" and cues.SHARE_BEFORE.search(before):
+        amounts = [e for e in earlier if e.unit != "percent"]
+        base = amounts[-1].indicator if amounts else None
+        return f"{base}_share" if f"{base}_share" in known else None
+    if unit == "percent" and _growth(sentence, start, end, previous_end):
+        after = sentence[end : end + 12]
+        wanted = (
+            "count"
+            if cues.IN_NUMBER.match(after)
+            else "money"
+            if cues.IN_VALUE.match(after)
+            else ""
+        )
+        amounts = [e for e in earlier if e.unit != "percent"]
+        bases = [e for e in amounts if not wanted or UNIT_DIMENSION.get(e.unit) == wanted]
+        if bases:  # the nearest amount before; one of no known measure has no growth indicator
+            base = bases[-1].indicator
+            return f"{base}_yoy" if f"{base}_yoy" in known else None
+    if earlier and earlier[-1].indicator:
+        last = earlier[-1]
+        between = sentence[last.end : start]
+        same = UNIT_DIMENSION.get(last.unit) == dimension == "money"
+        if same and cues.EQUIVALENT.fullmatch(between):
+            return last.indicator
+        if ";" not in between and paired.get(last.indicator) in known:
+            counterpart = known[paired[last.indicator]]
+            if dimension == "money" and last.unit == "count" and counterpart.dimension == "money":
+                return counterpart.indicator_id
+            if (
+                dimension == "count"
+                and UNIT_DIMENSION.get(last.unit) == "money"
+                and cues.PROJECTS_AFTER.match(sentence[end:])
+            ):
+                return counterpart.indicator_id
+    found = suggest_indicator(sentence, start, end, unit, place, previous_end)
+    if cues.NEW_LABEL.match(sentence) and found in (
+        "fdi_registered_annual",
+        "fdi_registered_capital",
+    ):
+        return "fdi_new_capital_annual"
+    return found
