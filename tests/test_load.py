@@ -125,3 +125,12 @@ def test_short_load_run_against_a_real_server(server):
     assert 0 < result["p50_ms"] <= result["p95_ms"] <= result["max_ms"]
     assert result["server_pids"] == [server.process.pid]
     assert result["server_cpu_s_per_interaction"] > 0
+
+
+def test_run_cost_measures_the_servers_cpu_per_rerun(server):
+    """benchmarks/run_cost.py: a page's reruns cost the server some CPU, measured from /proc."""
+    from benchmarks import run_cost
+
+    page, _, views = run_cost.PAGES[0]
+    cpu_ms, wall_ms = aio.run(run_cost.page_cost(server.url, page, views, runs=2))
+    assert 0 < cpu_ms and 0 < wall_ms
