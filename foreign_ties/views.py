@@ -137,16 +137,33 @@ def readable_facts(rows: pd.DataFrame) -> pd.DataFrame:
     ).dropna(axis=1, how="all")
 
 
+# A profile lists the latest figures of each family; Sources pages through all of them.
+PROFILE_ROWS_PER_FAMILY = 100
+
+
+@dataclass(frozen=True)
+class FamilyFigures:
+    rows: pd.DataFrame  # readable, the latest PROFILE_ROWS_PER_FAMILY at most
+    total: int  # how many figures the family has in the chosen years
+
+
 @per_arguments
-def profile(province_id: str, filters: Filters) -> dict[str, pd.DataFrame]:
-    """family -> the place's figures in the chosen years (readable), every family present."""
+def profile(province_id: str, filters: Filters) -> dict[str, FamilyFigures]:
+    """family -> the place's latest figures in the chosen years (readable) and how many
+    there are in all; every family present."""
     rows = store.run(
         "province_profile",
         province=province_id,
         year_from=filters.year_from,
         year_to=filters.year_to,
+        per_family=PROFILE_ROWS_PER_FAMILY,
     )
-    return {family: readable_facts(rows[rows["family"] == family]) for family in catalog.FAMILIES}
+    result = {}
+    for family in catalog.FAMILIES:
+        own = rows[rows["family"] == family]
+        total = int(own["family_total"].iloc[0]) if not own.empty else 0
+        result[family] = FamilyFigures(readable_facts(own), total)
+    return result
 
 
 def partners(provinces: list[str]) -> pd.DataFrame:

@@ -265,6 +265,49 @@ def test_profiles_show_their_place_by_family_with_partners_and_sources(page_scri
     assert at.dataframe, "figures are listed"
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_profile_lists_the_latest_figures_of_a_family_and_links_to_all_on_sources(
+    monkeypatch, lang
+):
+    """No query returns every row of a place (at 1 M facts a province has tens of thousands):
+    a family past the limit shows its latest figures and a link to Sources, which pages
+    through all of them with the same place, years and family."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from foreign_ties import data_version, store, views
+
+    monkeypatch.setattr(views, "PROFILE_ROWS_PER_FAMILY", 5)
+    data_version.reset()  # memoised profiles were made with the usual limit
+    try:
+        first, last = catalog.year_bounds()
+        at = app_at("pages/vietnam_profile.py", lang=lang, years=[str(first), str(last)])
+        (total,) = (
+            store.connection()
+            .execute(
+                "select count(*) from figures where province_id = 'vietnam' and family = 'fdi'"
+                " and start_year <= $last and end_year >= $first",
+                {"first": first, "last": last},
+            )
+            .fetchone()
+        )
+        assert total > 5
+        more = [c.value for c in at.caption if "sources?" in c.value]
+        assert len(more) >= 1 and all(")" in c for c in more)
+        fdi = next(c for c in more if "family=fdi" in c)
+        assert i18n.tn("profile.more", total, lang, shown="5", link="")[:12] in fdi
+        link = fdi[fdi.index("(sources?") + 1 : fdi.rindex(")")]
+        query = parse_qs(urlsplit(link).query)
+        years = [str(first), str(last)]
+        assert query == {"provinces": ["vietnam"], "years": years, "family": ["fdi"]}
+        tables = [f.value for f in at.dataframe]
+        assert max(len(table) for table in tables[:5]) == 5
+        sources = app_at("pages/sources_page.py", lang=lang, **{k: v for k, v in query.items()})
+        counted = [c.value for c in sources.caption if str(total) in c.value]
+        assert counted, "Sources counts every figure of the family"
+    finally:
+        data_version.reset()
+
+
 def test_tuyen_quang_profile_says_which_territory_its_figures_cover():
     at = app_at("pages/tuyen_quang_profile.py")
     assert "Ha Giang" in texts(at)

@@ -24,6 +24,7 @@ EXAMPLE_PARAMS = {
     "page_size": 50,
     "page_offset": 0,
     "fact": "son-la-exports-2023",
+    "per_family": 100,
 }
 
 
@@ -60,7 +61,9 @@ def test_missing_or_extra_parameters_are_refused():
 
 @pytest.mark.parametrize("hostile", ["'; drop view facts; --", "son-la' or '1'='1", "%", "_"])
 def test_user_text_reaches_sql_only_as_a_value(hostile):
-    rows = store.run("province_profile", province=hostile, year_from=2000, year_to=2030)
+    rows = store.run(
+        "province_profile", province=hostile, year_from=2000, year_to=2030, per_family=100
+    )
     assert rows.empty
     found = store.run(
         "facts_with_sources",

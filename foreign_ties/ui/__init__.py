@@ -216,6 +216,11 @@ def link_to_fact(fact_id: str, filters: Filters) -> str:
     return "sources?" + urlencode({**filters.query(), "fact": fact_id}, doseq=True)
 
 
+def link_to_sources(filters: Filters, family: str) -> str:
+    """A link that opens the Sources page on every figure of a family in these filters."""
+    return "sources?" + urlencode({**filters.query(), "family": family}, doseq=True)
+
+
 def table_with_sources(
     rows: pd.DataFrame, filters: Filters, fact_columns: tuple[str, ...], key: str, empty_key: str
 ) -> None:

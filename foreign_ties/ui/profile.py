@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from foreign_ties import catalog, partner_table, safe_text, source_list, views
-from foreign_ties.i18n import t
+from foreign_ties.i18n import t, tn
 from foreign_ties.state import Filters
-from foreign_ties.ui import facts_table, header, no_figure
+from foreign_ties.ui import facts_table, header, link_to_sources, no_figure
 from foreign_ties.ui.present import downloads_for_view
 
 
@@ -24,11 +24,15 @@ def render(province_id: str, filters: Filters) -> None:
     if note:
         st.info(safe_text.markdown(note), icon=":material/map:")
     by_family = views.profile(province_id, filters)
+    place_filters = Filters((province_id,), filters.year_from, filters.year_to)
     for family in catalog.FAMILIES:
         st.subheader(t(f"family.{family}"))
-        facts_table(by_family[family], key=f"profile_{province_id}_{family}")
-    place_filters = Filters((province_id,), filters.year_from, filters.year_to)
-    if any(not rows.empty for rows in by_family.values()):  # the file is made on click
+        shown = by_family[family]
+        facts_table(shown.rows, key=f"profile_{province_id}_{family}")
+        if shown.total > len(shown.rows):
+            link = link_to_sources(place_filters, family)
+            st.caption(tn("profile.more", shown.total, shown=str(len(shown.rows)), link=link))
+    if any(shown.total for shown in by_family.values()):  # the file is made on click
         downloads_for_view(
             None,
             source_list.figures_to_download(place_filters),
