@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from foreign_ties import catalog, partner_table, safe_text, source_list, views
+from foreign_ties import catalog, formatting, partner_table, safe_text, source_list, views
 from foreign_ties.i18n import t, tn
 from foreign_ties.state import Filters
 from foreign_ties.ui import facts_table, header, link_to_sources, no_figure
@@ -31,7 +31,11 @@ def render(province_id: str, filters: Filters) -> None:
         facts_table(shown.rows, key=f"profile_{province_id}_{family}")
         if shown.total > len(shown.rows):
             link = link_to_sources(place_filters, family)
-            st.caption(tn("profile.more", shown.total, shown=str(len(shown.rows)), link=link))
+            counts = {
+                "shown": formatting.number(len(shown.rows)),
+                "total": formatting.number(shown.total),
+            }
+            st.caption(tn("profile.more", shown.total, link=link, **counts))
     if any(shown.total for shown in by_family.values()):  # the file is made on click
         downloads_for_view(
             None,
