@@ -5,7 +5,8 @@ and where (file, sheet, cell) for a message in the reader's language (add_table.
 files over 10 MB (too_large), empty files (empty), old or password-protected Excel files
 (encrypted), zip archives that are not a workbook or would unpack to far more than they
 weigh (not_table, zip_bomb), formulas (formula: the figure must be the published number,
-not a computation), hidden sheets that hold data (hidden_sheet), CSV that is not UTF-8
+not a computation), hidden sheets that hold data (hidden_sheet), data in hidden rows or
+columns (hidden_cells), CSV that is not UTF-8
 (encoding) and anything else that is not a table (not_table, damaged).
 
 Nothing here is shown as Markdown or HTML: cells are plain strings for the caller.
@@ -23,6 +24,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from foreign_ties.extract_read import MAX_BYTES, OLE_MAGIC
+from foreign_ties.table_hidden import Hidden, hidden_by_sheet
 
 # A workbook of at most 10 MB unpacks to far less than this; a zip bomb to far more.
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
@@ -36,7 +38,7 @@ MAX_CELLS = 200_000  # more non-empty cells than any provincial table holds
 # message table.refused.<kind> in foreign_ties/locales/*/tables.po.
 REFUSAL_KINDS = (
     *("empty", "too_large", "encrypted", "damaged", "not_table", "zip_bomb", "formula"),
-    *("hidden_sheet", "encoding", "layout", "no_year_given", "no_indicator"),
+    *("hidden_sheet", "hidden_cells", "encoding", "layout", "no_year_given", "no_indicator"),
     *("unit_words_absent", "unit_words", "not_number", "no_row_label", "no_column_label"),
     *("row_year", "column_year", "no_values"),
 )
@@ -175,10 +177,11 @@ def _xlsx(data: bytes, file_name: str) -> list[Sheet]:
         raise TableError(
             "damaged", f"{file_name}: cannot be read ({type(exc).__name__})", file=file_name
         ) from exc
+    hidden = hidden_by_sheet(data)
     try:
         sheets, count = [], 0
         for sheet in book.worksheets:
-            cells = _sheet_cells(sheet, file_name)
+            cells = _sheet_cells(sheet, file_name, hidden.get(sheet.title))
             count += len(cells)
             if count > MAX_CELLS:
                 raise TableError("too_large", f"{file_name}: too many cells", file=file_name)
@@ -191,9 +194,9 @@ def _xlsx(data: bytes, file_name: str) -> list[Sheet]:
     return sheets
 
 
-def _sheet_cells(sheet, file_name: str) -> tuple[Cell, ...]:
-    """A visible sheet's non-empty cells; a formula anywhere, or any data on a hidden sheet,
-    refuses the file."""
+def _sheet_cells(sheet, file_name: str, hidden: Hidden | None = None) -> tuple[Cell, ...]:
+    """A visible sheet's non-empty cells; a formula anywhere, or any data on a hidden sheet
+    or in a hidden row or column, refuses the file."""
     cells = []
     for row in sheet.iter_rows():
         for cell in row:
@@ -211,6 +214,12 @@ def _sheet_cells(sheet, file_name: str) -> tuple[Cell, ...]:
                 raise TableError(
                     "hidden_sheet",
                     f"{file_name}: hidden sheet {sheet.title} holds data ({cell.coordinate})",
+                    **where,
+                )
+            if hidden and hidden.holds(cell.row, cell.column):
+                raise TableError(
+                    "hidden_cells",
+                    f"{file_name}, sheet {sheet.title}: cell {cell.coordinate} is hidden",
                     **where,
                 )
             number = _float(value) if cell.data_type == "n" else None

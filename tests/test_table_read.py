@@ -127,6 +127,40 @@ def test_a_hidden_sheet_with_data_is_refused_an_empty_one_is_not():
     assert [s.name for s in empty] == ["FDI"]
 
 
+def _with_hidden(rows: list[int] = (), columns: list[str] = ()) -> bytes:
+    book = openpyxl.load_workbook(io.BytesIO(workbook(FDI)))
+    sheet = book["FDI"]
+    for row in rows:
+        sheet.row_dimensions[row].hidden = True
+    for column in columns:
+        sheet.column_dimensions[column].hidden = True
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_data_in_a_hidden_row_or_column_is_refused_naming_the_cell(lang):
+    """A figure nobody sees in Excel must not be published: the message names the cell."""
+    row = refusal(_with_hidden(rows=[5]))  # Lào Cai's row
+    assert (row.kind, row.where) == (
+        "hidden_cells",
+        {"file": "fdi.xlsx", "sheet": "FDI", "cell": "A5"},
+    )
+    column = refusal(_with_hidden(columns=["C"]))  # 2022
+    assert (column.kind, column.where["cell"]) == ("hidden_cells", "C3")
+    i18n.set_language(lang)
+    try:
+        message = add_table.message(column)
+    finally:
+        i18n.set_language("en")
+    assert message == i18n.t(
+        "table.refused.hidden_cells", lang, file="fdi.xlsx", sheet="FDI", cell="C3"
+    )
+    assert "C3" in message and "FDI" in message and "fdi.xlsx" in message
+    assert read_table(_with_hidden(rows=[20]), "fdi.xlsx")  # a hidden empty row is harmless
+
+
 def test_a_zip_bomb_is_refused_before_the_workbook_is_opened(monkeypatch):
     stream = io.BytesIO(workbook(FDI))
     with zipfile.ZipFile(stream, "a", zipfile.ZIP_DEFLATED) as archive:
