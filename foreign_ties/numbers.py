@@ -136,9 +136,10 @@ KM_PATTERN = r"km|kilomet(?:re|er)s?|ki-lô-mét"
 # A count of people may carry its noun ("1.865.270 người"): unit `people`.
 PEOPLE_PATTERN = r"people|persons|người|personas|personnes|pessoas"
 # A position in a ranking, as written: "29th" (the suffix must fit the number) or "thứ 49",
-# "thứ 41/63" (Vietnamese writes the total after a slash). The value is the position.
+# "thứ 41/63" (Vietnamese writes the total after a slash), or "hạng 46" (in "xếp hạng 46",
+# ranked 46th). The value is the position.
 _RANK_EN = re.compile(r"(\d+)(st|nd|rd|th)", re.IGNORECASE)
-_RANK_VI = re.compile(r"thứ\s+(\d+)(?:/\d+)?", re.IGNORECASE)
+_RANK_VI = re.compile(r"(?:thứ|hạng)\s+(\d+)(?:/\d+)?", re.IGNORECASE)
 
 # Scale words, multiplied in order ("nghìn tỷ" = 1e3 x 1e9, "mil millones" = 1e3 x 1e6).
 SCALE_WORDS = {

@@ -21,7 +21,7 @@ from tests.conftest import app_at, url_values
 @pytest.mark.parametrize(
     ("written", "language", "position"),
     [("29th", "en", 29), ("1st", "en", 1), ("22nd", "en", 22), ("13th", "en", 13)]
-    + [("thứ 49", "vi", 49), ("thứ 41/63", "vi", 41)],
+    + [("thứ 49", "vi", 49), ("thứ 41/63", "vi", 41), ("hạng 46", "vi", 46)],
 )
 def test_a_rank_as_written_is_its_position(written, language, position):
     assert parse_figure(written, language) == (position, "rank")
@@ -35,8 +35,9 @@ def test_an_ordinal_with_the_wrong_suffix_is_refused(written):
 
 def test_thu_is_a_rank_only_in_vietnamese_and_plain_numbers_stay_counts():
     assert parse_figure("49", "vi") == (49, "count")
-    with pytest.raises(FigureParseError):
-        parse_figure("thứ 49", "en")
+    for written in ("thứ 49", "hạng 46"):
+        with pytest.raises(FigureParseError):
+            parse_figure(written, "en")
 
 
 @pytest.mark.parametrize(
@@ -101,7 +102,8 @@ def test_every_stored_rank_is_written_in_its_sentence(rank_facts):
         position = int(fact["value"])
         written, quote = fact["value_as_written"], fact["quote"]
         assert find_figure(quote, written) >= 0, fact["fact_id"]
-        assert re.match(rf"(?:thứ\s+)?{position}(?:st|nd|rd|th|/\d+)?$", written), fact["fact_id"]
+        as_written = rf"(?:(?:thứ|hạng)\s+)?{position}(?:st|nd|rd|th|/\d+)?$"
+        assert re.match(as_written, written), fact["fact_id"]
         if fact.get("rank_out_of") is not None:
             assert re.search(rf"(?<!\d){fact['rank_out_of']}(?!\d)", quote), fact["fact_id"]
 
