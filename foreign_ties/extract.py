@@ -71,6 +71,7 @@ def extract(
     last_period: Mention | None = None
     last_used: Mention | None = None  # the period of the last figure
     last_place = place
+    breakdown = False  # in a breakdown by sector, partner or place that names no period
     for offset, sentence in sentences(text):
         mentions = period_mentions(sentence, published)
         inferred = (
@@ -82,6 +83,11 @@ def extract(
             # "Cùng thời gian này ... tăng 183,9% so với cùng kỳ năm 2013" after "trong tháng
             # đầu năm 2014": the period carried over is the one compared, and more exact
             inferred = None
+        if mentions or inferred:
+            breakdown = False
+        elif _BREAKDOWN.search(sentence):
+            last_period = last_used = None  # a breakdown with no period of its own has none
+            breakdown = True
         places = ctx.place_mentions(sentence)
         previous_end = 0
         earlier: list[among.Earlier] = []
@@ -113,7 +119,9 @@ def extract(
             start, end = _period(mention, indicator, published)
             if start is not None:
                 last_used = Mention(0, 0, start, end, False, note)
-            if start is None:
+            if start is None and breakdown:
+                note = "a breakdown with no period written"
+            elif start is None:
                 indicator = _to_date_without_period(indicator, sentence, status, published)
                 start, end, note = _no_period(indicator, figure.unit, status, published)
             value, unit = figure.value, figure.unit
@@ -180,6 +188,15 @@ def _period(
 # "Of which, there were 261 new projects": a part of the last figure, for its period (a
 # heading between them, "Structure of capital in the first 2 months", does not count)
 _PART_OF = re.compile(r"(?:of which|of this|of these|among them|in which|trong đó)\b", re.I)
+# "Regarding investment sectors, ...", "Foreign investors invested in 18 out of 21 sectors",
+# "Về đối tác đầu tư, ...": a new topic, the total's breakdown; with no period written it
+# takes none from the sentences before (reports rarely say which period their breakdown is)
+_BREAKDOWN = re.compile(
+    r"^\W*(?:regarding|in terms of|by|về|theo|xét theo) (?:the )?(?:investment |đầu tư )?"
+    r"(?:sectors?|fields?|locations?|partners?|lĩnh vực|ngành|đối tác|địa bàn|địa phương)\b"
+    r"|\b\d+ (?:out of|of|trên(?: tổng số)?|/) \d+ (?:\w+ ){0,2}(?:sectors|ngành)",
+    re.I,
+)
 _SAME_DIRECTION = re.compile(
     r"\s*(?:in (?:the )?number|về số(?: lượng)?(?: dự án)?)?\s*(?:and|và)\s*[\d.,]+\s?%",
     re.I,

@@ -25,10 +25,12 @@ SHARE_BEFORE = re.compile(
 )
 # "bằng 47,6% so với cùng kỳ", "equal to 78.1% of": a level against another, not a change
 RATIO_BEFORE = re.compile(r"(?:bằng|equal to|equivalent to)\s*(?:khoảng |about )?$", re.I)
-# "Singapore dẫn đầu với ...", "Bac Giang led the way with ...", "Real estate came next":
-# a part of the total (a partner, a sector, a province) in a ranking, not the measure itself
+# "Singapore dẫn đầu với ...", "Bac Giang led the way with ...", "Real estate came next",
+# "Singapore là nhà đầu tư lớn nhất với số vốn ...": a part of the total (a partner, a
+# sector, a province) in a ranking, not the measure itself
 RANKING = re.compile(
     r"dẫn đầu|đứng (?:thứ|đầu|vị trí)|xếp thứ|tiếp (?:đến|theo) là|\bled the way|\btook the lead"
+    r"|nhà đầu tư lớn nhất|\b(?:largest|biggest|top|leading) (?:foreign )?investor"
     r"|\bcontinued to lead|\branked (?:first|second|third)|\bcame next|\bfollowed by|\bnext were",
     re.I,
 )

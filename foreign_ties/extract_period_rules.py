@@ -4,7 +4,8 @@
 (start, end, as_of, note[, kind]). `extract_periods` applies them to a sentence. The
 rules a reader applies, stated once here:
 
-- "tháng đầu năm", "the first month": January; "từ ngày 1 đến hết 15-12": those days;
+- "tháng đầu năm", "tháng đầu tiên của năm nay", "the first month": January; "từ ngày 1
+  đến hết 15-12": those days;
 - a period written without its year ("the first ten months", "quý III", "tháng 10") is
   the latest one that had ended, or was ending, by the publication date;
 - "so far this year", "year to date", "từ đầu năm đến nay", "since the start of 2024":
@@ -207,7 +208,7 @@ def rules(published: dt.date):
             first_months,
         ),
         (
-            rf"(?:trong )?tháng đầu năm(?: (?P<y>{_Y}))?"
+            rf"(?:trong )?tháng đầu(?: tiên)?(?: của)? năm(?: nay)?(?: (?P<y>{_Y}))?"
             rf"|(?:in )?the first month(?: of (?:the year|this year|(?P<y2>{_Y})))?",
             first_month,
         ),

@@ -38,6 +38,12 @@ _SUPERLATIVE = re.compile(
 )
 
 
+# "HANOI, May 28 (The Straits Times/ANN): ...", "Hà Nội, ngày 28/5 (TTXVN) - ...": a news
+# wire's dateline is when the story was filed, not the period of its figures
+_DATELINE_BEFORE = re.compile(r"^\W*[A-ZÀ-Ỹ][\w .'-]{1,30},\s*(?:ngày\s*)?$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|[-–—:])")
+
+
 class Mention(NamedTuple):
     start: int
     end: int
@@ -70,8 +76,13 @@ def period_mentions(sentence: str, published: dt.date) -> list[Mention]:
             starts = [m.start()]
             if not re.match(r"from|từ|since|kể từ", m.group(0), re.I):
                 starts += [m.start(g) for g in m.groupdict() if m[g] is not None]
-            if any(_COMPARISON.search(sentence[:i]) for i in starts) or _SUPERLATIVE.search(
-                sentence[: m.start()]
+            dateline = _DATELINE_BEFORE.match(sentence[: m.start()]) and _DATELINE_AFTER.match(
+                sentence[m.end() :]
+            )
+            if (
+                dateline
+                or any(_COMPARISON.search(sentence[:i]) for i in starts)
+                or _SUPERLATIVE.search(sentence[: m.start()])
             ):
                 taken.append((m.start(), m.end()))
                 continue
