@@ -84,3 +84,19 @@ def test_the_first_month_of_this_year_and_the_largest_investors_part():
     assert (singapore.period_start, singapore.period_end) == (D(2017, 1, 1), D(2017, 1, 31))
     assert singapore.indicator_id is None  # a partner's part of the total, not the total
     assert found["33,5%"].indicator_id is None
+
+
+def test_a_count_of_vehicles_at_border_gates_is_not_a_count_of_border_gates():
+    # en.sggp.org.vn, May 2023; thoibaotaichinhvietnam.vn, 2025
+    sentence = (
+        "Over the past few days, on average, more than 1,000 trucks carrying import and export "
+        "goods have been cleared daily at the border gates in Lang Son Province, facilitating "
+        "trade between Vietnam and China."
+    )
+    assert by_written(sentence, D(2023, 5, 1), "lang-son")["1,000"].indicator_id is None
+    vietnamese = (
+        "Theo thống kê, riêng số lượng phương tiện chở hàng hóa xuất khẩu của Việt Nam đến các "
+        "cửa khẩu của tỉnh Lạng Sơn trong tháng 8 là hơn 67.000 phương tiện, tăng hơn 25% so "
+        "với tháng trước."
+    )
+    assert by_written(vietnamese, D(2025, 9, 1), "lang-son")["67.000"].indicator_id is None
