@@ -28,11 +28,7 @@ tiles = views.overview_tiles(filters)
 with st.expander(t("overview.all_figures")):
     for family in catalog.FAMILIES:
         st.subheader(t(f"family.{family}"))
-        for column, place_id in zip(
-            st.columns(len(filters.provinces), border=True), filters.provinces, strict=False
-        ):
-            with column:
-                ui.tile(place_id, tiles[family][place_id], filters)
+        ui.tile_row([ui.tile(p, tiles[family][p], filters) for p in filters.provinces])
 shown = [f.fact_id for family in tiles.values() for figures in family.values() for f in figures]
 shown += [c.fact_id for result in answers for c in result.cells.values() if c]
 shown += [r.fact_id for place in ranked for r in place.ranks]

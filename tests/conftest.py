@@ -82,6 +82,16 @@ def app_at(page: str | None = None, /, **query: list[str] | str) -> AppTest:
     return at.run()
 
 
+def tile_cells(at: AppTest) -> list[str]:
+    """Each tile's HTML, in page order (ui.tile_row draws a row of tiles as one element)."""
+    cells = []
+    for markdown in at.markdown:
+        if "ft-tile" in markdown.value:
+            parts = markdown.value.split("<div class='ft-cell'>")
+            cells += parts[1:] if len(parts) > 1 else parts
+    return cells
+
+
 def decode(value):
     """Plotly JSON stores arrays as {'dtype', 'bdata'}: turn them back into lists."""
     if isinstance(value, dict) and "bdata" in value:

@@ -10,7 +10,7 @@ import pytest
 from foreign_ties import catalog, formatting, questions, wording
 from foreign_ties.i18n import set_language, t
 from foreign_ties.state import Filters
-from tests.conftest import app_at, texts, url_values
+from tests.conftest import app_at, texts, tile_cells, url_values
 
 ALL = Filters(catalog.COMPARED_PLACES, 2011, 2025)
 
@@ -27,7 +27,7 @@ def pills(at, label_key, lang="en"):
 
 
 def tiles(at) -> list[str]:
-    return [m.value for m in at.markdown if "ft-tile" in m.value]
+    return tile_cells(at)
 
 
 def test_qualifiers_and_status_are_written_in_words_in_both_languages():

@@ -15,7 +15,7 @@ from foreign_ties.numbers import FigureParseError, find_figure, parse_figure
 from foreign_ties.state import Filters
 from foreign_ties.validate import load
 from foreign_ties.value_rules import check_rank
-from tests.conftest import app_at, url_values
+from tests.conftest import app_at, tile_cells, url_values
 
 
 @pytest.mark.parametrize(
@@ -149,7 +149,7 @@ def test_every_rank_shown_is_the_number_its_sentence_states(lang):
 
 
 def _cards(at) -> list[str]:
-    return [m.value for m in at.markdown if "ft-tile" in m.value]
+    return tile_cells(at)
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

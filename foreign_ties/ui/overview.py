@@ -84,9 +84,7 @@ def answer(result: questions.Answer, filters: Filters) -> None:
             note = _note(len(notes))
             notes.append(f"{note} {catalog.place_name(place)}: {cell.certainty.reason}")
         cells.append(_cell_html(place, cell, note, filters))
-    for column, body in zip(st.columns(len(result.places), border=True), cells, strict=True):
-        with column:
-            st.markdown(body, unsafe_allow_html=True)
+    ui.tile_row(cells)
     sentence = questions.measures_sentence(result)
     link = html.escape(compare_link(result.row.family, filters))
     more = f" <a href='{link}' target='_self'>{html.escape(t('answer.over_the_years'))}</a>"

@@ -68,10 +68,7 @@ def cards(places: tuple[str, ...], filters: Filters, home: str | None = None) ->
     """The cards of the chosen provinces side by side, the nation's absence said in words."""
     results = ranking.place_ranks(places, filters)
     if results:
-        columns = st.columns(len(results), border=True)
-        for column, result in zip(columns, results, strict=True):
-            with column:
-                st.markdown(card(result, filters, home), unsafe_allow_html=True)
+        ui.tile_row([card(result, filters, home) for result in results])
         st.markdown(
             f"<p class='ft-answer-note'>{html.escape(ranking.summary(results))}</p>",
             unsafe_allow_html=True,
