@@ -235,8 +235,10 @@ def downloads_for_view(
         ]
     if not buttons:
         return
-    places = st.columns(len(buttons)) if in_a_row else [st.container() for _ in buttons]
-    for (fmt, make), place in zip(buttons, places, strict=False):
+    # One horizontal container (wrapping on a narrow screen), not a column per button: a
+    # column is two more elements to build and send on every run (Trade had 25 buttons).
+    place = st.container(horizontal=True) if in_a_row else st.container()
+    for fmt, make in buttons:
         place.download_button(
             t(f"present.download.{fmt}"),
             data=make,
