@@ -57,9 +57,22 @@ def _slides(filters: Filters, lang: str, version: str) -> list[slides.Slide]:
 data_version.on_reset(_slides.clear)
 
 
-def pages(deck: list[slides.Slide], filters: Filters) -> list[tuple[str, object]]:
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _pages(filters: Filters, lang: str, version: str, today: dt.date) -> list[tuple[str, object]]:
+    """`pages` of the deck, kept like the deck: the opening's headlines took about 70 % of a
+    slide's run when they were chosen again on every key press. `today` is the opening's
+    date."""
+    return pages(_slides(filters, lang, version), filters, today)
+
+
+data_version.on_reset(_pages.clear)
+
+
+def pages(
+    deck: list[slides.Slide], filters: Filters, today: dt.date | None = None
+) -> list[tuple[str, object]]:
     """The pages in the order of the deck files: opening, slides, sources, closing."""
-    items: list[tuple[str, object]] = [("opening", slides.opening(filters, deck))]
+    items: list[tuple[str, object]] = [("opening", slides.opening(filters, deck, today))]
     items += [(slide.kind, slide) for slide in deck]
     found = slides.all_sources(deck)
     step = deck_layout.SOURCES_PER_PAGE
@@ -97,7 +110,7 @@ def render() -> None:
         ui.header("present.title")
         ui.no_figure("present.empty")
         return
-    sequence = pages(deck, filters)
+    sequence = _pages(filters, current_language(), data_version.current().id, dt.date.today())
     total = len(sequence)
     number = _slide_number(total)
     kind, item = sequence[number - 1]
