@@ -187,6 +187,7 @@ def wrap(text: str, width: int = 70) -> str:
 # --- Choropleth: provinces shaded by one published figure ---------------------------------
 
 
+@remembered
 def periods(rows: pd.DataFrame) -> list[tuple]:
     """Distinct periods of the rows, the one with most provinces first (ties: the latest)."""
     if rows.empty:

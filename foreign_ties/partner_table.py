@@ -7,6 +7,7 @@ import pandas as pd
 
 from foreign_ties import catalog, maps
 from foreign_ties.i18n import current_language, t
+from foreign_ties.memo import remembered
 
 
 def partner_name(row) -> str:
@@ -29,6 +30,7 @@ def country_name(iso3: object) -> str:
     return text if text != f"maps.country.{code}" else maps.short_names().get(code, code)
 
 
+@remembered
 def readable_partners(
     partners: pd.DataFrame, place_names: dict[str, str] | None = None
 ) -> pd.DataFrame:

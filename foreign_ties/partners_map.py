@@ -112,6 +112,7 @@ def regional(row) -> bool:
     )
 
 
+@remembered
 def default_view(partners: pd.DataFrame) -> str:
     """The region when at least half of the partnerships on the map are in it, else the world."""
     placed = _located(partners)
@@ -133,6 +134,7 @@ def view_range(placed: pd.DataFrame, view: str) -> tuple[tuple[float, float], tu
     return lon, lat
 
 
+@remembered
 def outside_view(partners: pd.DataFrame, view: str) -> list[str]:
     """Names of the partner points a view leaves out (for a caption under the map)."""
     placed = _located(partners)
@@ -440,6 +442,7 @@ def _archipelago_labels(fig: go.Figure, view: str = REGION) -> None:
     )
 
 
+@remembered
 def unplaced(partners: pd.DataFrame) -> int:
     """How many partnerships have no point on the map (NGOs, agencies, unknown places)."""
     return int(partner_places(partners)["located"].isna().sum()) if not partners.empty else 0
