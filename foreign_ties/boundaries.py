@@ -27,6 +27,7 @@ import pandas as pd
 
 from foreign_ties import data_version, formatting
 from foreign_ties.i18n import t, tn
+from foreign_ties.memo import remembered
 
 AS_PUBLISHED = "published"
 BOUNDARIES_2025 = "2025"
@@ -310,6 +311,7 @@ def _sum_row(parts: pd.DataFrame, merger: Merger, place_names: Mapping[str, str]
     return row
 
 
+@remembered
 def apply(
     rows: pd.DataFrame,
     mode: str,

@@ -19,7 +19,8 @@ _lock = threading.Lock()  # Streamlit serves sessions from threads
 
 
 def remembered(builder):
-    """Memoise `builder(df, *args)` on the content of `df`, its arguments and the language.
+    """Memoise `builder(df, *args)` on the content of `df` (and of any other frame among its
+    arguments), its other arguments and the language.
 
     Building a Plotly figure costs 50-100 ms (its object model validates every property);
     the same view asked for again (another visitor, a filter set back) gets the same object.
@@ -34,8 +35,8 @@ def remembered(builder):
             builder.__qualname__,
             content,
             current_language(),
-            repr(args),
-            repr(sorted(kwargs.items())),
+            tuple(_argument_key(a) for a in args),
+            tuple((k, _argument_key(v)) for k, v in sorted(kwargs.items())),
         )
         return _kept(key, lambda: builder(df, *args, **kwargs))
 
@@ -76,6 +77,12 @@ def _kept(key: tuple, make):
         while len(_results) > KEPT:
             _results.popitem(last=False)
     return result
+
+
+def _argument_key(value: object) -> object:
+    """A frame by its content (its repr is cut short, so two frames could share one);
+    anything else by its repr."""
+    return _content_key(value) if isinstance(value, pd.DataFrame) else repr(value)
 
 
 def _content_key(df: pd.DataFrame) -> bytes:

@@ -51,3 +51,20 @@ def test_building_the_deck_leaves_the_compare_chart_as_it_was():
     before = json.loads(_compare_figure().to_json())  # parsed: Plotly may reorder keys
     assert slides.build_slides(ALL)
     assert json.loads(_compare_figure().to_json()) == before
+
+
+def test_a_second_frame_argument_is_keyed_by_its_content_not_its_shortened_repr():
+    """pandas cuts a long frame's repr short: two frames differing in a middle row print
+    alike, so they must be told apart by content (boundaries.apply takes two frames)."""
+
+    @memo.remembered
+    def total(df: pd.DataFrame, other: pd.DataFrame | None = None) -> int:
+        return int(df["v"].sum() + (0 if other is None else other["v"].sum()))
+
+    base = pd.DataFrame({"v": [1] * 200})
+    changed = base.copy()
+    changed.loc[100, "v"] = 5
+    assert repr(base) == repr(changed)
+    assert total(base, base) == 400
+    assert total(base, changed) == 404
+    assert total(base, other=changed) == 404
