@@ -237,6 +237,7 @@ def _territory_spans(found: list, place_names: Mapping[str, str]) -> list[str]:
     return notes
 
 
+@remembered
 def coverage_notes(rows: pd.DataFrame, place_names: Mapping[str, str]) -> list[str]:
     """One sentence per changed place whose figures here all cover one territory.
 
