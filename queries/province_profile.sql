@@ -21,4 +21,4 @@ where province_id = $province
 qualify row_number() over (
     partition by family order by period_end desc, indicator_id, fact_id
 ) <= $per_family
-order by family, indicator_id, breakdown nulls first, period_end desc
+order by family, indicator_id, breakdown nulls first, period_end desc, period_start desc, fact_id
