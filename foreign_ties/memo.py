@@ -32,6 +32,7 @@ def remembered(builder):
         content = _content_key(df)
         key = (
             data_version.current().id,
+            builder.__module__,  # two modules may name a function alike
             builder.__qualname__,
             content,
             current_language(),

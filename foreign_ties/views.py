@@ -16,7 +16,7 @@ from foreign_ties.i18n import breakdown_text, current_language, data_label, t
 from foreign_ties.memo import per_arguments, remembered
 from foreign_ties.state import Filters
 
-TILE_FIGURES = 4  # per place and family on the Overview; the profile page lists all
+TILE_FIGURES = 4  # per place and family on the Overview; a profile lists many more
 
 
 @dataclass(frozen=True)
