@@ -31,8 +31,10 @@ def test_manifest_has_enough_real_texts_and_a_quarter_held_out():
     assert len(MANIFEST) >= 20
     assert sum(e["language"] == "vi" for e in MANIFEST) >= 10
     splits = Counter(e["split"] for e in MANIFEST)
-    assert set(splits) == {"dev", "holdout"}
-    assert 0.2 <= splits["holdout"] / len(MANIFEST) <= 0.3
+    assert all(s == "dev" or s.startswith("holdout") for s in splits), splits
+    held_out = len(MANIFEST) - splits["dev"]
+    # none between rounds: a holdout once run and read moves to dev before the next is drawn
+    assert held_out == 0 or 0.2 <= held_out / len(MANIFEST) <= 0.3
     for entry in MANIFEST:
         assert entry["url"].startswith("http"), entry["text_id"]
         assert (DATA / entry["file"]).read_text(encoding="utf-8").strip()
