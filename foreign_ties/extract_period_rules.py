@@ -8,6 +8,8 @@ rules a reader applies, stated once here:
   đến hết 15-12": those days;
 - a period written without its year ("the first ten months", "quý III", "tháng 10") is
   the latest one that had ended, or was ending, by the publication date;
+- "trong 6 tháng", "8 tháng của năm 2025", "nửa đầu của năm": the first months of the
+  year; "from January 1 - 29": those days;
 - "so far this year", "year to date", "từ đầu năm đến nay", "since the start of 2024":
   from 1 January to the publication date;
 - "to date", "so far", "hiện nay", "đến nay" alone: since ever, as of the publication
@@ -98,6 +100,11 @@ def rules(published: dt.date):
         y = _year_ending(m, mo, p)
         start = dt.date(y, int(m["mo1"] or mo), int(m["a"]))
         return start, dt.date(y, mo, int(m["d"])), False, _unwritten(m)
+
+    def month_days(m):
+        mo = MONTHS[m["mo"].lower()]
+        y = _year_ending(m, mo, p)
+        return dt.date(y, mo, int(m["a"])), dt.date(y, mo, int(m["d"])), False, _unwritten(m)
 
     def month_range(m):
         if (m["a"].isdigit() or m["b"].isdigit()) and "tháng" not in m["text"].lower():
@@ -203,8 +210,11 @@ def rules(published: dt.date):
             first_months,
         ),
         (
-            rf"(?P<n>{_N}) tháng(?: đầu| qua| vừa qua)?(?: năm)?(?: nay)?(?:\s*"
-            rf"(?:năm\s*)?(?P<y>{_Y}))?(?:(?<!tháng)|(?=\s*(?:đạt|ước|,|tăng|giảm)))",
+            rf"(?P<n>{_N}) tháng(?: đầu| qua| vừa qua)?(?: của)?(?: năm)?(?: nay)?(?:\s*"
+            rf"(?:năm\s*)?(?P<y>{_Y}))?(?:(?<!tháng)|(?=\s*(?:đạt|ước|,|tăng|giảm|lên)))"
+            # "trong 6 tháng": the first six months (not "trong 6 tháng tới", months ahead)
+            rf"|(?<=trong )(?:hơn |gần )?(?P<n2>{_N}) tháng"
+            rf"(?! (?:tới|sau|nữa|trước|của|đầu|qua|vừa|năm))",
             first_months,
         ),
         (
@@ -226,6 +236,11 @@ def rules(published: dt.date):
             day_range,
         ),
         (
+            rf"(?:from )?(?P<mo>{_M}) (?P<a>\d{{1,2}})\s*(?:[-–]|to|until|through)\s*"
+            rf"(?P<d>\d{{1,2}})(?!\d)(?:,? (?P<y>{_Y}))?",
+            month_days,
+        ),
+        (
             rf"(?:from |từ )?(?:tháng )?(?P<a>{_M}|\d{{1,2}})\s*(?:[-–]|to|đến|tới)\s*"
             rf"(?:tháng )?(?P<b>{_M}|\d{{1,2}})(?: period)?(?:(?:,| of| năm|/)?\s*(?P<y>{_Y}))?",
             month_range,
@@ -239,7 +254,7 @@ def rules(published: dt.date):
         (rf"quý (?P<q>IV|I{{1,3}}|[1-4])(?:\s*(?:/|năm)\s*(?P<y>{_Y}))?", quarter),
         (
             rf"(?:the )?first half(?: of (?:the year|this year|(?P<y>{_Y})))?|(?:6 tháng|sáu tháng"
-            rf"|nửa) đầu năm(?: (?P<y2>{_Y}))?|(?:H1|1H)[ /-]?(?P<y3>{_Y})",
+            rf"|nửa) đầu(?: của)? năm(?: (?P<y2>{_Y}))?|(?:H1|1H)[ /-]?(?P<y3>{_Y})",
             half,
         ),
         (
@@ -260,10 +275,14 @@ def rules(published: dt.date):
         (rf"(?:ngày )?(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>{_Y}))?(?!\d)", date),
         (
             rf"(?:in |during )?(?P<mo>{_M}),? (?P<y>{_Y})|tháng (?P<mo2>\d{{1,2}})(?:\s*(?:/"
-            rf"|-|năm)\s*)(?P<y2>{_Y})",
+            rf"|-|\.|năm)\s*)(?P<y2>{_Y})",
             month,
         ),
-        (rf"(?:in |during )(?P<mo>{_M})|trong tháng (?P<mo2>\d{{1,2}})", month),
+        # "tháng 6 ước đạt": a month written without its year
+        (
+            rf"(?:in |during )(?P<mo>{_M})|(?:trong )?tháng (?P<mo2>\d{{1,2}})(?![\d/-]|[.,]\d)",
+            month,
+        ),
         (
             rf"(?:by|at|as of|to) the end of (?:(?P<y>{_Y})|the year|this year)|(?:đến |tính đến )?"
             rf"(?:hết |cuối )năm (?P<y2>{_Y})",

@@ -5,8 +5,9 @@
 "giai đoạn 2021–2025", "as of December 31, 2024", "tính đến 31/12/2025", "to date"; the
 phrases are `extract_period_rules`) as `Mention`s; a period named only as a comparison
 ("so với năm 2022", "compared with 2022", "than last year", "the same period last year") is
-left out. `period_for(mentions, position)` picks the one that governs a figure at that
-position: the nearest written before it, else the nearest after it.
+left out, as is the base year of constant prices ("theo giá so sánh năm 2010").
+`period_for(mentions, position)` picks the one that governs a figure at that position: the
+nearest written before it, else the nearest after it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ _SUPERLATIVE = re.compile(
     r"|(?:highest|lowest|largest|biggest|strongest|fastest)(?: \w+)?(?: in| for| over)?)\s*$",
     re.IGNORECASE,
 )
+
+
+# "(theo giá so sánh năm 2010)", "at constant 2010 prices": the base year of the prices
+_PRICE_BASE_BEFORE = re.compile(r"(?:giá (?:so sánh|cố định)|constant)\s*$", re.I)
+_PRICE_BASE_AFTER = re.compile(r"\s*(?:constant )?prices?\b", re.I)
 
 
 # "HANOI, May 28 (The Straits Times/ANN): ...", "Hà Nội, ngày 28/5 (TTXVN) - ...": a news
@@ -83,6 +89,8 @@ def period_mentions(sentence: str, published: dt.date) -> list[Mention]:
                 dateline
                 or any(_COMPARISON.search(sentence[:i]) for i in starts)
                 or _SUPERLATIVE.search(sentence[: m.start()])
+                or _PRICE_BASE_BEFORE.search(sentence[: m.start()])
+                or _PRICE_BASE_AFTER.match(sentence[m.end() :])
             ):
                 taken.append((m.start(), m.end()))
                 continue

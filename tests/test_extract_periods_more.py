@@ -1,0 +1,81 @@
+"""Sixth-round period phrases of the extraction benchmark, each on a real published sentence:
+"N tháng của năm", "trong N tháng", "nửa đầu của năm", a bare "tháng 6" and "tháng 6.2017",
+"January 1 - 29", and the base year of constant prices (no period)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from foreign_ties.extract import extract
+from foreign_ties.extract_periods import period_mentions
+
+D = dt.date
+
+
+def by_written(text, published, place=None, language=None):
+    return {c.value_as_written: c for c in extract(text, published, place, language)}
+
+
+def periods(sentence, published):
+    return [(m.period_start, m.period_end) for m in period_mentions(sentence, published)]
+
+
+def test_months_of_the_year_with_cua():
+    # tbtc.vn, September 2025
+    sentence = (
+        "Kết quả này đã nâng tổng kim ngạch hàng hóa xuất nhập khẩu qua địa bàn tỉnh Lạng Sơn "
+        "trong hơn 8 tháng của năm 2025 lên gần 59 tỷ USD, tăng gần 44% so với cùng kỳ năm 2024."
+    )
+    found = by_written(sentence, D(2025, 9, 1), "lang-son")
+    assert (found["59 tỷ USD"].period_start, found["59 tỷ USD"].period_end) == (
+        D(2025, 1, 1),
+        D(2025, 8, 31),
+    )
+    # cand.com.vn, July 2015
+    half = (
+        "Như vậy, trong nửa đầu của năm 2015, tổng kim ngạch xuất nhập khẩu hàng hóa của Việt "
+        "Nam đạt hơn 158,6 tỷ USD, tăng 13% so với cùng kỳ năm trước."
+    )
+    assert periods(half, D(2015, 7, 5)) == [(D(2015, 1, 1), D(2015, 6, 30))]
+
+
+def test_a_month_without_its_year_and_n_months_after_trong():
+    # thanhnien.vn, June 2017
+    text = (
+        "Theo báo cáo tháng 6.2017 của Bộ NN-PTNT, kim ngạch xuất khẩu nông lâm thủy sản tháng 6 "
+        "ước đạt 2,97 tỉ USD, nâng tổng giá trị xuất khẩu 6 tháng lên 17,1 tỉ USD, tăng 13,1% "
+        "so cùng kỳ năm ngoái. Đáng chú ý, trong 6 tháng mặt hàng rau quả ước đạt 1,7 tỉ USD, "
+        "tăng trưởng 44,6% so cùng kỳ."
+    )
+    found = by_written(text, D(2017, 6, 28), "vietnam", "vi")
+    june, half = (D(2017, 6, 1), D(2017, 6, 30)), (D(2017, 1, 1), D(2017, 6, 30))
+    assert (found["2,97 tỉ USD"].period_start, found["2,97 tỉ USD"].period_end) == june
+    assert (found["17,1 tỉ USD"].period_start, found["17,1 tỉ USD"].period_end) == half
+    assert (found["1,7 tỉ USD"].period_start, found["1,7 tỉ USD"].period_end) == half
+    # a duration ahead is no period
+    assert periods("trong 6 tháng tới", D(2017, 6, 28)) == []
+
+
+def test_days_of_a_month_in_english():
+    # vietnamplus.vn, January 2023
+    sentence = (
+        "The northern province of Lao Cai has recorded vibrant import and export activities via "
+        "border gates with China in January, posting 49.5 million USD in turnover from January "
+        "1 - 29."
+    )
+    assert periods(sentence, D(2023, 1, 31))[-1] == (D(2023, 1, 1), D(2023, 1, 29))
+
+
+def test_the_base_year_of_constant_prices_is_no_period():
+    # tapchitaichinh.vn, July 2025
+    text = (
+        "GRDP 6 tháng đầu năm của Sơn La đạt 16.541 tỷ đồng (theo giá so sánh năm 2010), tăng "
+        "8,76% so với cùng kỳ. Thu ngân sách nhà nước ước đạt 2.432 tỷ đồng, bằng 58,7% dự toán "
+        "Trung ương giao và 54% dự toán HĐND Tỉnh, tăng tới 173,34% so với cùng kỳ năm 2024."
+    )
+    found = by_written(text, D(2025, 7, 15), "son-la")
+    for written in ("8,76%", "2.432 tỷ đồng", "173,34%"):
+        assert (found[written].period_start, found[written].period_end) == (
+            D(2025, 1, 1),
+            D(2025, 6, 30),
+        ), written
