@@ -119,6 +119,12 @@ def other_place_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(_name_pattern(r["name"]) for r in _read(OTHER_PLACES_CSV))
 
 
+def other_place_starts(sentence: str) -> list[int]:
+    """Where the sentence names a province outside the dashboard ("Tại Hà Tĩnh, ...")."""
+    text = same_tones(sentence)
+    return sorted(m.start() for p in other_place_patterns() for m in p.finditer(text))
+
+
 def _name_pattern(name: str) -> re.Pattern[str]:
     words = ["".join(_letter(c) for c in w) for w in same_tones(name).split() if w != "-"]
     joined = r"\s*[\s-]?\s*".join(words)
@@ -138,8 +144,19 @@ def place_mentions(sentence: str) -> list[tuple[int, str]]:
         (m.start(), place)
         for pattern, place in place_patterns()
         for m in pattern.finditer(sentence)
+        # "Lao Cai (Vietnam)": the country in brackets says where the place is
+        if not (place == nation() and _IN_BRACKETS.fullmatch(_around(sentence, m)))
     }
     return sorted(found)
+
+
+_IN_BRACKETS = re.compile(r"\(\s*\|\s*\)")
+
+
+def _around(sentence: str, m: re.Match[str]) -> str:
+    before = re.search(r"\(\s*$", sentence[: m.start()])
+    after = re.match(r"\s*\)", sentence[m.end() :])
+    return f"{before.group(0) if before else ''}|{after.group(0) if after else ''}"
 
 
 # "cách thủ đô Hà Nội 154 km", "from Hanoi": a place named as a reference point

@@ -1,0 +1,55 @@
+"""Whose figure it is decides which measures it can be: a province's imports or trade
+balance are no measure of the catalogue (only the nation's are), the nation's exports are
+not a province's statistics, and a figure of a province outside the dashboard has none.
+
+data/extraction/scope_counterparts.csv lists, for a figure of a province (`province`) or of
+the nation (`nation`), an indicator that is the other scope's and the one to use instead
+(empty: none). A growth rate or a share follows its base measure.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from foreign_ties import paths
+from foreign_ties.extract_context import _read, nation
+from foreign_ties.extract_indicators import indicators
+
+SCOPE_CSV = paths.DATA_DIR / "extraction" / "scope_counterparts.csv"
+_SUFFIXES = ("_yoy", "_share")
+
+
+@lru_cache(maxsize=1)
+def counterparts() -> dict[tuple[str, str], str]:
+    known = indicators()
+    out = {}
+    for row in _read(SCOPE_CSV):
+        ids = [row["indicator_id"], row["counterpart_id"]]
+        bad = [i for i in ids if i and i not in known]
+        if bad or row["scope"] not in ("province", "nation"):
+            raise ValueError(f"{SCOPE_CSV.name}: unknown scope or indicators in {row}")
+        out[(row["scope"], row["indicator_id"])] = row["counterpart_id"]
+    return out
+
+
+def in_scope(indicator: str | None, province: str | None, other_place: bool) -> str | None:
+    """The indicator for a figure of `province` (the nation, a dashboard province, or None);
+    `other_place`: the figure is a province's outside the dashboard (none of its measures
+    are in the catalogue)."""
+    if not indicator:
+        return indicator
+    if other_place:
+        return None
+    if province is None:
+        return indicator
+    scope = "nation" if province == nation() else "province"
+    base, suffix = indicator, ""
+    for end in _SUFFIXES:
+        if indicator.endswith(end) and (scope, indicator) not in counterparts():
+            base, suffix = indicator[: -len(end)], end
+    if (scope, base) not in counterparts():
+        return indicator
+    mapped = counterparts()[(scope, base)]
+    if mapped and f"{mapped}{suffix}" in indicators():
+        return f"{mapped}{suffix}"
+    return None
