@@ -26,10 +26,10 @@ from dataclasses import asdict, dataclass, fields
 from foreign_ties import extract_context as ctx
 from foreign_ties import extract_in_sentence as among
 from foreign_ties import extract_indicators as ind
+from foreign_ties import extract_scope as scope
 from foreign_ties.extract_figures import detect_language, figures, sentences
 from foreign_ties.extract_period_rules import TO_DATE
 from foreign_ties.extract_periods import Mention, comparison_year, period_for, period_mentions
-from foreign_ties.extract_scope import in_scope
 from foreign_ties.numbers import direction_cue, qualifier_cue
 
 
@@ -72,7 +72,7 @@ def extract(
     last_period: Mention | None = None
     last_used: Mention | None = None  # the period of the last figure
     last_place = place
-    other_named_last = False  # the last place named was a province outside the dashboard
+    other_named_last = None  # the last place named was a province outside the dashboard
     breakdown = False  # in a breakdown by sector, partner or place that names no period
     for offset, sentence in sentences(text):
         mentions = period_mentions(sentence, published)
@@ -91,10 +91,7 @@ def extract(
             last_period = last_used = None  # a breakdown with no period of its own has none
             breakdown = True
         places = ctx.place_mentions(sentence)
-        named = sorted(
-            [(s, False) for s, p in places if p != ctx.nation()]
-            + [(s, True) for s in ctx.other_place_starts(sentence)]
-        )
+        named = scope.named_places(sentence, places)
         previous_end = 0
         earlier: list[among.Earlier] = []
         for figure in figures(sentence, language):
@@ -121,9 +118,8 @@ def extract(
             indicator = ind.one_project_counterpart(indicator, sentence)
             if mention and mention.kind == TO_DATE:
                 indicator = ind.stock_counterpart(indicator)
-            before = [other for s, other in named if s < figure.start]
-            other = province is None and (before[-1] if before else other_named_last)
-            indicator = in_scope(indicator, province, other)
+            other = province is None and scope.outside(named, figure.start, other_named_last)
+            indicator = scope.in_scope(indicator, province, other)
             status = ctx.status_for(sentence, figure.start)
             start, end = _period(mention, indicator, published)
             if start is not None:

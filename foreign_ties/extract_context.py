@@ -144,10 +144,18 @@ def place_mentions(sentence: str) -> list[tuple[int, str]]:
         (m.start(), place)
         for pattern, place in place_patterns()
         for m in pattern.finditer(sentence)
-        # "Lao Cai (Vietnam)": the country in brackets says where the place is
-        if not (place == nation() and _IN_BRACKETS.fullmatch(_around(sentence, m)))
+        if not (place == nation() and _names_no_place(sentence, m))
     }
     return sorted(found)
+
+
+def _names_no_place(sentence: str, m: re.Match[str]) -> bool:
+    """ "Lao Cai (Vietnam)": the country in brackets says where the place is; "the Vietnam
+    Union of Friendship Organisations", "Viet Nam News": a body's name, not a place."""
+    return bool(
+        _IN_BRACKETS.fullmatch(_around(sentence, m))
+        or re.match(r" (?!Q\d)[A-Z][a-z]", sentence[m.end() :])
+    )
 
 
 _IN_BRACKETS = re.compile(r"\(\s*\|\s*\)")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from foreign_ties import paths
-from foreign_ties.extract_context import _read, nation
+from foreign_ties.extract_context import _read, nation, other_place_starts
 from foreign_ties.extract_indicators import indicators
 
 SCOPE_CSV = paths.DATA_DIR / "extraction" / "scope_counterparts.csv"
@@ -53,3 +53,22 @@ def in_scope(indicator: str | None, province: str | None, other_place: bool) -> 
     if mapped and f"{mapped}{suffix}" in indicators():
         return f"{mapped}{suffix}"
     return None
+
+
+def named_places(sentence: str, places: list[tuple[int, str]]) -> list[tuple[int, bool]]:
+    """(start, outside the dashboard?) for every province the sentence names (not the
+    nation: "offices in Vietnam" does not end the Ha Tinh paragraph)."""
+    inside = [(start, False) for start, place in places if place != nation()]
+    return sorted(inside + [(start, True) for start in other_place_starts(sentence)])
+
+
+def outside(named: list[tuple[int, bool]], position: int, carried: bool | None) -> bool:
+    """Whether the province that governs a figure is outside the dashboard: the one named
+    nearest before it, else the last one named in an earlier sentence (`carried`), else the
+    first named after it."""
+    before = [other for start, other in named if start < position]
+    if before:
+        return before[-1]
+    if carried is not None:
+        return carried
+    return bool(named) and named[0][1]

@@ -60,3 +60,17 @@ def test_the_country_in_brackets_after_a_place_is_not_the_figures_place():
     found = by_written(sentence, D(2023, 1, 31))
     assert found["21 million USD"].province_id is None
     assert found["27%"].province_id is None
+
+
+def test_viet_nam_in_a_bodys_name_is_no_place():
+    # quangnamnews.vn, June 2016
+    text = (
+        "The province also maintains regular contacts with the Ministry of Foreign Affairs, the "
+        "Foreign NGOs Committee, the Vietnam Union of Friendship Organizations to get "
+        "information and opportunities to mobilize foreign NGOs' aids.\n"
+        "So far, 89 foreign NGOs have been licensed to work in Quang Nam. The province has "
+        "received 558 aid projects and non-projects with over 57 million USD."
+    )
+    found = by_written(text, D(2016, 6, 3))
+    for written in ("89", "558", "57 million USD"):
+        assert (found[written].province_id, found[written].indicator_id) == (None, None)
