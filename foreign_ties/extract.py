@@ -119,7 +119,7 @@ def extract(
             if mention and mention.kind == TO_DATE:
                 indicator = ind.stock_counterpart(indicator)
             other = province is None and scope.outside(named, figure.start, other_named_last)
-            indicator = scope.in_scope(indicator, province, other)
+            indicator = scope.in_scope(indicator, province, other, sentence[: figure.start])
             status = ctx.status_for(sentence, figure.start)
             start, end = _period(mention, indicator, published)
             if start is not None:

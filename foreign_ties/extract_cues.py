@@ -49,3 +49,12 @@ NEW_LABEL = re.compile(
     r"|cấp mới)\s*:",
     re.I,
 )
+
+# "tăng gần 18% so với tháng 7/2025", "up 5% from the previous month": a change against the
+# month (or quarter) before is no year-on-year growth rate
+AGAINST_PREVIOUS = re.compile(
+    r"\s*(?:so với|compared (?:to|with)|from|over|than)\s+(?:cùng thời điểm\s+|the\s+)?"
+    r"(?:tháng (?:trước|\d{1,2})|quý (?:trước|I{1,3}V?|\d)|previous (?:month|quarter)"
+    r"|last month|(?:a|the) month (?:before|earlier))|\s*month-on-month",
+    re.I,
+)

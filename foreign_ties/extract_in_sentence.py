@@ -41,6 +41,8 @@ def indicator_in_sentence(
     before = sentence[previous_end:start]
     if unit == "percent" and cues.RATIO_BEFORE.search(before):
         return None
+    if unit == "percent" and cues.AGAINST_PREVIOUS.match(sentence[end:]):
+        return None
     if unit == "percent" and cues.SHARE_BEFORE.search(before):
         amounts = [e for e in earlier if e.unit != "percent"]
         base = amounts[-1].indicator if amounts else None

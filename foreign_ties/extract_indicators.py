@@ -233,8 +233,10 @@ def _words_to_noun(gap: str) -> int | None:
 
 
 _GROWTH = re.compile(
-    r"(?:\b(?:up|down|increase[ds]?|increasing|rose|rise|risen|grew|growth|fell|decrease[ds]?"
-    r"|declined?|year-on-year|higher|lower)\b|tăng|giảm|so với|cùng kỳ)",
+    r"(?:\b(?:up|down|increase[ds]?|increasing|rose|rise|rising|risen|grew|grow(?:s|ing)?|growth"
+    r"|fell|fall(?:s|ing)?|decrease[ds]?|decreasing|declin(?:e[ds]?|ing)|dropp(?:ed|ing)"
+    r"|plummet(?:ed|ing)?|surg(?:e[ds]?|ing)|jump(?:ed|ing)?|soar(?:ed|ing)?|rocketed"
+    r"|year-on-year|on-year|higher|lower)\b|tăng|giảm|so với|cùng kỳ)",
     re.I,
 )
 
@@ -243,5 +245,6 @@ def _growth(sentence: str, start: int, end: int, previous_end: int) -> bool:
     before = re.split(r"[,;:(]", sentence[max(previous_end, start - 40) : start])[-1]
     after = sentence[end : end + 30]
     return bool(
-        _GROWTH.search(before) or re.match(r"\s*(?:so với|year|increase|higher|up)", after, re.I)
+        _GROWTH.search(before)
+        or re.match(r"\s*(?:so với|year|increase|higher|up|more|less)", after, re.I)
     )

@@ -9,13 +9,17 @@ the nation (`nation`), an indicator that is the other scope's and the one to use
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from foreign_ties import paths
-from foreign_ties.extract_context import _read, nation, other_place_starts
+from foreign_ties.extract_context import _letter, _read, nation, other_place_starts, same_tones
 from foreign_ties.extract_indicators import indicators
 
 SCOPE_CSV = paths.DATA_DIR / "extraction" / "scope_counterparts.csv"
+GOODS_CSV = paths.DATA_DIR / "extraction" / "goods.csv"
+# the nation's totals: a good's part of them ("xuất khẩu gạo", "imports of plastics") is none
+NATIONAL_TOTALS = {"exports_national", "imports_national", "trade_national_total"}
 _SUFFIXES = ("_yoy", "_share")
 
 
@@ -32,27 +36,42 @@ def counterparts() -> dict[tuple[str, str], str]:
     return out
 
 
-def in_scope(indicator: str | None, province: str | None, other_place: bool) -> str | None:
+@lru_cache(maxsize=1)
+def goods_pattern() -> re.Pattern[str]:
+    """Any good or farm sector of data/extraction/goods.csv, accents optional."""
+    words = ["".join(_letter(c) for c in same_tones(r["word"])) for r in _read(GOODS_CSV)]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.I)
+
+
+def in_scope(
+    indicator: str | None, province: str | None, other_place: bool, before: str = ""
+) -> str | None:
     """The indicator for a figure of `province` (the nation, a dashboard province, or None);
     `other_place`: the figure is a province's outside the dashboard (none of its measures
-    are in the catalogue)."""
-    if not indicator:
-        return indicator
-    if other_place:
-        return None
-    if province is None:
-        return indicator
+    are in the catalogue); `before`: its sentence up to it, where a good may be named."""
+    if not indicator or province is None or other_place:
+        return None if other_place else indicator
     scope = "nation" if province == nation() else "province"
     base, suffix = indicator, ""
     for end in _SUFFIXES:
         if indicator.endswith(end) and (scope, indicator) not in counterparts():
             base, suffix = indicator[: -len(end)], end
-    if (scope, base) not in counterparts():
-        return indicator
-    mapped = counterparts()[(scope, base)]
-    if mapped and f"{mapped}{suffix}" in indicators():
-        return f"{mapped}{suffix}"
-    return None
+    if (scope, base) in counterparts():
+        mapped = counterparts()[(scope, base)]  # a growth rate or a share follows its base
+        indicator = f"{mapped}{suffix}" if mapped else None
+        if indicator not in indicators():
+            return None
+    if scope == "nation" and _base(indicator) in NATIONAL_TOTALS:
+        if goods_pattern().search(same_tones(before)):
+            return None
+    return indicator
+
+
+def _base(indicator: str) -> str:
+    for end in _SUFFIXES:
+        if indicator.endswith(end):
+            return indicator[: -len(end)]
+    return indicator
 
 
 def named_places(sentence: str, places: list[tuple[int, str]]) -> list[tuple[int, bool]]:

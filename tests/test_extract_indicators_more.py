@@ -1,0 +1,65 @@
+"""Sixth-round indicator rules of the extraction benchmark, each on a real published
+sentence: a good's part of the nation's exports is no measure (data/extraction/goods.csv),
+"rising" and "more ... than last year" are growth, a change against the month before is no
+year-on-year rate, "products shipped out of the country" are exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from foreign_ties.extract import extract
+
+D = dt.date
+
+
+def by_written(text, published, place=None, language=None):
+    return {c.value_as_written: c for c in extract(text, published, place, language)}
+
+
+def test_a_goods_part_of_the_nations_exports_has_no_indicator():
+    # thanhnien.vn, June 2017
+    text = (
+        "Cũng trong 6 tháng đầu năm, xuất khẩu gạo đạt 2,8 triệu tấn tương đương giá trị 1,2 tỉ "
+        "USD, tăng 6,3% về khối lượng và tăng 4,9% về giá trị so với cùng kỳ năm 2016."
+    )
+    found = by_written(text, D(2017, 6, 28), "vietnam")
+    assert [found[w].indicator_id for w in ("1,2 tỉ USD", "6,3%", "4,9%")] == [None] * 3
+    # vnexpress.net, June 2016: the total keeps its measure, the sector its own
+    total = (
+        "Export turnover reached $67.7 billion, marking an increase of 6.6 percent on-year, of "
+        "which domestic firms accounted for $19.4 billion, up 3 percent, and the FDI sector "
+        "(including crude oil) made $48.3 billion, rising 7.7 percent."
+    )
+    found = by_written(total, D(2016, 6, 7), "vietnam")
+    assert found["$67.7 billion"].indicator_id == "exports_national"
+    assert found["6.6 percent"].indicator_id == "exports_national_yoy"
+    assert found["$48.3 billion"].indicator_id == "exports_fdi_sector"
+    assert found["7.7 percent"].indicator_id == "exports_fdi_sector_yoy"  # "rising"
+    plastics = (
+        "Imports of plastics and plastic products rose by 18.4 percent in value, but assembled "
+        "automobiles fell 23 percent."
+    )
+    found = by_written(plastics, D(2016, 6, 7), "vietnam")
+    assert (found["18.4 percent"].indicator_id, found["23 percent"].indicator_id) == (None, None)
+
+
+def test_a_change_against_the_month_before_is_no_growth_rate():
+    # tbtc.vn, September 2025
+    sentence = (
+        "Cụ thể, trong tháng 8/2025, đơn vị đã thông quan hàng hoá đạt kim ngạch xuất nhập khẩu "
+        "qua các cửa khẩu của tỉnh Lạng Sơn đạt hơn 9 tỷ USD, tăng gần 18% so với tháng 7/2025."
+    )
+    found = by_written(sentence, D(2025, 9, 1), "lang-son")
+    assert found["9 tỷ USD"].indicator_id == "border_trade_all_types"
+    assert found["18%"].indicator_id is None
+
+
+def test_products_shipped_out_of_the_country_are_its_exports():
+    # dailynewsbrief, March 2022
+    sentence = (
+        "Products shipped out of the country during January to March was worth $88.58 billion, "
+        "12.9 percent more than last year, the General Statistics Office (GSO) said in a report."
+    )
+    found = by_written(sentence, D(2022, 3, 29), "vietnam")
+    assert found["$88.58 billion"].indicator_id == "exports_national"
+    assert found["12.9 percent"].indicator_id == "exports_national_yoy"
