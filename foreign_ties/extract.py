@@ -23,6 +23,7 @@ import re
 import sys
 from dataclasses import asdict, dataclass, fields
 
+from foreign_ties import extract_carry as carry
 from foreign_ties import extract_context as ctx
 from foreign_ties import extract_in_sentence as among
 from foreign_ties import extract_indicators as ind
@@ -74,12 +75,14 @@ def extract(
     last_place = place
     other_named_last = None  # the last place named was a province outside the dashboard
     breakdown = False  # in a breakdown by sector, partner or place that names no period
+    period_paragraph = 0  # the paragraph last_period was written in
     for offset, sentence in sentences(text):
+        paragraph = text.count("\n", 0, offset)
         mentions = period_mentions(sentence, published)
         inferred = (
             None
             if mentions
-            else comparison_year(sentence, published) or _event(sentence, published)
+            else comparison_year(sentence, published) or carry.event(sentence, published)
         )
         if inferred and last_period and last_period.period_end.year == inferred.period_end.year:
             # "Cùng thời gian này ... tăng 183,9% so với cùng kỳ năm 2013" after "trong tháng
@@ -120,6 +123,8 @@ def extract(
                 indicator = ind.stock_counterpart(indicator)
             other = province is None and scope.outside(named, figure.start, other_named_last)
             indicator = scope.in_scope(indicator, province, other, sentence[: figure.start])
+            if note.startswith("carried") and period_paragraph != paragraph:
+                mention = carry.stock_in_a_later_paragraph(mention, _kind(indicator))
             status = ctx.status_for(sentence, figure.start)
             start, end = _period(mention, indicator, published)
             if start is not None:
@@ -164,6 +169,9 @@ def extract(
         passed_on = [m for m in mentions if not label or m.start >= label.end()]
         if passed_on or inferred:
             last_period = max(passed_on, key=lambda m: m.end) if passed_on else inferred
+            if passed_on and not any(c.period_start for c in out[: -len(earlier) or None]):
+                out = carry.opening_period(out, len(earlier), passed_on[0], text, offset)
+            period_paragraph = paragraph
         if places:
             last_place = places[-1][1]
         if named:
@@ -208,20 +216,6 @@ _SAME_DIRECTION = re.compile(
     r"\s*(?:in (?:the )?number|về số(?: lượng)?(?: dự án)?)?\s*(?:and|và)\s*[\d.,]+\s?%",
     re.I,
 )
-
-
-# "During the event, 14 projects received ...": the figures of a conference or a visit
-_EVENT = re.compile(
-    r"\b(?:during|at) the (?:event|conference|forum|ceremony|meeting|visit)\b|tại (?:hội nghị"
-    r"|sự kiện|diễn đàn|buổi lễ|lễ)|trong (?:chuyến thăm|khuôn khổ (?:hội nghị|sự kiện))",
-    re.I,
-)
-
-
-def _event(sentence: str, published: dt.date) -> Mention | None:
-    m = _EVENT.search(sentence)
-    note = "an event's figure, no date written: the publication date"
-    return Mention(m.start(), m.end(), published, published, False, note) if m else None
 
 
 def _kind(indicator: str | None, unit: str = "") -> str | None:

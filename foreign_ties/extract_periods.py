@@ -25,7 +25,9 @@ _COMPARISON = re.compile(
     r"(?:(?<!\w)(?:so với(?: cùng kỳ)?(?: của)?|so cùng kỳ|compared (?:to|with)|against|than"
     rf"(?: (?:recorded|posted|reported|seen))?|versus|vs\.?)|{_CHANGE}\s+(?:from|over))\s+"
     r"(?:the\s+|cùng kỳ\s+|mức\s+|cùng thời điểm\s+)?"
-    r"(?:same (?:period|time)(?: of| in)?\s+)?(?:năm\s+|the year\s+|in\s+)?$",
+    r"(?:same (?:period|time)(?: of| in)?\s+)?(?:năm\s+|the year\s+|in\s+)?$"
+    # "tăng gấp 2 lần so với dự án cấp mới trong năm 2022": the clause compared with
+    r"|(?<!\w)(?:so với|compared (?:to|with))\s[^,;.()%\d]{0,40}$",
     re.IGNORECASE,
 )
 

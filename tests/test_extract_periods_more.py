@@ -79,3 +79,40 @@ def test_the_base_year_of_constant_prices_is_no_period():
             D(2025, 1, 1),
             D(2025, 6, 30),
         ), written
+
+
+def test_a_period_in_the_clause_compared_with_is_not_the_figures():
+    # reatimes.vn, January 2024
+    text = (
+        "Năm 2023, tỉnh Sơn La thu hút được thêm 24 dự án, tăng gấp 2 lần so với dự án cấp mới "
+        "trong năm 2022, với vốn đăng ký 17.587 tỷ đồng, tăng gấp 5 lần so với năm 2022. Đồng "
+        "thời, điều chỉnh tổng vốn đầu tư của 4 dự án, với số vốn tăng thêm 505 tỷ đồng.\n"
+        "Sơn La có tiềm năng lớn về đất đai, với diện tích tự nhiên 14.000 km2, lớn thứ 3 của "
+        "cả nước."
+    )
+    found = by_written(text, D(2024, 1, 31), "son-la")
+    year = (D(2023, 1, 1), D(2023, 12, 31))
+    assert (found["17.587 tỷ đồng"].period_start, found["17.587 tỷ đồng"].period_end) == year
+    assert (found["4"].period_start, found["4"].period_end) == year
+    # a stock in the next paragraph: as of the publication date, not the end of 2023
+    assert found["14.000 km2"].period_end == D(2024, 1, 31)
+
+
+def test_an_excerpts_opening_figures_take_the_first_period_it_names():
+    # vnexpress.net, June 2016
+    text = (
+        "Export turnover reached $67.7 billion, marking an increase of 6.6 percent on-year.\n\n"
+        "During the first five months of 2016, agricultural export value went up by 9.5 percent."
+    )
+    found = by_written(text, D(2016, 6, 7), "vietnam")
+    assert (found["$67.7 billion"].period_start, found["$67.7 billion"].period_end) == (
+        D(2016, 1, 1),
+        D(2016, 5, 31),
+    )
+    # baodauthau.vn, July 2017: a headline keeps no period
+    headline = (
+        "Hơn 23.000 tỷ đồng đầu tư vào Sơn La\n"
+        "(BĐT) - Tại Hội nghị Xúc tiến đầu tư tỉnh Sơn La năm 2017 tổ chức ngày 17/7, UBND tỉnh "
+        "Sơn La đã trao quyết định chủ trương đầu tư cho 26 dự án."
+    )
+    assert by_written(headline, D(2017, 7, 17), "son-la")["23.000 tỷ đồng"].period_start is None
