@@ -98,7 +98,7 @@ def extract(
         previous_end = 0
         earlier: list[among.Earlier] = []
         for figure in figures(sentence, language):
-            mention = period_for(mentions, figure.start, figure.end) or inferred
+            mention = period_for(mentions, figure.start, figure.end, sentence) or inferred
             note = mention.note if mention else ""
             if mention is None and last_used is not None and _PART_OF.match(sentence):
                 mention, note = last_used, "a part of the figure before: its period"
@@ -126,7 +126,7 @@ def extract(
             if note.startswith("carried") and period_paragraph != paragraph:
                 mention = carry.stock_in_a_later_paragraph(mention, _kind(indicator))
             status = ctx.status_for(sentence, figure.start)
-            start, end = _period(mention, indicator, published)
+            start, end = _period(mention, indicator, published, figure.unit, sentence)
             if start is not None:
                 last_used = Mention(0, 0, start, end, False, note)
             if start is None and breakdown:
@@ -180,13 +180,15 @@ def extract(
 
 
 def _period(
-    mention: Mention | None, indicator: str | None, published: dt.date
+    mention: Mention | None, indicator: str | None, published: dt.date, unit: str, sentence: str
 ) -> tuple[dt.date | None, dt.date | None]:
     if mention is None:
         return None, None
     if mention.kind == TO_DATE:
         return mention.period_start, mention.period_end
-    kind = _kind(indicator)
+    kind = _kind(indicator, "" if _ACCUMULATED.search(sentence) else unit)
+    if kind is None and _SAME_PERIOD.search(sentence):
+        kind = "flow"  # "as of April 20, ... 149,000 vehicles, up 20% over the same period"
     if kind == "stock" and mention.period_start != mention.period_end:
         day = min(mention.period_end, published)
         return day, day
@@ -200,6 +202,8 @@ def _period(
     return mention.period_start, mention.period_end
 
 
+_SAME_PERIOD = re.compile(r"same period|cùng kỳ", re.I)
+_ACCUMULATED = re.compile(r"accumulated|cumulative|in effect|còn hiệu lực", re.I)
 # "Of which, there were 261 new projects": a part of the last figure, for its period (a
 # heading between them, "Structure of capital in the first 2 months", does not count)
 _PART_OF = re.compile(r"(?:of which|of this|of these|among them|in which|trong đó)\b", re.I)

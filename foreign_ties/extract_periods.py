@@ -176,12 +176,15 @@ def comparison_year(sentence: str, published: dt.date) -> Mention | None:
     return Mention(m.start(), m.end(), dt.date(y, 1, 1), dt.date(y, 12, 31), False, note)
 
 
-def period_for(mentions: list[Mention], position: int, end: int | None = None) -> Mention | None:
-    """The mention written right after the figure ("$23.18 billion in 2023"), else the
-    nearest before it, else the nearest after."""
+def period_for(
+    mentions: list[Mention], position: int, end: int | None = None, sentence: str = ""
+) -> Mention | None:
+    """The mention written right after the figure ("$23.18 billion in 2023"; not across a
+    clause: "390 triệu USD; lũy kế 10 tháng"), else the nearest before it, else the nearest
+    after."""
     if end is not None:
         for m in mentions:
-            if 0 <= m.start - end <= 12:
+            if 0 <= m.start - end <= 12 and not re.search(r"[;,]", sentence[end : m.start]):
                 return m
     before = [m for m in mentions if m.end <= position]
     if before:

@@ -116,3 +116,46 @@ def test_an_excerpts_opening_figures_take_the_first_period_it_names():
         "Sơn La đã trao quyết định chủ trương đầu tư cho 26 dự án."
     )
     assert by_written(headline, D(2017, 7, 17), "son-la")["23.000 tỷ đồng"].period_start is None
+
+
+def test_a_flow_as_of_a_date_runs_from_the_start_of_the_year():
+    # laodong.vn (English), April 2025
+    text = (
+        "On April 24, informing reporters, Mr. Hoang Khanh Duy - Deputy Head of the Management "
+        "Board of Dong Dang - Lang Son Border Gate Economic Zone, said that as of April 20, "
+        "2025, the total number of vehicles transporting import and export goods through "
+        "border gates, specialized roads, and customs clearance routes reached nearly 149,000 "
+        "vehicles, an increase of more than 20% over the same period in 2024.\n"
+        "Of which, export vehicles reached over 33,600 and imported more than 115,000. Total "
+        "revenue from border gate infrastructure fees reached nearly 228 billion VND, an "
+        "increase of more than 20%."
+    )
+    found = by_written(text, D(2025, 4, 24), "lang-son")
+    for written in ("149,000", "33,600", "228 billion VND"):
+        assert (found[written].period_start, found[written].period_end) == (
+            D(2025, 1, 1),
+            D(2025, 4, 20),
+        ), written
+    # vietnam.vn, October 2023: an accumulated amount stays as of its date
+    stock = (
+        "As of October 20, the country had more than 38,600 valid projects with a total "
+        "registered capital of 460.07 billion USD. The accumulated realized capital of foreign "
+        "investment projects is estimated at nearly 292 billion USD."
+    )
+    assert by_written(stock, D(2023, 10, 31), "vietnam")["292 billion USD"].period_start == D(
+        2023, 10, 20
+    )
+
+
+def test_the_period_right_after_a_figure_does_not_cross_a_clause():
+    # phapluatplus.vn, October 2023
+    sentence = (
+        "Tổng kim ngạch xuất nhập khẩu qua địa bàn tỉnh tháng 10 ước đạt 390 triệu USD; lũy kế "
+        "10 tháng năm 2023 ước đạt 3.995 triệu USD, đạt 96,9% kế hoạch."
+    )
+    found = by_written(sentence, D(2023, 10, 27), "lang-son")
+    assert (found["390 triệu USD"].period_start, found["390 triệu USD"].period_end) == (
+        D(2023, 10, 1),
+        D(2023, 10, 31),
+    )
+    assert found["3.995 triệu USD"].period_start == D(2023, 1, 1)
