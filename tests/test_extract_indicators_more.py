@@ -63,3 +63,32 @@ def test_products_shipped_out_of_the_country_are_its_exports():
     found = by_written(sentence, D(2022, 3, 29), "vietnam")
     assert found["$88.58 billion"].indicator_id == "exports_national"
     assert found["12.9 percent"].indicator_id == "exports_national_yoy"
+
+
+def test_counted_chains_and_codes_are_no_measure_of_the_catalogue():
+    # khonggian.vn, December 2019
+    sentence = (
+        "Đến nay, tỉnh Sơn La đã có 163 mã số vùng trồng cây ăn quả xuất khẩu, phát triển và "
+        "duy trì hiệu quả 124 chuỗi cung ứng, tiêu thụ nông sản, thủy sản an toàn có mã số vùng "
+        "trồng (tăng 68 chuỗi so với năm 2018)."
+    )
+    found = by_written(sentence, D(2019, 12, 25), "son-la")
+    assert [found[w].indicator_id for w in ("163", "124", "68")] == [None] * 3
+
+
+def test_agricultural_products_exports_are_the_provinces_farm_exports():
+    # khonggian.vn, December 2019
+    target = (
+        "Mục tiêu đặt ra cho năm 2020 là đưa trị giá xuất khẩu sản phẩm nông nghiệp đạt trên "
+        "151 triệu USD."
+    )
+    found = by_written(target, D(2019, 12, 25), "son-la")
+    assert found["151 triệu USD"].indicator_id == "agri_exports_participating"
+    # vietnamplus.vn, May 2019
+    sentence = (
+        "Thuan said the province expected to earn more than 150 million USD from the export of "
+        "agricultural products this year, up 30 percent year on year."
+    )
+    found = by_written(sentence, D(2019, 5, 20), "son-la")
+    assert found["150 million USD"].indicator_id == "agri_exports_participating"
+    assert found["30 percent"].indicator_id == "agri_exports_participating_yoy"
