@@ -122,6 +122,10 @@ def extract(
             if mention and mention.kind == TO_DATE:
                 indicator = ind.stock_counterpart(indicator)
             other = province is None and scope.outside(named, figure.start, other_named_last)
+            if province == ctx.nation() and scope.other_province_before(
+                sentence, places, figure.start
+            ):
+                province, other = None, True
             indicator = scope.in_scope(indicator, province, other, sentence[: figure.start])
             if note.startswith("carried") and period_paragraph != paragraph:
                 mention = carry.stock_in_a_later_paragraph(mention, _kind(indicator))

@@ -91,3 +91,14 @@ def outside(named: list[tuple[int, bool]], position: int, carried: bool | None) 
     if carried is not None:
         return carried
     return bool(named) and named[0][1]
+
+
+def other_province_before(sentence: str, places: list[tuple[int, str]], position: int) -> bool:
+    """In a national report, "the central province of Thanh Hoa ... attracted 3.06 billion
+    USD": a province outside the dashboard named before the figure in its sentence, with no
+    other place after it, makes the figure that province's (a dateline's city, first in
+    the sentence, does not)."""
+    others = [s for s in other_place_starts(sentence) if 0 < s < position]
+    if not others or not sentence[: others[-1]].strip(" \t\"'“(-"):
+        return False
+    return not any(others[-1] < start < position for start, _ in places)

@@ -74,3 +74,21 @@ def test_viet_nam_in_a_bodys_name_is_no_place():
     found = by_written(text, D(2016, 6, 3))
     for written in ("89", "558", "57 million USD"):
         assert (found[written].province_id, found[written].indicator_id) == (None, None)
+
+
+def test_a_province_named_in_a_national_report_takes_its_figures():
+    # vtv.vn, June 2017
+    sentence = (
+        "From January to June, the central province of Thanh Hoa was the most attractive "
+        "destination for foreign investors as it attracted 3.06 billion USD in FDI, accounting "
+        "for 15.9 percent of the nation's total FDI."
+    )
+    found = by_written(sentence, D(2017, 6, 28), "vietnam")
+    for written in ("3.06 billion USD", "15.9 percent"):
+        assert (found[written].province_id, found[written].indicator_id) == (None, None)
+    # thestar.com.my, May 2022: a dateline's city is not the figure's place
+    wire = (
+        "HANOI, May 28 (The Straits Times/ANN): Up to US$7.71 billion worth of foreign direct "
+        "investment (FDI) was disbursed in the first five months of this year."
+    )
+    assert by_written(wire, D(2022, 5, 28), "vietnam")["US$7.71 billion"].province_id == ("vietnam")
