@@ -97,7 +97,8 @@ def extract(
         named = scope.named_places(sentence, places)
         previous_end = 0
         earlier: list[among.Earlier] = []
-        for figure in figures(sentence, language):
+        found = figures(sentence, language)
+        for i, figure in enumerate(found):
             mention = period_for(mentions, figure.start, figure.end, sentence) or inferred
             note = mention.note if mention else ""
             if mention is None and last_used is not None and _PART_OF.match(sentence):
@@ -131,11 +132,15 @@ def extract(
                 mention = carry.stock_in_a_later_paragraph(mention, _kind(indicator))
             status = ctx.status_for(sentence, figure.start)
             start, end = _period(mention, indicator, published, figure.unit, sentence)
-            if start is not None:
+            following = found[i + 1].start if i + 1 < len(found) else len(sentence)
+            if carry.PER_DAY.search(sentence[previous_end:following]):  # "1.100 xe/ngày"
+                start = end = None
+                note = "a rate per day: no period"
+            elif start is not None:
                 last_used = Mention(0, 0, start, end, False, note)
             if start is None and breakdown:
                 note = "a breakdown with no period written"
-            elif start is None:
+            elif start is None and not note.startswith("a rate per day"):
                 indicator = _to_date_without_period(indicator, sentence, status, published)
                 start, end, note = _no_period(indicator, figure.unit, status, published)
             value, unit = figure.value, figure.unit

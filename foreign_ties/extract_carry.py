@@ -12,6 +12,12 @@ import re
 from foreign_ties.extract_periods import Mention
 
 NO_PERIOD = "no period in the text"
+# "trung bình đạt hơn 1.100 xe/ngày", "more than 1,000 trucks ... cleared daily", "1,000
+# vehicles handled each day": a rate per day has no period (the days are not said)
+PER_DAY = re.compile(
+    r"/\s*ngày|\b(?:per|a|each|every) day\b|\bdaily\b|mỗi ngày|(?:bình quân|trung bình) ngày",
+    re.I,
+)
 
 
 def opening_period(out: list, in_sentence: int, first: Mention, text: str, offset: int) -> list:

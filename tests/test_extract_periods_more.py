@@ -159,3 +159,24 @@ def test_the_period_right_after_a_figure_does_not_cross_a_clause():
         D(2023, 10, 31),
     )
     assert found["3.995 triệu USD"].period_start == D(2023, 1, 1)
+
+
+def test_a_rate_per_day_has_no_period():
+    # phapluatplus.vn, October 2023
+    sentence = (
+        "Hiện nay, lượng phương tiện xuất nhập khẩu trung bình đạt hơn 1.100 xe/ngày, trong đó "
+        "xuất khẩu khoảng 400 xe/ngày (nông sản, trái cây chiếm gần 75%), nhập khẩu hơn 700 "
+        "xe/ngày."
+    )
+    found = by_written(sentence, D(2023, 10, 27), "lang-son")
+    for written in ("1.100", "400", "75%", "700"):
+        assert (found[written].period_start, found[written].period_end) == (None, None)
+    # vietnamplus.vn, July 2023: the border gates before the rate keep their date
+    gates = (
+        "Five border gates, namely Chi Ma, Huu Nghi, Tan Thanh, Coc Nam and Dong Dang, in the "
+        "northern province of Lang Son have maintained their stable operations, with more than "
+        "1,000 vehicles handled each day."
+    )
+    found = by_written(gates, D(2023, 7, 10), "lang-son", "en")
+    assert found["1,000"].period_start is None
+    assert found["Five"].period_start == D(2023, 7, 10)
