@@ -92,3 +92,21 @@ def test_agricultural_products_exports_are_the_provinces_farm_exports():
     found = by_written(sentence, D(2019, 5, 20), "son-la")
     assert found["150 million USD"].indicator_id == "agri_exports_participating"
     assert found["30 percent"].indicator_id == "agri_exports_participating_yoy"
+
+
+def test_fdi_capital_of_a_month_is_registered_and_a_capital_increase_is_none():
+    # tienphong.vn, January 2017
+    sentence = (
+        "TPO - Bộ KH&ĐT vừa cho biết, số vốn đầu tư trực tiếp nước ngoài (FDI) tháng 1/2017 đạt "
+        "1,423 tỷ USD."
+    )
+    found = by_written(sentence, D(2017, 1, 31), "vietnam")
+    assert found["1,423 tỷ USD"].indicator_id == "fdi_registered_annual"
+    # tapchitaichinh.vn, July 2025
+    increase = (
+        "Chỉ trong nửa đầu năm 2025, Tỉnh đã phê duyệt 14 dự án đầu tư mới ngoài ngân sách, với "
+        "tổng vốn gần 10.000 tỷ đồng; đồng thời điều chỉnh tăng vốn cho 15 dự án với tổng mức "
+        "tăng gần 1.000 tỷ đồng."
+    )
+    found = by_written(increase, D(2025, 7, 15), "son-la")
+    assert (found["15"].indicator_id, found["1.000 tỷ đồng"].indicator_id) == (None, None)
