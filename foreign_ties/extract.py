@@ -133,9 +133,12 @@ def extract(
             status = ctx.status_for(sentence, figure.start)
             start, end = _period(mention, indicator, published, figure.unit, sentence)
             following = found[i + 1].start if i + 1 < len(found) else len(sentence)
-            if carry.PER_DAY.search(sentence[previous_end:following]):  # "1.100 xe/ngày"
+            window = sentence[previous_end:following]
+            if carry.PER_DAY.search(window) or (
+                carry.PER_YEAR.search(sentence[previous_end:]) and note.startswith("carried")
+            ):  # "1.100 xe/ngày"; "80 billion VND each year" (the years are not said)
                 start = end = None
-                note = "a rate per day: no period"
+                note = "a rate per day (or year): no period"
             elif start is not None:
                 last_used = Mention(0, 0, start, end, False, note)
             if start is None and breakdown:

@@ -18,6 +18,10 @@ PER_DAY = re.compile(
     r"/\s*ngày|\b(?:per|a|each|every) day\b|\bdaily\b|mỗi ngày|(?:bình quân|trung bình) ngày",
     re.I,
 )
+PER_YEAR = re.compile(
+    r"\b(?:per|a|each|every) year\b(?! (?:earlier|ago|before|on))|mỗi năm|hằng năm|hàng năm",
+    re.I,
+)
 
 
 def opening_period(out: list, in_sentence: int, first: Mention, text: str, offset: int) -> list:

@@ -187,7 +187,17 @@ def period_for(
             if 0 <= m.start - end <= 12 and not re.search(r"[;,]", sentence[end : m.start]):
                 return m
     before = [m for m in mentions if m.end <= position]
+    after = [m for m in mentions if m.start >= position]
+    if before and after and sentence:
+        # "14 billion VND a year from 2000 to 2010 ..., and 21 billion VND for the project
+        # conducted from 2005 to 2009": a new clause's own period, written after its figure
+        if _CLAUSE.search(sentence[before[-1].end : position]) and not _CLAUSE.search(
+            sentence[position : after[0].start]
+        ):
+            return after[0]
     if before:
         return before[-1]
-    after = [m for m in mentions if m.start >= position]
     return after[0] if after else None
+
+
+_CLAUSE = re.compile(r";|,\s*(?:and|while|và|còn|đồng thời)\b", re.I)

@@ -180,3 +180,23 @@ def test_a_rate_per_day_has_no_period():
     found = by_written(gates, D(2023, 7, 10), "lang-son", "en")
     assert found["1,000"].period_start is None
     assert found["Five"].period_start == D(2023, 7, 10)
+
+
+def test_a_new_clauses_period_after_its_figure_and_a_yearly_rate():
+    # oananews.org (VNA), August 2008
+    text = (
+        "Plan International has been providing 14 billion VND a year from 2000 to 2010 for a "
+        "socio-economic development project in Tu Nghia, Nghia Hanh, Son Tinh and Son Ha "
+        "districts, and 21 billion VND for the safe water andenvironmental hygiene project "
+        "conducted from 2005 to 2009.\n"
+        "The province targets to attract 80 billion VND (4.7 million USD) each year from NGOs "
+        "to help poor people and Agent Orange victims."
+    )
+    found = by_written(text, D(2008, 8, 14))
+    assert found["14 billion VND"].period_start == D(2000, 1, 1)
+    assert (found["21 billion VND"].period_start, found["21 billion VND"].period_end) == (
+        D(2005, 1, 1),
+        D(2009, 12, 31),
+    )
+    for written in ("80 billion VND", "4.7 million USD"):
+        assert found[written].period_start is None, written
