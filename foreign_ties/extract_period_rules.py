@@ -278,9 +278,10 @@ def rules(published: dt.date):
             rf"|-|\.|năm)\s*)(?P<y2>{_Y})",
             month,
         ),
-        # "tháng 6 ước đạt": a month written without its year
+        # "tháng 6 ước đạt": a month written without its year; "March alone saw ..."
         (
-            rf"(?:in |during )(?P<mo>{_M})|(?:trong )?tháng (?P<mo2>\d{{1,2}})(?![\d/-]|[.,]\d)",
+            rf"(?:in |during )(?P<mo>{_M})|(?:trong )?tháng (?P<mo2>\d{{1,2}})(?![\d/-]|[.,]\d)"
+            rf"|(?P<mo3>{_M})(?= alone\b)",
             month,
         ),
         (

@@ -110,3 +110,14 @@ def test_fdi_capital_of_a_month_is_registered_and_a_capital_increase_is_none():
     )
     found = by_written(increase, D(2025, 7, 15), "son-la")
     assert (found["15"].indicator_id, found["1.000 tỷ đồng"].indicator_id) == (None, None)
+
+
+def test_new_investment_projects_approved_by_a_province_are_its_approvals():
+    # tapchitaichinh.vn, July 2025
+    sentence = (
+        "Chỉ trong nửa đầu năm 2025, Tỉnh đã phê duyệt 14 dự án đầu tư mới ngoài ngân sách, với "
+        "tổng vốn gần 10.000 tỷ đồng."
+    )
+    found = by_written(sentence, D(2025, 7, 15), "son-la")
+    assert found["14"].indicator_id == "investment_approvals_projects"
+    assert found["10.000 tỷ đồng"].indicator_id == "investment_approvals_capital"

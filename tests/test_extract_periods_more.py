@@ -200,3 +200,18 @@ def test_a_new_clauses_period_after_its_figure_and_a_yearly_rate():
     )
     for written in ("80 billion VND", "4.7 million USD"):
         assert found[written].period_start is None, written
+
+
+def test_a_month_named_alone():
+    # dailynewsbrief, March 2022
+    sentence = (
+        "March alone saw 14.8 percent more exports than last year at $34.06 billion and 14.6 "
+        "percent more imports at $32.67 billion, translating into a monthly trade surplus of "
+        "$1.39 billion, according to GSO."
+    )
+    found = by_written(sentence, D(2022, 3, 29), "vietnam")
+    for written in ("$34.06 billion", "$1.39 billion"):
+        assert (found[written].period_start, found[written].period_end) == (
+            D(2022, 3, 1),
+            D(2022, 3, 31),
+        )
