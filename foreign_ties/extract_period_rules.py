@@ -51,6 +51,7 @@ _Y = r"(?:19|20)\d\d"
 YEAR = _Y
 TO_DATE = "to_date"
 RELATIVE = "relative"
+THE_MONTH = "the_month"  # "trong tháng": the month the sentence's other period ends in
 
 
 def last_day(year: int, month: int) -> dt.date:
@@ -187,6 +188,12 @@ def rules(published: dt.date):
         note = "'trong năm' with no year: the publication's year (the one just ended in Jan-Feb)"
         return dt.date(y, 1, 1), dt.date(y, 12, 31), False, note
 
+    def the_month(m):
+        mo = p.month - 1 or 12
+        y = p.year if p.month > 1 else p.year - 1
+        note = "'trong tháng': the month the report covers"
+        return (*_months(y, mo, mo), False, note, THE_MONTH)
+
     def to_date(m):
         return p, p, True, "as of the publication date", TO_DATE
 
@@ -315,6 +322,7 @@ def rules(published: dt.date):
             past_year,
         ),
         (r"(?:during|throughout) the year|trong (?:cả )?năm(?= *[,:.;]|$)", the_year),
+        (r"trong tháng(?! *(?:\d|đầu|cuối|qua|tới|này|trước|sau))", the_month),
         (
             rf"{so_far}|currently|đến nay|hiện nay|hiện có|hiện đang|tính đến nay"
             r"|đến thời điểm này",

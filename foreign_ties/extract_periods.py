@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from foreign_ties.extract_period_rules import RELATIVE, YEAR, rules
+from foreign_ties.extract_period_rules import RELATIVE, THE_MONTH, YEAR, rules
 
 # "over" and "from" compare only after a change ("up 9.4% over the same period in 2023",
 # "up 6.5 percent from 2019"); "Over the 2021-2025 term" is a period
@@ -115,7 +115,20 @@ def period_mentions(sentence: str, published: dt.date) -> list[Mention]:
         else mention
         for mention in found
     ]
-    return _in_a_list_of_years(_ranges(sentence, sorted(found)))
+    return _the_month(_in_a_list_of_years(_ranges(sentence, sorted(found))))
+
+
+def _the_month(found: list[Mention]) -> list[Mention]:
+    """'nhập khẩu trong tháng ước đạt 160 triệu USD, lũy kế 10 tháng ...': "the month" is
+    the one the sentence's other period ends in (else the month before publication)."""
+    others = [m for m in found if m.kind != THE_MONTH]
+    if not others:
+        return found
+    last = max(others, key=lambda m: m.period_end).period_end
+    first = dt.date(last.year, last.month, 1)
+    return [
+        m._replace(period_start=first, period_end=last) if m.kind == THE_MONTH else m for m in found
+    ]
 
 
 def _in_a_list_of_years(found: list[Mention]) -> list[Mention]:

@@ -215,3 +215,20 @@ def test_a_month_named_alone():
             D(2022, 3, 1),
             D(2022, 3, 31),
         )
+
+
+def test_the_month_is_the_one_the_sentences_other_period_ends_in():
+    # phapluatplus.vn, October 2023
+    sentence = (
+        "Hàng xuất khẩu địa phương trong tháng ước đạt 14 triệu USD, lũy kế 10 tháng ước đạt "
+        "133 triệu USD, đạt 86,4% kế hoạch, tăng 37,1% so với cùng kỳ."
+    )
+    found = by_written(sentence, D(2023, 10, 27), "lang-son")
+    assert (found["14 triệu USD"].period_start, found["14 triệu USD"].period_end) == (
+        D(2023, 10, 1),
+        D(2023, 10, 31),
+    )
+    assert found["133 triệu USD"].period_start == D(2023, 1, 1)
+    # "hàng xuất khẩu địa phương": the province's own goods
+    assert found["133 triệu USD"].indicator_id == "exports_local_goods"
+    assert found["37,1%"].indicator_id == "exports_local_goods_yoy"
