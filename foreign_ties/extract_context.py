@@ -56,7 +56,11 @@ PROJECTION_CUES = (
 )
 # "đạt 130,9% kế hoạch", "vượt chỉ tiêu", "các chỉ tiêu": the word names the plan or the
 # measure, not a target for the figure that follows.
-NOT_TARGET_BEFORE = re.compile(r"(?:%|vượt|đạt|so với|hoàn thành|các|những|theo|Bộ|Sở)\s*$", re.I)
+NOT_TARGET_BEFORE = re.compile(
+    r"(?:%|vượt|đạt|so với|hoàn thành|các|những|theo|Bộ|Sở"
+    r"|(?:%|percent|per cent) of (?:the|its|this year's))\s*$",  # "60.1% of the target"
+    re.I,
+)
 
 
 def strip_accents(text: str) -> str:

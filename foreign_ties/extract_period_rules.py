@@ -152,6 +152,11 @@ def rules(published: dt.date):
     def since(m):
         return dt.date(int(m["y"]), 1, 1), p, False, "to the publication date"
 
+    def since_month(m):
+        mo = MONTHS.get(m["mo"].lower(), 0) or int(m["mo"])
+        start = dt.date(_year_ending(m, mo, p), mo, 1)
+        return start, p, False, "from that month to the publication date"
+
     def year_end(m):
         d = dt.date(int(m["y"]) if m["y"] else p.year, 12, 31)
         return d, d, True, ""
@@ -208,6 +213,11 @@ def rules(published: dt.date):
             rf"|(?:lũy kế |luỹ kế |tính )?từ đầu năm(?: (?P<y4>{_Y}))?(?: (?:đến|tới) (?:nay"
             rf"|hiện nay|thời điểm này))?(?! (?:đến|tới))",
             this_year_so_far,
+        ),
+        (
+            rf"(?:since|(?:kể )?từ) (?:(?:early |the (?:beginning|start) of )?(?P<mo>{_M})"
+            rf"|(?:đầu )?tháng (?P<mo2>\d{{1,2}}))(?![\s,/.-]*\d)(?! (?:to|đến|tới)\b)",
+            since_month,
         ),
         (
             rf"(?:the )?first (?P<n>{_N}) months(?: of (?:the year|this year|(?P<y>{_Y})))?"

@@ -26,6 +26,8 @@ _COMPARISON = re.compile(
     rf"(?: (?:recorded|posted|reported|seen))?|versus|vs\.?)|{_CHANGE}\s+(?:from|over))\s+"
     r"(?:the\s+|cùng kỳ\s+|mức\s+|cùng thời điểm\s+)?"
     r"(?:same (?:period|time)(?: of| in)?\s+)?(?:năm\s+|the year\s+|in\s+)?$"
+    # "surpassing the figure recorded in the same period last year": always a comparison
+    r"|(?:same (?:period|time)|cùng kỳ)(?: of| in)?\s+$"
     # "tăng gấp 2 lần so với dự án cấp mới trong năm 2022": the clause compared with
     r"|(?<!\w)(?:so với|compared (?:to|with))\s[^,;.()%\d]{0,40}$",
     re.IGNORECASE,

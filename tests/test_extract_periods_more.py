@@ -232,3 +232,24 @@ def test_the_month_is_the_one_the_sentences_other_period_ends_in():
     # "hàng xuất khẩu địa phương": the province's own goods
     assert found["133 triệu USD"].indicator_id == "exports_local_goods"
     assert found["37,1%"].indicator_id == "exports_local_goods_yoy"
+
+
+def test_since_a_month_and_the_same_period_last_year():
+    # vietnamplus.vn, July 2023
+    text = (
+        "Since May, more than 67,600 vehicles have undergone customs clearance at border gates "
+        "in Lang Son, of which 31,800 carried exports.\n"
+        "The total trade value via border gates in Lang Son in the first six months of this "
+        "year was estimated at over 2.28 billion USD, accounting for 60.1% of the target, and "
+        "surpassing the figure recorded in the same period last year by 1.1%./."
+    )
+    found = by_written(text, D(2023, 7, 10), "lang-son", "en")
+    assert (found["67,600"].period_start, found["67,600"].period_end) == (
+        D(2023, 5, 1),
+        D(2023, 7, 10),
+    )
+    assert (found["1.1%"].period_start, found["1.1%"].period_end) == (
+        D(2023, 1, 1),
+        D(2023, 6, 30),
+    )
+    assert found["1.1%"].status == "reported"  # "60.1% of the target" is no target cue
