@@ -77,7 +77,8 @@ def indicator_in_sentence(
                 and cues.PROJECTS_AFTER.match(sentence[end:])
             ):
                 return counterpart.indicator_id
-    found = suggest_indicator(sentence, start, end, unit, place, previous_end)
+    ends = tuple(e.end for e in earlier)
+    found = suggest_indicator(sentence, start, end, unit, place, previous_end, ends)
     if cues.NEW_LABEL.match(sentence) and found in (
         "fdi_registered_annual",
         "fdi_registered_capital",

@@ -156,7 +156,13 @@ def _fits(indicator: Indicator | None, unit: str) -> bool:
 
 
 def suggest_indicator(
-    sentence: str, start: int, end: int, unit: str, place: str | None, previous_end: int = 0
+    sentence: str,
+    start: int,
+    end: int,
+    unit: str,
+    place: str | None,
+    previous_end: int = 0,
+    earlier_ends: tuple[int, ...] = (),
 ) -> str | None:
     """The indicator whose keywords best match the sentence, nearest the figure counting
     most; for a percent of growth, the `_yoy` indicator of the measure it qualifies."""
@@ -172,6 +178,10 @@ def suggest_indicator(
         if not _fits(known.get(indicator_id), unit):
             continue
         for m in pattern.finditer(lowered):
+            if m.end() <= start and any(
+                e <= m.start() and _words_to_noun(lowered[e : m.start()]) == 0 for e in earlier_ends
+            ):
+                continue  # "800,000 population, including 6 districts": an earlier one's noun
             distance = start - m.end()
             weight = 1.0 + 2.0 * max(0.0, 1.0 - distance / 100) if distance >= 0 else 1.0
             if 0 <= distance and ";" in lowered[m.end() : start]:

@@ -121,3 +121,28 @@ def test_new_investment_projects_approved_by_a_province_are_its_approvals():
     found = by_written(sentence, D(2025, 7, 15), "son-la")
     assert found["14"].indicator_id == "investment_approvals_projects"
     assert found["10.000 tỷ đồng"].indicator_id == "investment_approvals_capital"
+
+
+def test_the_noun_right_after_an_earlier_figure_is_that_figures():
+    # baoquocte.vn (English), 2023
+    sentence = (
+        "With a natural area of 5,870 square kilometers, over 800,000 population, including 6 "
+        "districts, 1 city, 138 communes, wards, and towns, and 22 ethnic groups living "
+        "together, Tuyen Quang is a province with a long-standing historical, revolutionary, "
+        "and cultural tradition."
+    )
+    found = by_written(sentence, D(2023, 6, 30), "tuyen-quang", "en")
+    assert found["800,000"].indicator_id == "population"
+    for written in ("6", "1", "138", "22"):
+        assert (found[written].indicator_id, found[written].unit) == (None, "count"), written
+    # thestar.com.my, May 2022
+    projects = (
+        "There were 578 new projects worth nearly US$4.12 billion, down 53.4 per cent in value, "
+        "and 395 others registering to increase their investment by more than US$5.61 billion, "
+        "up 45.4 per cent."
+    )
+    found = by_written(projects, D(2022, 5, 28), "vietnam")
+    assert found["578"].indicator_id == "fdi_new_projects_annual"
+    assert [found[w].indicator_id for w in ("395", "US$5.61 billion", "45.4 per cent")] == [
+        None
+    ] * 3
