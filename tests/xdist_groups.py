@@ -22,6 +22,7 @@ SHARED_WORKER = {
     "tests/test_deck.py": "the deck in each language (the_deck, vi_deck)",
     "tests/test_data.py": "the curated tables, read and checked once",
     "tests/test_data_corrections.py": "the curated tables, read once",
+    "tests/browser/test_add_figures.py": "a dashboard server over a copy of the data (editor_app)",
 }
 
 

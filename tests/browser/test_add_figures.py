@@ -9,20 +9,45 @@ On Sources the page prints the figure's sentence as text (the quote under "in co
 marked in the report), so the check is one exact string; after the restore, the same Sources
 link says the figure is no longer in the data.
 
-One test function: its steps depend on each other (a session signed in, a version
-published), and each page load in the browser is costly.
+One test function for that: its steps depend on each other (a session signed in, a version
+published), and each page load in the browser is costly. A second one, on the same server
+(and worker: tests/xdist_groups.py), uploads statistics tables through the file chooser: one
+with a formula is refused naming its file, sheet and cell; a real one gives a review row per
+value cell, its cell and labels as the quote, and its new figure is published, shown on
+Sources, and taken back out (AppTest twin: tests/test_add_table_page.py). The steps on the
+page are in tests/browser/add_page.py.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from foreign_ties import accounts, failed_signins, paths, versions
+from foreign_ties import accounts, catalog, failed_signins, paths, version_history, versions
 from foreign_ties.i18n import t, tn
+from tests.browser.add_page import (
+    MAIN,
+    REVIEW,
+    REVIEW_ROWS,
+    SIGNIN_NAME,
+    SUCCESS,
+    assert_only_the_sign_in_form,
+    choose,
+    choose_place,
+    click,
+    messages,
+    quote_shown,
+    refused,
+    review_cell,
+    set_publication_date,
+    settled,
+    sign_in,
+    upload,
+)
 from tests.browser.checks import real_errors, wait_for_charts
 from tests.browser.conftest import (
     ScriptRuns,
@@ -32,6 +57,7 @@ from tests.browser.conftest import (
     wait_for_app,
 )
 from tests.conftest import CHEAP_HASHER, copy_current_data
+from tests.test_table_read import workbook
 
 REPORT = paths.ROOT / "tests/data/extract/texts/langsontv-lang-son-foreign-affairs-2024.txt"
 EDITOR, EDITOR_PASSWORD = "ana", "editor password"
@@ -43,16 +69,6 @@ CHART_HOVERS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMa
   gd => (gd.data || []).flatMap(trace => [].concat(trace.hovertext || [])).map(String))"""
 SENTENCE = "62 đoàn"  # in the one sentence that gives the report's four figures
 SLOW = 120_000  # ms: a first page run of a fresh server on a busy machine
-
-MAIN = '[data-testid="stMainBlockContainer"]'
-ALERT_TEXT = f'{MAIN} [data-testid="stAlert"] [data-testid="stMarkdownContainer"]'
-SUCCESS = f'{MAIN} [data-testid="stAlertContentSuccess"]'
-SIGNIN_NAME = ".st-key-add_signin_name input"
-SIGNIN_PASSWORD = ".st-key-add_signin_password input"
-# The review table: Streamlit's data editor draws a canvas; glide-data-grid keeps an
-# accessible copy of the visible cells in a table beside it.
-REVIEW = "[class*='st-key-add_candidates_']"  # a fresh key for each extraction
-REVIEW_ROWS = f"{REVIEW} table tbody tr"
 
 
 @pytest.fixture(scope="module")
@@ -76,90 +92,6 @@ def editor_app(tmp_path_factory):
             yield server.url, data, accounts_file
     finally:
         mp.undo()
-
-
-def messages(page) -> list[str]:
-    return [m.strip() for m in page.locator(ALERT_TEXT).all_inner_texts()]
-
-
-def settled(page, selector: str, **where) -> None:
-    """Until `selector` shows and the run that drew it has finished (a click that ends in
-    st.rerun runs the page twice: what the first run drew is removed at the end of the
-    second)."""
-    page.locator(selector, **where).first.wait_for()
-    wait_for_app(page, settle_ms=0)
-
-
-def click(runs: ScriptRuns, selector: str) -> None:
-    """Click what reruns the page, and wait until the server has finished that run (read
-    from the web socket: a refused sign-in reruns too quickly to show as running, and its
-    message may be the one already shown)."""
-    runs.after(runs.page.locator(selector).click)
-
-
-def sign_in(runs: ScriptRuns, name: str, password: str) -> None:
-    runs.page.locator(SIGNIN_NAME).fill(name)
-    runs.page.locator(SIGNIN_PASSWORD).fill(password)
-    click(runs, ".st-key-add_signin_submit button")
-
-
-def refused(runs: ScriptRuns, name: str, password: str, message: str) -> None:
-    sign_in(runs, name, password)
-    page = runs.page
-    page.locator(ALERT_TEXT, has_text=message).wait_for()
-    assert messages(page) == [message]
-    assert page.locator(SIGNIN_PASSWORD).input_value() == ""  # the form forgets it
-    assert_only_the_sign_in_form(page)
-
-
-def assert_only_the_sign_in_form(page) -> None:
-    main = page.locator(MAIN)
-    assert main.locator(SIGNIN_NAME).get_attribute("type") == "text"
-    assert main.locator(SIGNIN_PASSWORD).get_attribute("type") == "password"
-    assert main.locator("input").count() == 2  # the name and the password, nothing else
-    for absent in (
-        "textarea",
-        '[data-testid="stFileUploader"]',
-        'input[type="file"]',
-        '[data-testid="stDataFrame"]',
-        '[data-testid="stDateInput"]',
-        ".st-key-add_sign_out",
-    ):
-        assert main.locator(absent).count() == 0, absent
-
-
-def set_publication_date(page) -> None:
-    """Streamlit's date input: a field per part in the shown order (DD/MM/YYYY in
-    Vietnamese); typing the digits fills them one after the other."""
-    field = page.locator(".st-key-add_published")
-    assert [s.get_attribute("data-type") for s in field.locator("[role=spinbutton]").all()] == [
-        "day",
-        "month",
-        "year",
-    ]
-    field.locator("[role=spinbutton][data-type=day]").click()
-    page.keyboard.type("03042024")
-    page.keyboard.press("Enter")
-    wait_for_app(page)
-    shown = [s.inner_text() for s in field.locator("[role=spinbutton]").all()]
-    assert shown == ["03", "04", "2024"]
-    assert field.locator('input[type="date"]').input_value() == "2024-04-03"
-
-
-def choose_place(page, name: str) -> None:
-    """The select box filters its list as the editor types; the option is clicked."""
-    field = page.locator(".st-key-add_place input")
-    field.click()
-    field.press_sequentially(name[:4])
-    page.get_by_role("option", name=name, exact=True).click()
-    wait_for_app(page)
-    assert page.locator(".st-key-add_place input").input_value() == name
-
-
-def quote_shown(tab) -> str:
-    """The sentence Sources shows for its chosen figure (blank if none)."""
-    said = tab.locator(f"{MAIN} blockquote.ft-said")
-    return said.first.inner_text() if said.count() else ""
 
 
 def test_sign_in_publish_see_restore_and_sign_out_in_vietnamese(editor_app, page):
@@ -290,3 +222,93 @@ def test_sign_in_publish_see_restore_and_sign_out_in_vietnamese(editor_app, page
     assert_only_the_sign_in_form(page)
     assert versions.current_id(data) == restored
     assert not real_errors(errors + other_errors), errors + other_errors
+
+
+# A statistics table of real published figures: Viet Nam's merchandise exports, in billions
+# of USD, as the Ministry of Industry and Trade's Import-Export Reports give them: 2022 from
+# data/documents/congthuong-export-localities-2022.txt ("371,85 tỷ USD"; not in the data: the
+# one new figure), 2023 from tbtc-hcm-export-report-2023.txt ("354.7 billion USD"; in the
+# data already, so its row is not kept). Published in the test's copy of the data only.
+EXPORTS_TITLE = "Kim ngạch xuất khẩu hàng hóa cả nước (tỷ USD)"
+EXPORTS = [[EXPORTS_TITLE], ["Năm", "Cả nước"], [2022, 371.85], [2023, 354.7]]
+EXPORTS_SOURCE = {
+    "url": "https://congthuong.vn/top-10-chim-dau-dan-ve-kim-ngach-xuat-khau-nam-2022-252070.html",
+    "title": "Kim ngạch xuất khẩu cả nước 2022-2023",
+    "publisher": "Bộ Công Thương, Báo cáo Xuất nhập khẩu Việt Nam 2022 và 2023",
+}
+TABLE_PUBLISHED = dt.date(2024, 5, 17)  # the later report's article (tbtc-hcm-export-report-2023)
+
+
+def fill_table_form(page) -> None:
+    """The source's fields and the table's layout: years down the side, a place across,
+    the national exports indicator, in billions of USD as the table writes them."""
+    page.locator("[data-testid='stExpander'] summary", has_text=t("table.heading", "vi")).click()
+    choose_place(page, catalog.place_name("vietnam", "vi"))
+    set_publication_date(page, TABLE_PUBLISHED)
+    for field, value in EXPORTS_SOURCE.items():
+        page.locator(f".st-key-add_{field} input").fill(value)
+    choose(page, "add_table_rows", t("table.kind.year", "vi"))
+    choose(page, "add_table_columns", t("table.kind.place", "vi"))
+    choose(page, "add_table_indicator", catalog.indicators()["exports_national"].name("vi"))
+    choose(page, "add_table_unit", t("table.unit.USD", "vi"))
+    choose(page, "add_table_scale", "× 1,000,000,000")
+    page.locator(".st-key-add_table_unit_words input").fill("tỷ USD")
+
+
+def test_upload_a_table_review_its_cells_publish_and_refuse_a_formula(editor_app, page):
+    url, data, _ = editor_app
+    before = versions.current_id(data)
+    errors = collect_console_errors(page)
+    runs = ScriptRuns(page)
+    page.goto(f"{url}/add?lang=vi")
+    wait_for_app(page, timeout=SLOW, settle_ms=0)
+    sign_in(runs, EDITOR, EDITOR_PASSWORD)
+    settled(page, ".st-key-add_upload")
+    fill_table_form(page)
+
+    # 1. A cell holding a formula: refused, naming the file, sheet and cell; nothing to review.
+    with_formula = [row[:] for row in EXPORTS]
+    with_formula[3][1] = "=ROUND(B3*(1-4.6%),1)"
+    upload(runs, "cong-thuc.xlsx", workbook(with_formula, title="Xuất khẩu"))
+    refusal = t("table.refused.formula", "vi", file="cong-thuc.xlsx", sheet="Xuất khẩu", cell="B4")
+    assert messages(page) == [refusal]
+    assert page.locator(REVIEW).count() == 0 and versions.current_id(data) == before
+
+    # 2. The real table: one review row per value cell, with its cell and labels as the quote;
+    # the figure already in the data is not kept.
+    upload(runs, "xuat-khau.xlsx", workbook(EXPORTS, title="Xuất khẩu"))
+    assert messages(page) == []
+    assert [review_cell(page, 1, row) for row in (0, 1)] == ["true", "false"]  # kept?
+    assert page.locator(REVIEW_ROWS).count() == 2  # two value cells: B3 and B4
+    assert [review_cell(page, 2, row) for row in (0, 1)] == ["371,85 tỷ USD", "354,7 tỷ USD"]
+    # The note and the quote are the last columns: drawn (and in the accessible table) once
+    # the grid is scrolled to them.
+    page.locator(f"{REVIEW} .dvn-scroller").evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    assert [review_cell(page, 9, row) for row in (0, 1)] == [
+        "Xuất khẩu!B3 | 2022 | Cả nước | 371,85 tỷ USD",
+        "Xuất khẩu!B4 | 2023 | Cả nước | 354,7 tỷ USD",
+    ]
+    duplicate = t("add.note.duplicate", "vi", value="354.7 billion USD")
+    assert [review_cell(page, 8, row) for row in (0, 1)] == ["", duplicate]
+    assert versions.current_id(data) == before
+
+    # 3. Publish: one new figure, its quote on Sources; then the data as it was.
+    click(runs, ".st-key-add_publish button")
+    settled(page, SUCCESS)
+    published = versions.current_id(data)
+    try:
+        assert page.locator(SUCCESS).inner_text().strip() == tn(
+            "add.published", 1, "vi", version=published
+        )
+        assert len(versions.manifest(data, published)["facts_added"]) == 1
+        sources_url = page.get_by_role("link", name=t("add.open_sources", "vi")).evaluate(
+            "a => a.href"
+        )
+        page.goto(sources_url)
+        wait_for_app(page, settle_ms=0)
+        page.locator(f"{MAIN} blockquote.ft-said").first.wait_for()
+        assert quote_shown(page) == "Xuất khẩu!B3 | 2022 | Cả nước | 371,85 tỷ USD"
+    finally:
+        version_history.restore_previous(data, before, EDITOR)
+    assert versions.manifest(data, versions.current_id(data))["restored_from"] == before
+    assert not real_errors(errors), errors
