@@ -31,7 +31,7 @@ from foreign_ties import extract_scope as scope
 from foreign_ties.extract_figures import detect_language, figures, sentences
 from foreign_ties.extract_period_rules import TO_DATE
 from foreign_ties.extract_periods import Mention, comparison_year, period_for, period_mentions
-from foreign_ties.numbers import direction_cue, qualifier_cue
+from foreign_ties.numbers import qualifier_cue
 
 
 @dataclass(frozen=True)
@@ -152,12 +152,9 @@ def extract(
                     unit = "people"  # "1,549 officials": the measure counts people
             lang = "vi" if language == "vi" else "en"
             window = sentence[previous_end : figure.end]
+            before = out[-1] if out else None
             after = sentence[previous_end:]
-            if figure.unit == "percent" and direction_cue(after, figure.written, lang) < 0:
-                value = -value
-            elif figure.unit == "percent" and out and _SAME_DIRECTION.fullmatch(window):
-                # "down 6.3% in number and 85.1% in value": the second shares the first's fall
-                value = -value if out[-1].value < 0 and out[-1].unit == "percent" else value
+            value = among.signed(value, unit, window, after, figure.written, lang, before)
             out.append(
                 Candidate(
                     value=value,
@@ -226,10 +223,6 @@ _BREAKDOWN = re.compile(
     r"^\W*(?:regarding|in terms of|by|về|theo|xét theo) (?:the )?(?:investment |đầu tư )?"
     r"(?:sectors?|fields?|locations?|partners?|lĩnh vực|ngành|đối tác|địa bàn|địa phương)\b"
     r"|\b\d+ (?:out of|of|trên(?: tổng số)?|/) \d+ (?:\w+ ){0,2}(?:sectors|ngành)",
-    re.I,
-)
-_SAME_DIRECTION = re.compile(
-    r"\s*(?:in (?:the )?number|về số(?: lượng)?(?: dự án)?)?\s*(?:and|và)\s*[\d.,]+\s?%",
     re.I,
 )
 

@@ -5,6 +5,7 @@ suggests from keywords alone)."""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from foreign_ties import extract_cues as cues
@@ -15,6 +16,7 @@ from foreign_ties.extract_indicators import (
     pairs,
     suggest_indicator,
 )
+from foreign_ties.numbers import direction_cue
 
 
 class Earlier(NamedTuple):
@@ -85,3 +87,28 @@ def indicator_in_sentence(
     ):
         return "fdi_new_capital_annual"
     return found
+
+
+_SAME_DIRECTION = re.compile(
+    r"\s*(?:in (?:the )?number|về số(?: lượng)?(?: dự án)?)?\s*(?:and|và)\s*[\d.,]+\s?%",
+    re.I,
+)
+# "cán cân thương mại hàng hóa thâm hụt 140 triệu USD", "a trade deficit of $1 billion"
+_DEFICIT = re.compile(r"thâm hụt|nhập siêu|\bdeficits?\b", re.I)
+
+
+def signed(
+    value: float, unit: str, window: str, after: str, written: str, lang: str, before
+) -> float:
+    """The figure's value with its sign: a fall ("giảm 6,3%", "down 6.3%") or a deficit
+    ("thâm hụt 140 triệu USD") is negative. `window`: the sentence from the end of the
+    figure before it to this one's end; `after`: from there to the sentence's end;
+    `before`: that figure's candidate (or None)."""
+    if unit == "percent" and direction_cue(after, written, lang) < 0:
+        return -value
+    if unit == "percent" and before is not None and _SAME_DIRECTION.fullmatch(window):
+        # "down 6.3% in number and 85.1% in value": the second shares the first's fall
+        return -value if before.value < 0 and before.unit == "percent" else value
+    if unit in ("USD", "VND") and _DEFICIT.search(window):
+        return -abs(value)
+    return value

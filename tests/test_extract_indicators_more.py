@@ -146,3 +146,15 @@ def test_the_noun_right_after_an_earlier_figure_is_that_figures():
     assert [found[w].indicator_id for w in ("395", "US$5.61 billion", "45.4 per cent")] == [
         None
     ] * 3
+
+
+def test_a_trade_deficit_is_a_negative_balance():
+    # cand.com.vn, July 2015
+    sentence = (
+        "Trong đó, xuất khẩu đạt 77,77 tỷ USD và nhập khẩu đạt 80,84 tỷ USD, dẫn đến thâm hụt cán "
+        "cân thương mại hàng hóa trong 6 tháng đầu năm 2015 ở mức 3,07 tỷ USD."
+    )
+    found = by_written(sentence, D(2015, 7, 5), "vietnam")
+    assert found["77,77 tỷ USD"].value == 77.77e9
+    assert found["3,07 tỷ USD"].value == -3.07e9
+    assert found["3,07 tỷ USD"].indicator_id == "trade_balance_national"
