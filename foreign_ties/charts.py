@@ -125,7 +125,8 @@ def wrap(text: str, width: int = 150) -> str:
 
 
 LEGEND_ROW = 24  # px per row of legend entries at 15 px type
-LEGEND_WIDTH = 900  # px a legend row may fill on a laptop screen
+LEGEND_WIDTH = 700  # px a legend row fills beside the sidebar on a 1280 px laptop (measured)
+TOTALS_LINE = 24  # px per line of totals written over the first panel
 
 
 def legend_rows(fig: go.Figure) -> int:
@@ -141,11 +142,15 @@ def legend_rows(fig: go.Figure) -> int:
     return rows if widths else 1
 
 
-def _layout(fig: go.Figure, title: str, subtitle: str, footnote: str, height: int) -> go.Figure:
-    """Title and subtitle on top, the legend under them, the sources under the plot."""
+def _layout(
+    fig: go.Figure, title: str, subtitle: str, footnote: str, height: int, totals_lines: int = 0
+) -> go.Figure:
+    """Title and subtitle on top, the legend under them, the sources under the plot.
+    `totals_lines`: lines written over the first panel, under the legend."""
     note = wrapped_footnote(footnote)
     lines = note.count("<br>") + 1
     extra = LEGEND_ROW * (legend_rows(fig) - 1)  # a legend of several rows pushes the plot down
+    extra += TOTALS_LINE * totals_lines
     total = height + 18 * lines + extra
     fig.update_layout(
         title={
@@ -285,24 +290,33 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
     axis. `years` fixes the time axis to the chosen years: a year without a figure shows as
     a gap.
     """
+    from foreign_ties import marks  # local: marks draws with this module's labels and colours
+
+    panels, totals = _totals_apart(panels, place_names)
+    drawn = pd.concat([part for _, part in panels]) if any(totals) else df
     titles = [panel_title for panel_title, _ in panels]
     if len(panels) == 1 and not any(titles):
         fig = go.Figure()  # no subplot grid: make_subplots alone costs ~25 ms
+        if totals[0]:
+            marks.write_totals(fig, totals[0])
     else:
+        lines_after_first = max((n.count("<br>") + 1 for n in totals[1:] if n), default=0)
         fig = make_subplots(
             rows=len(panels),
             cols=1,
             shared_xaxes=False,
-            vertical_spacing=0.14,
-            subplot_titles=[safe_text.plotly(t or "") for t in titles],
+            vertical_spacing=0.14 + TOTALS_SPACING * lines_after_first,
+            subplot_titles=[
+                "<br>".join(filter(None, [safe_text.plotly(title or ""), note]))
+                for title, note in zip(titles, totals, strict=True)
+            ],
         )
         fig.update_xaxes(_AXIS)
         fig.update_yaxes(_AXIS)
-        fig.update_annotations(font={"size": 15}, xanchor="left", x=0)
-    from foreign_ties import marks  # local: marks draws with this module's labels and colours
+        fig.update_annotations(font={"size": 15}, xanchor="left", x=0, align="left")
 
-    single = _single_period(df)
-    first_day, last_day = grammar.window(df, years)
+    single = _single_period(drawn)
+    first_day, last_day = grammar.window(drawn, years)
     units_shown: list[str] = []
     used: set[str] = set()
     for panel, (_, part) in enumerate(panels, start=1):
@@ -329,7 +343,25 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
     marks.add_keys(fig, used)
     marks.place_labels(fig)
     _one_legend_entry_per_series(fig)
-    return _layout(fig, title, subtitle, source_footnote(df), total_height)
+    first_lines = totals[0].count("<br>") + 1 if totals[0] else 0
+    return _layout(fig, title, subtitle, source_footnote(df), total_height, first_lines)
+
+
+TOTALS_SPACING = 0.03  # more room between panels per line of totals written over a panel
+
+
+def _totals_apart(panels, place_names) -> tuple[list, list[str]]:
+    """Each panel without its totals over several years that sit beside shorter periods
+    (`grammar.totals_beside_shorter`), and for each panel those totals as text, one a line
+    ('' when none): written over the panel instead of drawn."""
+    from foreign_ties import marks  # local, as in _panels_figure
+
+    kept, notes = [], []
+    for title, part in panels:
+        apart = grammar.totals_beside_shorter(part)
+        kept.append((title, part[~apart]))
+        notes.append(marks.totals_text(part[apart], place_names) if apart.any() else "")
+    return kept, notes
 
 
 def _one_legend_entry_per_series(fig: go.Figure) -> None:

@@ -84,6 +84,19 @@ def series_key(row) -> tuple:
     )
 
 
+def totals_beside_shorter(df: pd.DataFrame) -> pd.Series:
+    """Which rows are totals over several years in a panel that also holds figures of a year
+    or less. Drawn across its years at its full height, a five-year sum reads as five years
+    at that height, several times every yearly figure beside it: such a total is written
+    over its panel (`marks.write_totals`), not drawn. Alone, or beside other totals, it is
+    drawn as usual."""
+    types = [period_type(r.period_start, r.period_end, r.kind) for r in df.itertuples()]
+    multi = pd.Series([kind == MULTI_YEAR for kind in types], index=df.index, dtype=bool)
+    if not any(kind in (ANNUAL, MONTHLY, PART_YEAR) for kind in types):
+        return multi & False
+    return multi
+
+
 def position(row) -> dt.date:
     """Where a figure sits on a time axis: a stock at its date, a flow in its period's middle."""
     start, end = _day(row.period_start), _day(row.period_end)

@@ -100,6 +100,39 @@ def _label(row, ptype: str) -> str:
     return text
 
 
+def totals_text(df, place_names) -> str:
+    """Totals over several years as the words written over their panel, one a line: drawn
+    beside shorter periods they would mislead (`grammar.totals_beside_shorter`)."""
+    from foreign_ties.charts import wrap  # local: charts draws with this module
+
+    lines = [
+        t(
+            "chart.total_not_drawn",
+            place=series_style.series_label(row, place_names),
+            figure=_label(row, grammar.MULTI_YEAR),
+        )
+        for row in df.itertuples()
+    ]
+    # Plotly does not wrap; each line in italics of its own (a tag must not span a break)
+    return "<br>".join(f"<i>{part}</i>" for line in lines for part in wrap(line, 80).split("<br>"))
+
+
+def write_totals(fig, text: str) -> None:
+    """`totals_text` over a chart of one panel without a title, where a panel title would be."""
+    fig.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        xanchor="left",
+        yanchor="bottom",
+        align="left",
+        showarrow=False,
+        font={"size": 15},
+    )
+
+
 def add_timeline(fig, df, divisor, place_names, panel) -> set[str]:
     """Each series apart: periods as spans, points labelled, lines only where `grammar.joins`."""
     series: dict[tuple, list] = {}

@@ -27,6 +27,7 @@ MAX_MAP = 340  # px: a map 358 px wide needs no more height (Plotly keeps its as
 COLOUR_SCALE = 64  # px under a map for its colour scale, title above the bar
 PLOT_WIDTH = 294  # px: a 390 px screen less the page's padding and the chart's margins
 LABEL_CHAR = 6.2  # px: the average character of an 11 px point label
+LABEL_ROOM = 2 * SMALL_LINE  # px between a panel's title and its top: its highest point labels
 MAX_POINT_LABELS = 3  # more labels than this on a timeline print over each other on a phone
 
 
@@ -68,18 +69,28 @@ def phone_style(fig: go.Figure) -> go.Figure:
     notes, foot = [], 0
     for note in layout.get("annotations", ()):
         note = dict(note)
-        text = _wrap(note.get("text") or "", SMALL_CHARS)
+        text = note.get("text") or ""
         if note.get("yshift", 0) < 0:  # the sources line under the plot, from the left edge
+            text = _wrap(text, SMALL_CHARS)
             foot = SMALL_LINE * _lines(text)
             note.update(yshift=-TICKS, xshift=-40)
+        else:  # a panel's title and what is written under it: each line wrapped on its own,
+            # raised over the labels of the panel's highest points (two lines on a phone)
+            text = "<br>".join(_wrap(line, SMALL_CHARS) for line in text.split("<br>"))
+            note.update(yshift=LABEL_ROOM)
         note.update(text=text, font={**(note.get("font") or {}), "size": 12})
         notes.append(note)
     panel_titles = max((_lines(n["text"]) for n in notes if n.get("yshift", 0) >= 0), default=0)
 
-    margin_top = top + legend + SMALL_LINE * panel_titles + 16
+    room = SMALL_LINE * panel_titles + (LABEL_ROOM if panel_titles else 0)
+    margin_top = top + legend + room + 16
     margin_bottom = TICKS + 10 + foot
     panels = sum(1 for key in layout if key.startswith("yaxis"))  # stacked panels: each its room
-    height = margin_top + max(plot, MIN_PLOT, PANEL_PLOT * panels) + margin_bottom
+    gap = TICKS + room + 12  # under a panel: its ticks, the next title, its highest labels
+    stacked = PANEL_PLOT * panels + gap * (panels - 1) if panels > 1 else 0
+    height = margin_top + max(plot, MIN_PLOT, stacked) + margin_bottom
+    if panels > 1:
+        _stack(layout, notes, panels, gap, height - margin_top - margin_bottom)
     layout.update(
         title={
             "text": head + (f"<br><sup>{sub}</sup>" if sub else ""),
@@ -107,6 +118,22 @@ def phone_style(fig: go.Figure) -> go.Figure:
     _small_print(layout, data)
     _fewer_point_labels(data, layout)
     return go.Figure({"data": data, "layout": layout}, _validate=False)
+
+
+def _stack(layout: dict, notes: list[dict], panels: int, gap: int, plot: int) -> None:
+    """Stacked panels apart by `gap` px (their ticks and the next panel's title, however many
+    lines a phone wraps it to), each panel's title moved with its panel's top."""
+    share = (plot - gap * (panels - 1)) / panels / plot
+    moved = {}
+    for n in range(panels):
+        axis = "yaxis" if n == 0 else f"yaxis{n + 1}"
+        top = 1 - n * (share + gap / plot)
+        old = tuple((layout.get(axis) or {}).get("domain") or (0, 1))
+        moved[round(old[1], 6)] = top
+        layout[axis] = {**(layout.get(axis) or {}), "domain": [max(top - share, 0), top]}
+    for note in notes:  # a subplot title sits at its panel's top
+        if note.get("yref") == "paper" and round(note.get("y", -1), 6) in moved:
+            note["y"] = moved[round(note["y"], 6)]
 
 
 def _small_print(layout: dict, data: list[dict]) -> None:

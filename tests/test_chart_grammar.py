@@ -168,13 +168,55 @@ def test_a_multi_year_total_is_a_span_never_clipped_to_the_chosen_years():
     fig = figure(
         [
             fact("lang-son", 381, D(2020, 1, 1), D(2025, 12, 31), unit="count"),
-            fact("lang-son", 60, D(2024, 1, 1), D(2024, 12, 31), unit="count"),
+            fact("lang-son", 150, D(2022, 1, 1), D(2024, 12, 31), unit="count"),
         ],
         years=(2024, 2024),
     )
     spans = [t for t in fig.data if t.type == "scatter" and t.line.width == 8 and not t.showlegend]
-    assert list(spans[0].x) == [D(2020, 1, 1), D(2025, 12, 31), None]
+    assert list(spans[0].x)[:3] == [D(2020, 1, 1), D(2025, 12, 31), None]
     assert fig.layout.xaxis.range == (D(2020, 1, 1), D(2026, 1, 1))
+
+
+def drawn_values(fig) -> list[float]:
+    return sorted(v for trace in fig.data for v in (trace.y or ()) if v is not None)
+
+
+def test_a_total_over_several_years_beside_yearly_figures_is_written_not_drawn(lang):
+    """Drawn across five years at its full height, a five-year sum reads as five years at that
+    height, five times the yearly figures beside it: it is written over the panel instead."""
+    fig = figure(
+        [
+            fact("lang-son", 780, D(2021, 1, 1), D(2025, 12, 31), unit="count"),
+            fact("lang-son", 150, D(2023, 1, 1), D(2023, 12, 31), unit="count"),
+            fact("lang-son", 183, D(2024, 1, 1), D(2024, 12, 31), unit="count"),
+        ]
+    )
+    assert 780 not in drawn_values(fig) and {150, 183} <= set(drawn_values(fig))
+    written = [a.text for a in fig.layout.annotations if "780" in a.text]
+    assert len(written) == 1 and "2021–2025" in written[0]
+    assert ("Not drawn" if lang == "en" else "Không vẽ") in written[0]
+    assert fig.layout.xaxis.range[0] >= D(2023, 1, 1)  # the axis holds what is drawn
+
+
+TRADE_PAIR = ("border_trade_all_types", "trade_declared_at_provincial_customs")
+
+
+def test_totals_are_written_under_their_panel_title_and_the_first_panel_makes_room():
+    first, second = TRADE_PAIR
+    rows = [
+        {**fact("lang-son", 234.58e9, D(2021, 1, 1), D(2025, 12, 31)), "indicator_id": first},
+        {**fact("lang-son", 52e9, D(2023, 1, 1), D(2023, 12, 31)), "indicator_id": first},
+        {**fact("lang-son", 1.7e9, D(2023, 1, 1), D(2023, 1, 31)), "indicator_id": first},
+        {**fact("lang-son", 4.9e9, D(2023, 1, 1), D(2023, 12, 31)), "indicator_id": second},
+        {**fact("lang-son", 4.4e9, D(2024, 1, 1), D(2024, 12, 31)), "indicator_id": second},
+    ]
+    indicators = {i: catalog.indicators()[i] for i in TRADE_PAIR}
+    fig = charts.measures_figure(pd.DataFrame(rows), indicators, NAMES, "t")
+    without = charts.measures_figure(pd.DataFrame(rows[1:]), indicators, NAMES, "t")
+    titles = [a.text for a in fig.layout.annotations]
+    assert any(t.startswith(indicators[first].name()) and "234.58" in t for t in titles)
+    assert 234.58 not in drawn_values(fig)
+    assert fig.layout.margin.t > without.layout.margin.t  # the title's second line has room
 
 
 def test_every_kind_of_mark_is_explained_in_the_legend():

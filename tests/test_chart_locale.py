@@ -81,9 +81,9 @@ def test_the_drawn_ticks_are_in_the_languages_format(lang):
     decimals = _ticks(charts.indicator_figure(monthly(0.25), MEASURE, NAMES), "y")
     if lang == "vi":
         assert "03/2024" in months and not any(re.search("[A-Za-z]", m) for m in months), months
-        assert "6.000" in thousands, thousands
+        assert any(re.fullmatch(r"\d{1,3}(\.\d{3})+", tick) for tick in thousands), thousands
         assert "0,5" in decimals, decimals
     else:
         assert "Mar 2024" in months, months
-        assert "6,000" in thousands, thousands
+        assert any(re.fullmatch(r"\d{1,3}(,\d{3})+", tick) for tick in thousands), thousands
         assert "0.5" in decimals, decimals

@@ -108,7 +108,21 @@ def test_qualifiers_and_targets_are_marked_on_the_figure():
     assert bars.marker.color[1] == "white"  # a target is hollow, never a solid result
 
 
-def test_a_multi_year_figure_spans_its_period_and_is_not_joined_to_annual_points():
+def test_a_multi_year_figure_spans_its_period_and_is_not_joined_to_other_spans():
+    df = pd.DataFrame(
+        [
+            fact("vietnam", 400, D(2021, 1, 1), D(2023, 12, 31), unit="count"),
+            fact("vietnam", 100, D(2024, 1, 1), D(2025, 12, 31), unit="count"),
+        ]
+    )
+    fig = charts.indicator_figure(df, EXPORTS, NAMES, years=(2020, 2025))
+    spans = [t for t in fig.data if t.mode == "lines" and t.line.width == 8 and not t.showlegend]
+    assert len(spans) == 1 and list(spans[0].x)[:3] == [D(2021, 1, 1), D(2023, 12, 31), None]
+    assert not [t for t in fig.data if t.mode == "lines" and t.line.width == 2]  # never joined
+    assert fig.layout.xaxis.range == (D(2020, 1, 1), D(2026, 1, 1))  # whole years
+
+
+def test_a_multi_year_figure_beside_an_annual_one_is_written_and_the_year_is_a_bar():
     df = pd.DataFrame(
         [
             fact("vietnam", 400, D(2021, 1, 1), D(2023, 12, 31), unit="count"),
@@ -116,11 +130,9 @@ def test_a_multi_year_figure_spans_its_period_and_is_not_joined_to_annual_points
         ]
     )
     fig = charts.indicator_figure(df, EXPORTS, NAMES, years=(2020, 2025))
-    spans = [t for t in fig.data if t.mode == "lines" and t.line.width == 8 and not t.showlegend]
-    assert len(spans) == 1 and list(spans[0].x) == [D(2021, 1, 1), D(2023, 12, 31), None]
-    joined = [t for t in fig.data if t.mode == "lines" and t.line.width == 2]
-    assert len([x for x in joined[0].x if x is not None]) == 1  # only the 2024 annual point
-    assert fig.layout.xaxis.range == (D(2020, 1, 1), D(2026, 1, 1))  # whole years
+    assert not any(400 in (t.y or ()) for t in fig.data)
+    assert any("400" in a.text and "2021–2023" in a.text for a in fig.layout.annotations)
+    assert [(t.type, tuple(t.y)) for t in fig.data] == [("bar", (100,))]  # one period: a bar
 
 
 def test_part_years_are_drawn_as_their_period_and_gaps_stay_gaps():

@@ -94,3 +94,25 @@ def test_a_map_on_a_phone_wraps_its_texts_and_lays_legend_and_scale_off_the_map(
         assert phone.layout.legend.yref == "container"  # under the title, not over the map
     scale = next(t for t in phone_charts.for_phone(choropleth).data if t.showscale is not False)
     assert scale.colorbar.orientation == "h"  # under the map, which keeps the full width
+
+
+def test_stacked_panels_are_spaced_for_their_wrapped_titles_which_move_with_them(all_places):
+    """Lang Son's three trade measures: each panel's title (and the total written under it)
+    wraps to several lines on a phone; the panels are moved apart to hold them."""
+    fig = next(
+        p.figure
+        for p in trade.panels(all_places, "published")
+        if p.figure is not None and len([k for k in p.figure.layout if k.startswith("yaxis")]) > 1
+    )
+    phone = phone_charts.phone_style(fig)
+    domains = sorted(
+        (phone.layout[k].domain for k in phone.layout if k.startswith("yaxis")), reverse=True
+    )
+    plot = phone.layout.height - phone.layout.margin.t - phone.layout.margin.b
+    lines = max(n.text.count("<br>") + 1 for n in phone.layout.annotations if n.yshift >= 0)
+    for upper, lower in zip(domains, domains[1:], strict=False):
+        gap = (upper[0] - lower[1]) * plot
+        assert gap >= phone_charts.TICKS + phone_charts.SMALL_LINE * lines  # ticks + a title
+    tops = {round(d[1], 6) for d in domains}
+    titles = [n for n in phone.layout.annotations if n.yref == "paper" and n.yshift > 0]
+    assert titles and all(round(n.y, 6) in tops for n in titles)
