@@ -41,6 +41,8 @@ def detect_language(text: str) -> str:
 # --- sentences ---------------------------------------------------------------------------
 
 _ABBREVIATIONS = ("U.S", "No", "Mr", "Mrs", "Ms", "Dr", "St", "TP", "Co", "Ltd", "Inc", "vs", "e.g")
+# "Border Gate No. 2": the full stop of an abbreviation ends no sentence
+_ABBREVIATION_END = re.compile(rf"\b(?:{'|'.join(map(re.escape, _ABBREVIATIONS))})\.$")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9Đ])")
 
 
@@ -51,7 +53,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
         chunk, base, start = para.group(0), para.start(), 0
         for m in _BOUNDARY.finditer(chunk):
             head = chunk[start : m.start()].rstrip()
-            if head.endswith(_ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", head):
+            if _ABBREVIATION_END.search(head) or re.search(r"\b[A-Z]\.$", head):
                 continue
             _add(out, base + start, chunk[start : m.start()])
             start = m.end()

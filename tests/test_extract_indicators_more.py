@@ -158,3 +158,22 @@ def test_a_trade_deficit_is_a_negative_balance():
     assert found["77,77 tỷ USD"].value == 77.77e9
     assert found["3,07 tỷ USD"].value == -3.07e9
     assert found["3,07 tỷ USD"].indicator_id == "trade_balance_national"
+
+
+def test_no_dot_ends_no_sentence_and_plummeted_is_a_fall():
+    # vietnamplus.vn, January 2023
+    sentence = (
+        "Local authorities said since the beginning of 2023, over 45,000 tonnes of farm produce "
+        "have been exported via the Kim Thanh International Land Border Gate No. 2, which is "
+        "part of the Lao Cai (Vietnam) - Hekou (China) international border gate pair, "
+        "generating more than 21 million USD in revenue, up 27% from a year earlier."
+    )
+    assert "2" not in by_written(sentence, D(2023, 1, 31), None, "en")
+    # vnexpress.net, June 2016
+    fall = (
+        "During the first five months of 2016, agricultural export value went up by 9.5 "
+        "percent, mostly thanks to vegetables which rocketed by 53.7 percent, while crude oil "
+        "plummeted 50 percent."
+    )
+    found = by_written(fall, D(2016, 6, 7), "vietnam")
+    assert (found["53.7 percent"].value, found["50 percent"].value) == (53.7, -50.0)
