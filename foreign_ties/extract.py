@@ -76,18 +76,17 @@ def extract(
     other_named_last = None  # the last place named was a province outside the dashboard
     breakdown = False  # in a breakdown by sector, partner or place that names no period
     period_paragraph = 0  # the paragraph last_period was written in
+    last_day = None  # the last single day written ("was held on 2nd June"): an event's date
     for offset, sentence in sentences(text):
         paragraph = text.count("\n", 0, offset)
         mentions = period_mentions(sentence, published)
-        inferred = (
-            None
-            if mentions
-            else comparison_year(sentence, published) or carry.event(sentence, published)
-        )
+        inferred = None if mentions else comparison_year(sentence, published)
         if inferred and last_period and last_period.period_end.year == inferred.period_end.year:
             # "Cùng thời gian này ... tăng 183,9% so với cùng kỳ năm 2013" after "trong tháng
             # đầu năm 2014": the period carried over is the one compared, and more exact
             inferred = None
+        elif not mentions and not inferred:
+            inferred = carry.event(sentence, last_day or published)
         if mentions or inferred:
             breakdown = False
         elif _BREAKDOWN.search(sentence):
@@ -173,6 +172,8 @@ def extract(
             )
             previous_end = figure.end
             earlier.append(among.Earlier(figure.start, figure.end, figure.unit, indicator))
+        days = [m.period_start for m in mentions if m.period_start == m.period_end and not m.as_of]
+        last_day = next((d for d in reversed(days) if d <= published), last_day)
         # a fact sheet's "GRDP (2022): ..." line: the period in its label is that line's own
         label = re.match(r"[^:.;]{1,60}:\s", sentence)
         passed_on = [m for m in mentions if not label or m.start >= label.end()]

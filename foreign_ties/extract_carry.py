@@ -57,12 +57,16 @@ def stock_in_a_later_paragraph(mention: Mention | None, kind: str | None) -> Men
 # "During the event, 14 projects received ...": the figures of a conference or a visit
 _EVENT = re.compile(
     r"\b(?:during|at) the (?:event|conference|forum|ceremony|meeting|visit)\b|tại (?:hội nghị"
-    r"|sự kiện|diễn đàn|buổi lễ|lễ)|trong (?:chuyến thăm|khuôn khổ (?:hội nghị|sự kiện))",
+    r"|sự kiện|diễn đàn|buổi lễ|lễ)|trong (?:chuyến thăm|khuôn khổ (?:hội nghị|sự kiện))"
+    r"|^\W*the (?:event|conference|forum|ceremony|meeting),|\bon (?:this|the) occasion\b"
+    r"|nhân dịp này",
     re.I,
 )
 
 
-def event(sentence: str, published: dt.date) -> Mention | None:
+def event(sentence: str, day: dt.date) -> Mention | None:
+    """The figures of a conference or a visit with no date of their own: the last day the
+    text wrote ("was held on 2nd June"), else the publication date (`day`)."""
     m = _EVENT.search(sentence)
-    note = "an event's figure, no date written: the publication date"
-    return Mention(m.start(), m.end(), published, published, False, note) if m else None
+    note = "an event's figure, no date written: the last day written, or the publication date"
+    return Mention(m.start(), m.end(), day, day, False, note) if m else None

@@ -280,8 +280,8 @@ def rules(published: dt.date):
             second_half,
         ),
         (
-            rf"(?P<mo>{_M}) (?P<d>\d{{1,2}})(?:,? (?P<y>{_Y}))?"
-            rf"|(?P<d2>\d{{1,2}}) (?P<mo2>{_M})(?:,? (?P<y2>{_Y}))?",
+            rf"(?P<mo>{_M}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>{_Y}))?"
+            rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?P<mo2>{_M})(?:,? (?P<y2>{_Y}))?",
             date,
         ),
         (

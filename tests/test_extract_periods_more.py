@@ -253,3 +253,32 @@ def test_since_a_month_and_the_same_period_last_year():
         D(2023, 6, 30),
     )
     assert found["1.1%"].status == "reported"  # "60.1% of the target" is no target cue
+
+
+def test_an_events_figures_take_the_day_it_was_held():
+    # vietnamplus.vn, June 2023
+    text = (
+        "The People's Committee of Khanh Hoa, in collaboration with the Vietnam Union of "
+        "Friendship Organisations, on June 27 organised a conference to promote foreign "
+        "non-governmental aid into the central coastal province in 2023.\n"
+        "The conference, held in-person in Nha Trang city and connected to 14 non-governmental "
+        "organisations (NGOs) in the world, aims to inform the organisations about priority "
+        "projects of Khanh Hoa in the coming time.\n"
+        "On this occasion, the People's Committee of Khanh Vinh district and France's Hoa Trang "
+        "- Fleur Blanche signed a memorandum of understanding on providing financial support to "
+        "rebuild toilets at two schools in the district./."
+    )
+    found = by_written(text, D(2023, 6, 28))
+    for written in ("14", "two"):
+        assert (found[written].period_start, found[written].period_end) == (
+            D(2023, 6, 27),
+            D(2023, 6, 27),
+        ), written
+    # quangnamnews.vn, June 2016: "2nd June"
+    review = (
+        "(QNO) - A review conference on the Mobilization of Foreign Non-governmental Aid in the "
+        "period 2010-2015 and the orientation of 2016-2020 was held on 2nd June by Quang Nam "
+        "Provincial People's Committee.\n"
+        "Also at the conference, 15 teams were awarded certificates of merit."
+    )
+    assert by_written(review, D(2016, 6, 3))["15"].period_start == D(2016, 6, 2)
