@@ -202,6 +202,8 @@ def _figure(sentence: str, m: re.Match[str], language: str) -> Figure | None:
     has_unit = bool(re.search(rf"{_PREFIX}|\D$", written, re.IGNORECASE))
     if re.match(r"[.,]\d", after) or _ORDINAL_AFTER.match(after):
         return None  # part of a longer token: 4.0, 202/2025/QH15, 13th, 10:06, G20
+    if not has_unit and re.search(r"[\w)]\($", before) and after.startswith(")"):
+        return None  # a footnote mark: "110.764(1) doanh nghiệp"
     if not has_unit:
         bare = written
         if _YEAR.fullmatch(bare) or _BEFORE_NOT_FIGURE.search(before):

@@ -237,6 +237,7 @@ _OUT_OF = re.compile(r"\s*(?:out of|of|trong số|trên tổng số|trên|/)\s*[
 
 def _words_to_noun(gap: str) -> int | None:
     """How many words stand between a count and its noun (None: not its noun)."""
+    gap = re.sub(r"^\(\d{1,2}\)", "", gap)  # a footnote mark: "110.764(1) doanh nghiệp"
     gap = _OUT_OF.sub("", gap, count=1) if _OUT_OF.match(gap) else gap
     m = re.fullmatch(r"\s*((?:[\w-]+\s+){0,2})", gap)
     return len(m.group(1).split()) if m else None

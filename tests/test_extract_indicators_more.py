@@ -177,3 +177,14 @@ def test_no_dot_ends_no_sentence_and_plummeted_is_a_fall():
     )
     found = by_written(fall, D(2016, 6, 7), "vietnam")
     assert (found["53.7 percent"].value, found["50 percent"].value) == (53.7, -50.0)
+
+
+def test_a_footnote_mark_is_no_figure_and_no_word_between_a_count_and_its_noun():
+    # thuequanghuy.vn, 2024
+    sentence = (
+        "Tính đến tháng 8/2024, đã có 110.764(1) doanh nghiệp thành lập mới trong đó có 1.816 "
+        "dự án FDI(2) được cấp giấy chứng nhận đăng ký đầu tư trong 18 ngành kinh tế quốc dân."
+    )
+    found = by_written(sentence, D(2024, 9, 15), "vietnam")
+    assert "1" not in found and "2" not in found
+    assert found["110.764"].indicator_id == "new_enterprises"
