@@ -8,10 +8,12 @@ indicator_id, status reported/target/projection, the exact sentence as `quote`).
 
 A candidate is a suggestion: every field is for the editor to check. A flow the text gives
 no period for has none (never a guess the editor could miss), except a result reported in
-January or February (the year just ended) and an event's figure (the publication day).
-Sentences, figures and units: extract_figures; periods: extract_periods (phrases:
-extract_period_rules); place, status: extract_context; indicator: extract_indicators.
-Reading .html/.pdf/.docx: extract_read.
+January or February (the year just ended) and an event's figure (the day it was held, else
+the publication day). Sentences, figures and units: extract_figures; periods:
+extract_periods (phrases: extract_period_rules; carried and default periods: extract_carry);
+place, status: extract_context; indicator: extract_indicators (among the sentence's other
+figures: extract_in_sentence; by whose figure it is: extract_scope). Reading
+.html/.pdf/.docx: extract_read.
 """
 
 from __future__ import annotations
@@ -128,7 +130,7 @@ def extract(
                 province, other = None, True
             indicator = scope.in_scope(indicator, province, other, sentence[: figure.start])
             if note.startswith("carried") and period_paragraph != paragraph:
-                mention = carry.stock_in_a_later_paragraph(mention, _kind(indicator))
+                mention = carry.stock_in_a_later_paragraph(mention, carry.kind(indicator))
             status = ctx.status_for(sentence, figure.start)
             start, end = _period(mention, indicator, published, figure.unit, sentence)
             following = found[i + 1].start if i + 1 < len(found) else len(sentence)
@@ -143,8 +145,8 @@ def extract(
             if start is None and breakdown:
                 note = "a breakdown with no period written"
             elif start is None and not note.startswith("a rate per day"):
-                indicator = _to_date_without_period(indicator, sentence, status, published)
-                start, end, note = _no_period(indicator, figure.unit, status, published)
+                indicator = carry.to_date_without_period(indicator, sentence, status, published)
+                start, end, note = carry.no_period(indicator, figure.unit, status, published)
             value, unit = figure.value, figure.unit
             if unit == "count" and indicator in ind.indicators():
                 if ind.indicators()[indicator].dimension == "people":
@@ -196,7 +198,7 @@ def _period(
         return None, None
     if mention.kind == TO_DATE:
         return mention.period_start, mention.period_end
-    kind = _kind(indicator, "" if _ACCUMULATED.search(sentence) else unit)
+    kind = carry.kind(indicator, "" if _ACCUMULATED.search(sentence) else unit)
     if kind is None and _SAME_PERIOD.search(sentence):
         kind = "flow"  # "as of April 20, ... 149,000 vehicles, up 20% over the same period"
     if kind == "stock" and mention.period_start != mention.period_end:
@@ -226,43 +228,6 @@ _BREAKDOWN = re.compile(
     r"|\b\d+ (?:out of|of|trên(?: tổng số)?|/) \d+ (?:\w+ ){0,2}(?:sectors|ngành)",
     re.I,
 )
-
-
-def _kind(indicator: str | None, unit: str = "") -> str | None:
-    """The indicator's kind; for an unknown measure, money and percentages are flows."""
-    known = ind.indicators()
-    if indicator in known:
-        return known[indicator].kind
-    return "flow" if unit in ("USD", "VND", "percent") else None
-
-
-_NEW = re.compile(r"\b(?:new|newly|mới)\b", re.I)
-
-
-def _to_date_without_period(
-    indicator: str | None, sentence: str, status: str, published: dt.date
-) -> str | None:
-    """'It has established and implemented nine international agreements', no period: a
-    result counted to date, the cumulative stock of the measure (not 'new' ones; a January
-    or February report's results are the year just ended's)."""
-    if status != "reported" or published.month <= 2 or _NEW.search(sentence):
-        return indicator
-    return ind.stock_counterpart(indicator)
-
-
-def _no_period(
-    indicator: str | None, unit: str, status: str, published: dt.date
-) -> tuple[dt.date | None, dt.date | None, str]:
-    """No period written or carried over. A flow has none, except a result reported in
-    January or February: a year-end report's, for the year just ended. Anything else (a
-    stock, a count of unknown measure) is as of the publication date."""
-    if _kind(indicator, unit) != "flow":
-        return published, published, "no period in the text: the publication date"
-    if status == "reported" and published.month <= 2:
-        y = published.year - 1
-        note = "no period in the text; reported in January or February: the year just ended"
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), note
-    return None, None, "no period in the text"
 
 
 def write_csv(candidates: list[Candidate], stream) -> None:

@@ -1,7 +1,9 @@
-"""Periods carried between sentences, beyond the sentence before (extract.py carries that):
-an excerpt's opening figures take the first period the text names, and a stock in a later
-paragraph is as of the publication date rather than the end of a period carried to it; an
-event's figures with no date written are the publication day's."""
+"""Periods carried between sentences, beyond the sentence before (extract.py carries that),
+and the default of a figure with none: an excerpt's opening figures take the first period the
+text names; a stock in a later paragraph is as of the publication date rather than the end
+of a period carried to it; an event's figures with no date written are the last day written
+(else the publication day's); a rate per day has no period; a flow with none written has
+none (a January or February report's: the year just ended), a stock is as of publication."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 
+from foreign_ties import extract_indicators as ind
 from foreign_ties.extract_periods import Mention
 
 NO_PERIOD = "no period in the text"
@@ -70,3 +73,40 @@ def event(sentence: str, day: dt.date) -> Mention | None:
     m = _EVENT.search(sentence)
     note = "an event's figure, no date written: the last day written, or the publication date"
     return Mention(m.start(), m.end(), day, day, False, note) if m else None
+
+
+def kind(indicator: str | None, unit: str = "") -> str | None:
+    """The indicator's kind; for an unknown measure, money and percentages are flows."""
+    known = ind.indicators()
+    if indicator in known:
+        return known[indicator].kind
+    return "flow" if unit in ("USD", "VND", "percent") else None
+
+
+_NEW = re.compile(r"\b(?:new|newly|mới)\b", re.I)
+
+
+def to_date_without_period(
+    indicator: str | None, sentence: str, status: str, published: dt.date
+) -> str | None:
+    """'It has established and implemented nine international agreements', no period: a
+    result counted to date, the cumulative stock of the measure (not 'new' ones; a January
+    or February report's results are the year just ended's)."""
+    if status != "reported" or published.month <= 2 or _NEW.search(sentence):
+        return indicator
+    return ind.stock_counterpart(indicator)
+
+
+def no_period(
+    indicator: str | None, unit: str, status: str, published: dt.date
+) -> tuple[dt.date | None, dt.date | None, str]:
+    """No period written or carried over. A flow has none, except a result reported in
+    January or February: a year-end report's, for the year just ended. Anything else (a
+    stock, a count of unknown measure) is as of the publication date."""
+    if kind(indicator, unit) != "flow":
+        return published, published, "no period in the text: the publication date"
+    if status == "reported" and published.month <= 2:
+        y = published.year - 1
+        note = "no period in the text; reported in January or February: the year just ended"
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), note
+    return None, None, "no period in the text"
