@@ -78,6 +78,7 @@ def extract(
     other_named_last = None  # the last place named was a province outside the dashboard
     breakdown = False  # in a breakdown by sector, partner or place that names no period
     period_paragraph = 0  # the paragraph last_period was written in
+    amounts: list[among.Earlier] = []  # the last sentence's amounts and counts
     last_day = None  # the last single day written ("was held on 2nd June"): an event's date
     for offset, sentence in sentences(text):
         paragraph = text.count("\n", 0, offset)
@@ -98,6 +99,8 @@ def extract(
         named = scope.named_places(sentence, places)
         previous_end = 0
         earlier: list[among.Earlier] = []
+        # "... cấp phép 175 dự án mới. Số vốn đăng ký đạt hơn 1,243 tỷ USD": their capital
+        seed = amounts[-1:] if among.CAPITAL_OPENING.match(sentence) else []
         found = figures(sentence, language)
         for i, figure in enumerate(found):
             mention = period_for(mentions, figure.start, figure.end, sentence) or inferred
@@ -108,7 +111,7 @@ def extract(
                 mention, note = last_period, "carried over from an earlier sentence"
             province = ctx.place_for(places, figure.start, place or last_place)
             indicator = among.indicator_in_sentence(
-                sentence, figure.start, figure.end, figure.unit, province, earlier
+                sentence, figure.start, figure.end, figure.unit, province, seed + earlier
             )
             if ctx.other_place_governs(sentence, figure.start, places):
                 province = indicator = None  # another province's figure, not a measure here
@@ -186,6 +189,7 @@ def extract(
             period_paragraph = paragraph
         if places:
             last_place = places[-1][1]
+        amounts = [e._replace(start=0, end=0) for e in earlier if e.unit != "percent"]
         if named:
             other_named_last = named[-1][1]
     return out

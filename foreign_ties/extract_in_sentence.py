@@ -18,6 +18,13 @@ from foreign_ties.extract_indicators import (
 )
 from foreign_ties.numbers import direction_cue
 
+# "Số vốn đăng ký đạt ...", "Their total registered capital ...": a sentence opening with the
+# capital of the count of projects in the sentence before ("Tổng vốn đăng ký" may be the total)
+CAPITAL_OPENING = re.compile(
+    r"\W*số vốn (?:đăng ký|đầu tư)\b|\W*their (?:total )?(?:registered |investment )?capital\b",
+    re.I,
+)
+
 
 class Earlier(NamedTuple):
     start: int

@@ -188,3 +188,16 @@ def test_a_footnote_mark_is_no_figure_and_no_word_between_a_count_and_its_noun()
     found = by_written(sentence, D(2024, 9, 15), "vietnam")
     assert "1" not in found and "2" not in found
     assert found["110.764"].indicator_id == "new_enterprises"
+
+
+def test_the_capital_opening_a_sentence_is_that_of_the_projects_before():
+    # tienphong.vn, January 2017
+    text = (
+        "Theo đó, trong tháng 1, cả nước cấp phép 175 dự án mới, tăng 37,8% so với cùng kỳ năm "
+        "ngoái. Số vốn đăng ký đạt hơn 1,243 tỷ USD Mỹ, tăng 23% về vốn đăng ký so với cùng kỳ "
+        "năm 2016."
+    )
+    found = by_written(text, D(2017, 1, 31), "vietnam")
+    assert found["175"].indicator_id == "fdi_new_projects_annual"
+    assert found["1,243 tỷ USD"].indicator_id == "fdi_new_capital_annual"
+    assert found["23%"].indicator_id == "fdi_new_capital_annual_yoy"
