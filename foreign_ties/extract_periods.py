@@ -29,7 +29,7 @@ _COMPARISON = re.compile(
     # "surpassing the figure recorded in the same period last year": always a comparison
     r"|(?:same (?:period|time)|cùng kỳ)(?: of| in)?\s+$"
     # "tăng gấp 2 lần so với dự án cấp mới trong năm 2022": the clause compared with
-    r"|(?<!\w)(?:so với|compared (?:to|with))\s[^,;.()%\d]{0,40}$",
+    r"|(?<!\w)(?:so với|compared (?:to|with))\s(?!cùng kỳ|the same period)[^,;.()%\d]{0,40}$",
     re.IGNORECASE,
 )
 

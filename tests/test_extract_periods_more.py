@@ -96,6 +96,10 @@ def test_a_period_in_the_clause_compared_with_is_not_the_figures():
     assert (found["4"].period_start, found["4"].period_end) == year
     # a stock in the next paragraph: as of the publication date, not the end of 2023
     assert found["14.000 km2"].period_end == D(2024, 1, 31)
+    # (a guard, not a published sentence) the same period named, the period after is the
+    # figure's own
+    guard = "Kim ngạch xuất khẩu tăng 10% so với cùng kỳ trong 6 tháng đầu năm 2024."
+    assert periods(guard, D(2024, 7, 1)) == [(D(2024, 1, 1), D(2024, 6, 30))]
 
 
 def test_an_excerpts_opening_figures_take_the_first_period_it_names():
