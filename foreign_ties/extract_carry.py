@@ -18,7 +18,8 @@ NO_PERIOD = "no period in the text"
 # "trung bình đạt hơn 1.100 xe/ngày", "more than 1,000 trucks ... cleared daily", "1,000
 # vehicles handled each day": a rate per day has no period (the days are not said)
 PER_DAY = re.compile(
-    r"/\s*ngày|\b(?:per|a|each|every) day\b|\bdaily\b|mỗi ngày|(?:bình quân|trung bình) ngày",
+    r"/\s*ngày|\b(?:per|each|every) day\b|\ba day\b(?! (?:of|after|before|later|earlier))"
+    r"|\bdaily\b|mỗi ngày|(?:bình quân|trung bình) ngày",
     re.I,
 )
 PER_YEAR = re.compile(

@@ -101,4 +101,6 @@ def other_province_before(sentence: str, places: list[tuple[int, str]], position
     others = [s for s in other_place_starts(sentence) if 0 < s < position]
     if not others or not sentence[: others[-1]].strip(" \t\"'“(-"):
         return False
+    if re.fullmatch(r"\W*(?:tại|at|in)\s+", sentence[: others[-1]], re.I):
+        return False  # "Tại Hà Nội, Bộ KH&ĐT cho biết ...": where it was said
     return not any(others[-1] < start < position for start, _ in places)
