@@ -201,3 +201,15 @@ def test_the_capital_opening_a_sentence_is_that_of_the_projects_before():
     assert found["175"].indicator_id == "fdi_new_projects_annual"
     assert found["1,243 tỷ USD"].indicator_id == "fdi_new_capital_annual"
     assert found["23%"].indicator_id == "fdi_new_capital_annual_yoy"
+
+
+def test_grdp_and_budget_revenue_are_measures_outside_the_catalogue():
+    # tapchitaichinh.vn, July 2025
+    sentence = (
+        "GRDP 6 tháng đầu năm của Sơn La đạt 16.541 tỷ đồng (theo giá so sánh năm 2010), tăng "
+        "8,76% so với cùng kỳ. Thu ngân sách nhà nước ước đạt 2.432 tỷ đồng, bằng 58,7% dự toán "
+        "Trung ương giao."
+    )
+    found = by_written(sentence, D(2025, 7, 15), "son-la")
+    for written in ("16.541 tỷ đồng", "8,76%", "2.432 tỷ đồng"):
+        assert found[written].indicator_id is None, written
