@@ -333,7 +333,8 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
             fig.update_xaxes(axis, **_cell(fig, panel))
         fig.update_yaxes(title_text=axis_title, rangemode="tozero", **_cell(fig, panel))
         units_shown.append(axis_title)
-    first, last = df["period_start"].min(), df["period_end"].max()
+    # the period of what is drawn (a total written over a panel is dated in its own words)
+    first, last = drawn["period_start"].min(), drawn["period_end"].max()
     if single:
         period = formatting.period_text(first, last, kind)
     else:

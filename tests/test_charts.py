@@ -133,6 +133,7 @@ def test_a_multi_year_figure_beside_an_annual_one_is_written_and_the_year_is_a_b
     assert not any(400 in (t.y or ()) for t in fig.data)
     assert any("400" in a.text and "2021–2023" in a.text for a in fig.layout.annotations)
     assert [(t.type, tuple(t.y)) for t in fig.data] == [("bar", (100,))]  # one period: a bar
+    assert fig.layout.title.text.endswith("2024</sup>")  # the bar's period, not the total's
 
 
 def test_part_years_are_drawn_as_their_period_and_gaps_stay_gaps():
