@@ -82,8 +82,8 @@ def extract(
     last_day = None  # the last single day written ("was held on 2nd June"): an event's date
     for offset, sentence in sentences(text):
         paragraph = text.count("\n", 0, offset)
-        mentions = period_mentions(sentence, published)
-        inferred = None if mentions else comparison_year(sentence, published)
+        mentions = carry.the_month_of(period_mentions(sentence, published), last_period)
+        inferred = None if mentions or breakdown else comparison_year(sentence, published)
         if inferred and last_period and last_period.period_end.year == inferred.period_end.year:
             # "Cùng thời gian này ... tăng 183,9% so với cùng kỳ năm 2013" after "trong tháng
             # đầu năm 2014": the period carried over is the one compared, and more exact
@@ -183,8 +183,11 @@ def extract(
         label = re.match(r"[^:.;]{1,60}:\s", sentence)
         passed_on = [m for m in mentions if not label or m.start >= label.end()]
         if passed_on or inferred:
-            last_period = max(passed_on, key=lambda m: m.end) if passed_on else inferred
-            if passed_on and not any(c.period_start for c in out[: -len(earlier) or None]):
+            # "growth of 7.55% in the first half of this year, ... announced on June 29": the
+            # period goes on to the next sentences, not the day of the announcement
+            spans = [m for m in passed_on if m.as_of or m.period_start != m.period_end]
+            last_period = max(spans or passed_on, key=lambda m: m.end) if passed_on else inferred
+            if passed_on and not any(carry.from_the_text(c) for c in out[: -len(earlier) or None]):
                 out = carry.opening_period(out, len(earlier), passed_on[0], text, offset)
             period_paragraph = paragraph
         if places:
@@ -229,7 +232,8 @@ _PART_OF = re.compile(r"(?:of which|of this|of these|among them|in which|trong �
 _BREAKDOWN = re.compile(
     r"^\W*(?:regarding|in terms of|by|về|theo|xét theo) (?:the )?(?:investment |đầu tư )?"
     r"(?:sectors?|fields?|locations?|partners?|lĩnh vực|ngành|đối tác|địa bàn|địa phương)\b"
-    r"|\b\d+ (?:out of|of|trên(?: tổng số)?|/) \d+ (?:\w+ ){0,2}(?:sectors|ngành)",
+    r"|\b\d+ (?:out of|of|trên(?: tổng số)?|trong(?: tổng số)?|/) \d+ (?:\w+ ){0,2}"
+    r"(?:sectors|ngành)",
     re.I,
 )
 

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from foreign_ties import extract_indicators as ind
+from foreign_ties.extract_period_rules import THE_MONTH
 from foreign_ties.extract_periods import Mention
 
 NO_PERIOD = "no period in the text"
@@ -43,12 +44,32 @@ def opening_period(out: list, in_sentence: int, first: Mention, text: str, offse
     changed = []
     for c in opening:
         opening_line = not any(line.strip() for line in text[: c.offset].split("\n")[:-1])
-        if c.period_note == NO_PERIOD and opening_line and len(paragraphs) <= 2:
+        unstated = c.period_note.startswith(NO_PERIOD) and kind(c.indicator_id) != "stock"
+        if unstated and opening_line and len(paragraphs) <= 2:
             c = dataclasses.replace(
                 c, period_start=first.period_start, period_end=first.period_end, period_note=note
             )
         changed.append(c)
     return changed + rest
+
+
+def from_the_text(candidate) -> bool:
+    """The candidate's period was read in the text (not a default for a figure with none)."""
+    return bool(candidate.period_start) and not candidate.period_note.startswith(NO_PERIOD)
+
+
+def the_month_of(mentions: list[Mention], carried: Mention | None) -> list[Mention]:
+    """'Only 49 new foreign-invested projects received licences during the month' after 'the
+    first seven months': "the month" is the one the period carried over ends in (when the
+    sentence names no other period)."""
+    if carried is None or any(m.kind != THE_MONTH for m in mentions):
+        return mentions
+    end = carried.period_end
+    first, note = dt.date(end.year, end.month, 1), "'the month': the one the period before ends in"
+    return [
+        m._replace(period_start=first, period_end=end, note=note) if m.kind == THE_MONTH else m
+        for m in mentions
+    ]
 
 
 def stock_in_a_later_paragraph(mention: Mention | None, kind: str | None) -> Mention | None:

@@ -232,7 +232,7 @@ def suggest_indicator(
     return max(scores, key=lambda i: (scores[i], i)) or None
 
 
-_OUT_OF = re.compile(r"\s*(?:out of|of|trong số|trên tổng số|trên|/)\s*[\d.,]+", re.I)
+_OUT_OF = re.compile(r"\s*(?:out of|of|trong (?:tổng )?số|trên tổng số|trên|/)\s*[\d.,]+", re.I)
 
 
 def _words_to_noun(gap: str) -> int | None:

@@ -46,6 +46,8 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 _M = "|".join(MONTHS)
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAYS = "|".join(WEEKDAYS)
 _N = r"\d{1,2}|mười một|mười hai|" + "|".join(WORD_NUMBERS)
 _Y = r"(?:19|20)\d\d"
 YEAR = _Y
@@ -199,6 +201,11 @@ def rules(published: dt.date):
         note = "'trong tháng': the month the report covers"
         return (*_months(y, mo, mo), False, note, THE_MONTH)
 
+    def last_weekday(m):
+        back = (p.weekday() - WEEKDAYS.index(m["wd"].lower())) % 7 or 7
+        d = p - dt.timedelta(days=back)
+        return d, d, False, "'last Friday': the one before the publication date"
+
     def to_date(m):
         return p, p, True, "as of the publication date", TO_DATE
 
@@ -285,11 +292,16 @@ def rules(published: dt.date):
             date,
         ),
         (
-            rf"(?:tính )?từ đầu năm(?: (?:đến|tới))+(?: hết)?(?: ngày)? (?P<d>\d{{1,2}})/"
-            rf"(?P<mo>\d{{1,2}})(?:/(?P<y>{_Y}))?",
+            rf"(?:tính )?từ đầu năm(?: (?:đến|tới))+(?: hết)?(?: ngày)? (?P<d>\d{{1,2}})[/-]"
+            rf"(?P<mo>\d{{1,2}})(?:[/-](?P<y>{_Y}))?",
             year_to_date,
         ),
-        (rf"(?:ngày )?(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>{_Y}))?(?!\d)", date),
+        # "đến ngày 20-5": a dash between day and month only after "ngày" (not "20-25")
+        (
+            rf"(?:ngày )?(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>{_Y}))?(?!\d)"
+            rf"|ngày (?P<d2>\d{{1,2}})-(?P<mo2>\d{{1,2}})(?:-(?P<y2>{_Y}))?(?![\d-])",
+            date,
+        ),
         (
             rf"(?:in |during )?(?P<mo>{_M}),? (?P<y>{_Y})|tháng (?P<mo2>\d{{1,2}})(?:\s*(?:/"
             rf"|-|\.|năm)\s*)(?P<y2>{_Y})",
@@ -326,13 +338,22 @@ def rules(published: dt.date):
         ),
         (rf"(?:in )?(?:FY|fiscal year |financial year |năm tài chính )(?P<y>{_Y})", fiscal_year),
         (rf"(?:in |of |for |during |năm |trong năm )?(?P<y>{_Y})(?!\d)", year),
-        (r"(?P<w>this|last|previous) year|năm (?P<w2>nay|ngoái|trước)", relative_year),
+        # "dự án đã cấp phép từ các năm trước": projects licensed in earlier years, no period
+        (
+            r"(?P<w>this|last|previous) year|(?<!các )(?<!những )năm (?P<w2>nay|ngoái|trước)",
+            relative_year,
+        ),
         (
             r"(?:in |over |during )?the past year|(?:trong )?(?:một )?năm (?:qua|vừa qua)",
             past_year,
         ),
         (r"(?:during|throughout) the year|trong (?:cả )?năm(?= *[,:.;]|$)", the_year),
-        (r"trong tháng(?! *(?:\d|đầu|cuối|qua|tới|này|trước|sau))", the_month),
+        (
+            r"trong tháng(?! *(?:\d|đầu|cuối|qua|tới|này|trước|sau))"
+            r"|(?:during|in|for) the month\b(?! (?:of|before|after|ahead))|this month",
+            the_month,
+        ),
+        (rf"last (?P<wd>{_WEEKDAYS})", last_weekday),
         (
             rf"{so_far}|currently|đến nay|hiện nay|hiện có|hiện đang|tính đến nay"
             r"|đến thời điểm này",

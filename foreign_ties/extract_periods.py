@@ -48,6 +48,22 @@ _PRICE_BASE_BEFORE = re.compile(r"(?:giá (?:so sánh|cố định)|constant)\s*
 _PRICE_BASE_AFTER = re.compile(r"\s*(?:constant )?prices?\b", re.I)
 
 
+# "reaching 79.52% of the 2024 plan", "đạt 95% kế hoạch năm 2024": the plan's year, not the
+# period of the figure (a target's own year, "kế hoạch năm 2025 phấn đấu ...", is kept)
+_PLAN_BEFORE = re.compile(
+    r"%\s*(?:of\s+)?(?:the\s+)?(?:(?:kế hoạch|chỉ tiêu|mục tiêu)(?:\s+(?:của\s+)?năm)?\s*)?$",
+    re.I,
+)
+_PLAN_AFTER = re.compile(r"\s*(?:plan|target)s?\b", re.I)
+_PLAN_WORD = re.compile(r"(?:kế hoạch|chỉ tiêu|mục tiêu)(?:\s+(?:của\s+)?năm)?\s*$", re.I)
+
+
+def _plan_year(before: str, after: str) -> bool:
+    return bool(
+        _PLAN_BEFORE.search(before) and (_PLAN_WORD.search(before) or _PLAN_AFTER.match(after))
+    )
+
+
 # "HANOI, May 28 (The Straits Times/ANN): ...", "Hà Nội, ngày 28/5 (TTXVN) - ...": a news
 # wire's dateline is when the story was filed, not the period of its figures
 _DATELINE_BEFORE = re.compile(r"^\W*[A-ZÀ-Ỹ][\w .'-]{1,30},\s*(?:ngày\s*)?$")
@@ -95,6 +111,7 @@ def period_mentions(sentence: str, published: dt.date) -> list[Mention]:
                 or _SUPERLATIVE.search(sentence[: m.start()])
                 or _PRICE_BASE_BEFORE.search(sentence[: m.start()])
                 or _PRICE_BASE_AFTER.match(sentence[m.end() :])
+                or _plan_year(sentence[: m.start()], sentence[m.end() :])
             ):
                 taken.append((m.start(), m.end()))
                 continue
