@@ -10,7 +10,8 @@ A candidate is a suggestion: every field is for the editor to check. A flow the 
 no period for has none (never a guess the editor could miss), except a result reported in
 January or February (the year just ended) and an event's figure (the day it was held, else
 the publication day). Sentences, figures and units: extract_figures; periods:
-extract_periods (phrases: extract_period_rules; carried and default periods: extract_carry);
+extract_periods (phrases: extract_period_rules, their words: extract_period_words; carried
+and default periods: extract_carry);
 place, status: extract_context; indicator: extract_indicators (among the sentence's other
 figures: extract_in_sentence; by whose figure it is: extract_scope). Reading
 .html/.pdf/.docx: extract_read.
@@ -133,7 +134,9 @@ def extract(
                 province, other = None, True
             indicator = scope.in_scope(indicator, province, other, sentence[: figure.start])
             if note.startswith("carried") and period_paragraph != paragraph:
-                mention = carry.stock_in_a_later_paragraph(mention, carry.kind(indicator))
+                mention = carry.stock_in_a_later_paragraph(
+                    mention, carry.kind(indicator, "" if figure.unit == "count" else figure.unit)
+                )
             status = ctx.status_for(sentence, figure.start)
             start, end = _period(mention, indicator, published, figure.unit, sentence)
             following = found[i + 1].start if i + 1 < len(found) else len(sentence)
@@ -163,7 +166,7 @@ def extract(
                 Candidate(
                     value=value,
                     unit=unit,
-                    qualifier=qualifier_cue(window, figure.written, lang),
+                    qualifier=_qualifier(window, figure.written, lang),
                     value_as_written=figure.written,
                     period_start=start,
                     period_end=end,
@@ -182,6 +185,8 @@ def extract(
         # a fact sheet's "GRDP (2022): ..." line: the period in its label is that line's own
         label = re.match(r"[^:.;]{1,60}:\s", sentence)
         passed_on = [m for m in mentions if not label or m.start >= label.end()]
+        if carry.PAGE_DATE_LINE.fullmatch(sentence):
+            passed_on = []  # "12:31:51 AM | 11/2/2015": when the page was posted
         if passed_on or inferred:
             # "growth of 7.55% in the first half of this year, ... announced on June 29": the
             # period goes on to the next sentences, not the day of the announcement
@@ -196,6 +201,13 @@ def extract(
         if named:
             other_named_last = named[-1][1]
     return out
+
+
+def _qualifier(window: str, written: str, language: str) -> str:
+    """The contract's qualifier cue; a tilde right before the figure ("~40%") is about."""
+    cue = qualifier_cue(window, written, language)
+    before = window[: window.rfind(written)].rstrip()
+    return "approx" if cue == "exact" and before.endswith("~") else cue
 
 
 def _period(

@@ -23,6 +23,13 @@ PER_DAY = re.compile(
     r"|\bdaily\b|mỗi ngày|(?:bình quân|trung bình) ngày",
     re.I,
 )
+# "12:31:51 AM | 11/2/2015", "(27/02/2012 17:00)", "17:22 | 16/04/2015 Trade": a page's
+# posting date and time, not a period for the sentences after it
+PAGE_DATE_LINE = re.compile(
+    r"\W*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?\s*[|,-]?\s*\d{1,2}/\d{1,2}/\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{4}\s*[|,-]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?)\W*(?:\w+\W*)?",
+    re.I,
+)
 PER_YEAR = re.compile(
     r"\b(?:per|a|each|every) year\b(?! (?:earlier|ago|before|on))|mỗi năm|hằng năm|hàng năm",
     re.I,
@@ -98,10 +105,13 @@ def event(sentence: str, day: dt.date) -> Mention | None:
 
 
 def kind(indicator: str | None, unit: str = "") -> str | None:
-    """The indicator's kind; for an unknown measure, money and percentages are flows."""
+    """The indicator's kind; for an unknown measure, money and percentages are flows, lengths
+    and areas stocks."""
     known = ind.indicators()
     if indicator in known:
         return known[indicator].kind
+    if unit in ("km", "km2"):
+        return "stock"  # a length or an area ("432 square kilometres" of reservoirs)
     return "flow" if unit in ("USD", "VND", "percent") else None
 
 

@@ -58,3 +58,7 @@ AGAINST_PREVIOUS = re.compile(
     r"|last month|(?:a|the) month (?:before|earlier))|\s*month-on-month",
     re.I,
 )
+
+# "about 320 km from Hanoi", "cách Hà Nội 320 km": a distance, not a border's length
+DISTANCE = re.compile(r"\bcách\b[^,;.]{0,30}$|\bcách\s*$", re.I)
+DISTANCE_AFTER = re.compile(r"\s*(?:from|away)\b", re.I)

@@ -21,7 +21,10 @@ from foreign_ties.numbers import direction_cue
 # "Số vốn đăng ký đạt ...", "Their total registered capital ...": a sentence opening with the
 # capital of the count of projects in the sentence before ("Tổng vốn đăng ký" may be the total)
 CAPITAL_OPENING = re.compile(
-    r"\W*số vốn (?:đăng ký|đầu tư)\b|\W*their (?:total )?(?:registered |investment )?capital\b",
+    r"\W*số vốn (?:đăng ký|đầu tư)\b|\W*their (?:total )?(?:registered |investment )?capital\b"
+    # "The total registered capital for these projects was $3.23 billion."
+    r"|\W*the (?:total )?(?:registered |investment )?capital (?:for|of) (?:these|those) projects\b"
+    r"|\W*tổng (?:số )?vốn (?:đăng ký |đầu tư )?của (?:các|những) dự án (?:này|trên)\b",
     re.I,
 )
 
@@ -44,6 +47,10 @@ def indicator_in_sentence(
     previous_end = earlier[-1].end if earlier else 0
     dimension = UNIT_DIMENSION.get(unit, unit)
     if cues.RANKING.search(sentence[:start]):
+        return None
+    if unit == "km" and cues.DISTANCE.search(sentence[:start], max(0, start - 12)):
+        return None
+    if unit == "km" and cues.DISTANCE_AFTER.match(sentence[end:]):
         return None
     if unit == "count" and cues.FOREIGN_OWNED_PROJECTS.match(sentence[end:]):
         return "fdi_projects"

@@ -24,9 +24,11 @@ SINGLE_PROJECT_CSV = paths.DATA_DIR / "extraction" / "single_project.csv"
 UNLISTED_CSV = paths.DATA_DIR / "extraction" / "unlisted_measures.csv"
 UNLISTED = ""  # the "indicator" of a measure outside the catalogue: the figure gets none
 _FLOW_VERBS = re.compile(
-    r"\b(?:thu hút|cấp mới|cấp phép|được cấp|attract(?:ed|s)?|granted|licensed|newly|signed|ký)\b",
+    r"\b(?:thu hút|cấp mới|cấp phép|được cấp|attract(?:ed|s)?|granted|licensed|newly|signed|ký"
+    r"|tiếp nhận|received|receiving)\b",
     re.I,
 )
+_RECEIVED = re.compile(r"\b(?:tiếp nhận|received|receiving)\b", re.I)
 UNIT_DIMENSION = {"USD": "money", "VND": "money", "count": "count", "percent": "percent"}
 
 # --- indicators --------------------------------------------------------------------------
@@ -86,8 +88,13 @@ def flow_counterpart(
     cả nước đã thu hút được 1.408 dự án") or a count of new ones is the flow of that
     period."""
     new = end is not None and cues.NEW_AFTER.match(sentence[end:])
-    if indicator in stock_flow() and ranged and (_FLOW_VERBS.search(sentence[:start]) or new):
+    if not (ranged and (_FLOW_VERBS.search(sentence[:start]) or new)):
+        return indicator
+    if indicator in stock_flow():
         return stock_flow()[indicator]
+    known = indicators()
+    if indicator in known and known[indicator].kind == "stock" and _RECEIVED.search(sentence):
+        return None  # "Trong năm 2016, tỉnh Sơn La tiếp nhận 13 khoản viện trợ": no flow measure
     return indicator
 
 
@@ -224,6 +231,8 @@ def suggest_indicator(
             a, b, i = max(own, key=lambda m: m[1] - m[0])
             if all(j == i for x, y, j in own if (x, y) == (a, b)):
                 return i or None
+        if unit == "count" and _PLACES_AFTER.match(lowered[end:]):
+            return None  # "Đoàn công tác Cơ quan Ngoại vụ 09 tỉnh nước CHDCND Lào": places
     if place is not None:
         national = place == nation()
         for indicator_id in scores:
@@ -232,6 +241,9 @@ def suggest_indicator(
     return max(scores, key=lambda i: (scores[i], i)) or None
 
 
+# "09 tỉnh", "nine provinces": a count of places is read by its own noun ("tỉnh của Lào",
+# "provinces and cities") or not at all (not by "đoàn", "delegation" before it)
+_PLACES_AFTER = re.compile(r"\s*(?:tỉnh|provinces?|localities|địa phương)\b")
 _OUT_OF = re.compile(r"\s*(?:out of|of|trong (?:tổng )?số|trên tổng số|trên|/)\s*[\d.,]+", re.I)
 
 
@@ -257,5 +269,11 @@ def _growth(sentence: str, start: int, end: int, previous_end: int) -> bool:
     after = sentence[end : end + 30]
     return bool(
         _GROWTH.search(before)
-        or re.match(r"\s*(?:so với|year|increase|higher|up|more|less)", after, re.I)
+        # "marking a 1.6 per cent decrease over the same period"
+        or re.match(
+            r"\s*(?:so với|year|increase|decrease|decline|drop|fall|rise|growth|higher|up|more"
+            r"|less)",
+            after,
+            re.I,
+        )
     )

@@ -219,7 +219,9 @@ def period_for(
             if 0 <= m.start - end <= 12 and not re.search(r"[;,]", sentence[end : m.start]):
                 return m
     before = [m for m in mentions if m.end <= position]
-    after = [m for m in mentions if m.start >= position]
+    # "Với diện tích 13.795,40 km², dân số 1,7 triệu người, và GRDP ... 86.306,80 tỷ đồng
+    # (2024)": a year in brackets after a later figure is that figure's alone
+    after = [m for m in mentions if m.start >= position and not _bracketed_year(sentence, m)]
     if before and after and sentence:
         # "14 billion VND a year from 2000 to 2010 ..., and 21 billion VND for the project
         # conducted from 2005 to 2009": a new clause's own period, written after its figure
@@ -230,6 +232,10 @@ def period_for(
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+def _bracketed_year(sentence: str, m: Mention) -> bool:
+    return bool(re.fullmatch(r"\(\d{4}\)", sentence[max(0, m.start - 1) : m.end + 1]))
 
 
 _CLAUSE = re.compile(r";|,\s*(?:and|while|và|còn|đồng thời)\b", re.I)

@@ -1,0 +1,127 @@
+"""Seventh-round indicator and figure rules of the extraction benchmark, each on a real
+published sentence: the total of new, added and contributed FDI capital, counts whose own
+noun is no measure ("lượt nhà đầu tư", "lối mòn", "chợ biên giới", "batches", "09 tỉnh"),
+"the capital for these projects", a fall written after the rate, a distance, a stock received
+in a year, a tilde, a year in brackets, a page's posting time, an area in a later paragraph."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from foreign_ties.extract import extract
+
+D = dt.date
+
+
+def by_written(text, published, place=None, language=None):
+    return {c.value_as_written: c for c in extract(text, published, place, language)}
+
+
+def period(candidate):
+    return candidate.period_start, candidate.period_end
+
+
+def test_new_added_and_contributed_capital_together_is_the_registered_total():
+    # vovworld.vn, August 2021; sggp.org.vn, April 2020
+    english = (
+        "As of August 20, the total newly registered capital, capital contributions and share "
+        "purchases by foreign investors in Vietnam reached more than 19 billion USD."
+    )
+    found = by_written(english, D(2021, 8, 26), "vietnam", "en")
+    assert found["19 billion USD"].indicator_id == "fdi_registered_annual"
+    other = (
+        "Particularly, by April 20, the total newly-registered, additional capital, and capital "
+        "contribution for share purchasing of foreign investors reached US$12.33 billion."
+    )
+    found = by_written(other, D(2020, 4, 30), "vietnam", "en")
+    assert found["US$12.33 billion"].indicator_id == "fdi_registered_annual"
+    # cand.com.vn, November 2018
+    vietnamese = (
+        "Tính chung trong 10 tháng năm 2018, tổng vốn đăng ký cấp mới, tăng thêm và góp vốn mua "
+        "cổ phần của nhà nhà đầu tư nước ngoài là 27,9 tỷ USD."
+    )
+    found = by_written(vietnamese, D(2018, 10, 31), "vietnam", "vi")
+    assert found["27,9 tỷ USD"].indicator_id == "fdi_registered_annual"
+
+
+def test_counts_whose_own_noun_is_no_measure():
+    # vinanet.vn, 2019: share purchases counted ("lượt"), not investors
+    text = (
+        "Trong đó, có 733 lượt góp vốn, mua cổ phần làm tăng vốn điều lệ của DN với giá trị vốn "
+        "góp là 5,7 tỷ USD và 3.654 lượt nhà đầu tư nước ngoài mua lại cổ phần trong nước mà "
+        "không làm tăng vốn điều lệ với giá trị 2,82 tỷ USD."
+    )
+    assert by_written(text, D(2019, 7, 31), "vietnam", "vi")["3.654"].indicator_id is None
+    # hagiang.gov.vn, 2012: trails and border markets are not border gates
+    gates = "Ngoài các cửa khẩu chính còn có 7 lối mòn và 30 chợ biên giới, chợ cửa khẩu."
+    found = by_written(gates, D(2012, 2, 27), "ha-giang", "vi")
+    assert found["7"].indicator_id is None and found["30"].indicator_id is None
+    # songoaivu.sonla.gov.vn, 2024: the provinces of a visiting delegation
+    visit = (
+        "Đoàn công tác Cơ quan Ngoại vụ 09 tỉnh nước CHDCND Lào thăm, làm việc và ký kết biên "
+        "bản thoả thuận với Sở Ngoại vụ tỉnh Sơn La."
+    )
+    assert by_written(visit, D(2024, 3, 8), "son-la", "vi")["09"].indicator_id is None
+
+
+def test_the_capital_for_these_projects_and_a_fall_after_the_rate():
+    # vietnamnews (vdsc.com.vn), July 2011
+    text = (
+        "Total FDI disbursement hit $6.3 billion for the first seven months, marking a 1.6 per "
+        "cent decrease over the same period of last year.\n\nOnly 49 new foreign-invested "
+        "projects received licences during the month, the lowest in six months. The total "
+        "registered capital for these projects was $3.23 billion."
+    )
+    found = by_written(text, D(2011, 7, 31), "vietnam", "en")
+    assert found["1.6 per cent"].indicator_id == "fdi_disbursed_annual_yoy"
+    assert found["$3.23 billion"].indicator_id == "fdi_new_capital_annual"
+    assert period(found["$3.23 billion"]) == (D(2011, 7, 1), D(2011, 7, 31))
+
+
+def test_a_distance_is_no_border_length():
+    # vccinews.com, February 2015
+    text = (
+        "Son La is a mountainous border province in the northwest of Vietnam, about 320 km from "
+        "Hanoi, the capital of Vietnam."
+    )
+    assert by_written(text, D(2015, 2, 11), "son-la", "en")["320 km"].indicator_id is None
+
+
+def test_a_stock_measure_received_in_a_year_has_no_indicator():
+    # vufo.org.vn, March 2017: the catalogue's aid packages are cumulative
+    text = (
+        "Trong năm 2016, tỉnh Sơn La tiếp nhận 13 khoản viện trợ với tổng giá trị cam kết viện "
+        "trợ trên 2 triệu USD."
+    )
+    found = by_written(text, D(2017, 3, 20), "son-la", "vi")
+    assert found["13"].indicator_id is None
+    assert period(found["13"]) == (D(2016, 1, 1), D(2016, 12, 31))
+
+
+def test_a_tilde_is_about_and_a_bracketed_year_is_its_figures_alone():
+    # senvangdata.com, 2025
+    text = (
+        "Với diện tích 13.795,40 km², dân số 1,7 triệu người, và GRDP tổng hợp 86.306,80 tỷ đồng "
+        "(2024), tỉnh mới kế thừa tiềm năng du lịch.\n\nNông nghiệp (~40% GRDP) nổi bật với cam "
+        "sành Hàm Yên."
+    )
+    found = by_written(text, D(2025, 6, 15), "tuyen-quang", "vi")
+    assert found["40%"].qualifier == "approx"
+    assert period(found["13.795,40 km²"]) == (D(2025, 6, 15), D(2025, 6, 15))
+    assert period(found["86.306,80 tỷ đồng"]) == (D(2024, 1, 1), D(2024, 12, 31))
+
+
+def test_a_pages_posting_time_is_not_a_period_and_a_later_area_is_a_stock():
+    # vccinews.com, February 2015
+    text = (
+        "Son La Ready to Facilitate Investors\n\n12:31:51 AM | 11/2/2015\n\nIt is home to 12 "
+        "ethnic groups and 1.16 million residents (in 2014).\n\nEspecially, Hoa Binh "
+        "hydropower reservoir and Son La hydropower reservoir cover 432 square kilometres."
+    )
+    found = by_written(text, D(2015, 2, 11), "son-la", "en")
+    assert period(found["432 square kilometres"]) == (D(2015, 2, 11), D(2015, 2, 11))
+    posted = "Son La Ready to Facilitate Investors\n\n12:31:51 AM | 11/2/2015\n\nIt has 35 streams."
+    assert period(by_written(posted, D(2015, 3, 11), "son-la", "en")["35"]) == (
+        D(2015, 3, 11),
+        D(2015, 3, 11),
+    )
