@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass, fields
 
 from foreign_ties import extract_carry as carry
 from foreign_ties import extract_context as ctx
+from foreign_ties import extract_cues as cues
 from foreign_ties import extract_in_sentence as among
 from foreign_ties import extract_indicators as ind
 from foreign_ties import extract_scope as scope
@@ -141,7 +142,10 @@ def extract(
             start, end = _period(mention, indicator, published, figure.unit, sentence)
             following = found[i + 1].start if i + 1 < len(found) else len(sentence)
             window = sentence[previous_end:following]
-            if carry.PER_DAY.search(window) or (
+            if cues.THRESHOLD_BEFORE.search(sentence[: figure.start]):
+                start = end = indicator = None
+                note = "a threshold (projects under or over an amount): no period"
+            elif carry.PER_DAY.search(window) or (
                 carry.PER_YEAR.search(sentence[previous_end:]) and note.startswith("carried")
             ):  # "1.100 xe/ngày"; "80 billion VND each year" (the years are not said)
                 start = end = None
@@ -150,7 +154,7 @@ def extract(
                 last_used = Mention(0, 0, start, end, False, note)
             if start is None and breakdown:
                 note = "a breakdown with no period written"
-            elif start is None and not note.startswith("a rate per day"):
+            elif start is None and not note.startswith(("a rate per day", "a threshold")):
                 indicator = carry.to_date_without_period(indicator, sentence, status, published)
                 start, end, note = carry.no_period(indicator, figure.unit, status, published)
             value, unit = figure.value, figure.unit

@@ -53,6 +53,10 @@ PROJECTION_CUES = (
     "dự kiến",
     "dự báo",
     "sẽ",
+    # "Tỉnh miền núi sắp đón dòng vốn đầu tư hơn 40.000 tỷ đồng": about to (not "sắp xếp")
+    "sắp đón",
+    "sắp được",
+    "sắp có",
 )
 # "đạt 130,9% kế hoạch", "vượt chỉ tiêu", "các chỉ tiêu": the word names the plan or the
 # measure, not a target for the figure that follows.

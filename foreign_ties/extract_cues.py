@@ -62,3 +62,13 @@ AGAINST_PREVIOUS = re.compile(
 # "about 320 km from Hanoi", "cách Hà Nội 320 km": a distance, not a border's length
 DISTANCE = re.compile(r"\bcách\b[^,;.]{0,30}$|\bcách\s*$", re.I)
 DISTANCE_AFTER = re.compile(r"\s*(?:from|away)\b", re.I)
+
+# "small-scale projects under 5 million USD", "projects worth over 50 million USD", "dự án có
+# vốn trên 50 triệu USD" (not counted ones: "57 projects worth over VND 12.3 trillion", "558
+# aid projects ... with over 57 million USD"): a threshold
+# that sorts projects, not an amount of any period or measure
+THRESHOLD_BEFORE = re.compile(
+    r"(?<!\d )\b(?:projects?|dự án)\s+(?:worth\s+|(?:có\s+)?(?:quy mô\s+)?vốn(?: đầu tư)?\s+)?"
+    r"(?:under|below|over|above|exceeding|dưới|trên)\s*$",
+    re.I,
+)

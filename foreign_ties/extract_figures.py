@@ -123,7 +123,8 @@ _BEFORE_NOT_FIGURE = re.compile(
     r"|phase|Article|Điều|Khoản|page|trang|top|Top|Quốc lộ|National Road|Highway|route"
     r"|January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s?"
-    r"|[-–/:#№])$",
+    r"|[-–/:#№])$"
+    r"|\b(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*:\s*$",  # a page's view counter
     re.IGNORECASE,
 )
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[-–/:.]\d|[-–/][^\W_]|[A-Za-zÀ-ỹ]")
@@ -133,7 +134,9 @@ _MONTH_AFTER = re.compile(
 )
 # "up 42.6% in number and 2.8 times in value", "tăng gấp 3 lần": multipliers have no unit
 _MULTIPLIER_AFTER = re.compile(r"\s*(?:times\b|-fold\b|lần\s+so với)", re.IGNORECASE)
-_MULTIPLIER_BEFORE = re.compile(r"\bgấp\s*$", re.IGNORECASE)
+_MULTIPLIER_BEFORE = re.compile(
+    r"\bgấp\s*(?:(?:hơn|gần|khoảng|trên|xấp xỉ)\s*)?$", re.IGNORECASE
+)  # "gấp hơn 12 lần cùng kỳ"
 # "2 dự án", "34 projects": counts; a bare number is a count too unless it is a year.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 

@@ -77,6 +77,12 @@ def indicator_in_sentence(
         if bases:  # the nearest amount before; one of no known measure has no growth indicator
             base = bases[-1].indicator
             return f"{base}_yoy" if f"{base}_yoy" in known else None
+    # "Có 1.227 dự án mới ... (tăng 27,5% so với cùng kỳ), tổng vốn đăng ký đạt gần 7,94 tỉ
+    # USD": a growth rate in brackets between a count and its capital is passed over
+    while len(earlier) > 1 and earlier[-1].unit == "percent":
+        if not _in_brackets(sentence, earlier[-1]):
+            break
+        earlier = earlier[:-1]
     if earlier and earlier[-1].indicator:
         last = earlier[-1]
         between = sentence[last.end : start]
@@ -101,6 +107,13 @@ def indicator_in_sentence(
     ):
         return "fdi_new_capital_annual"
     return found
+
+
+def _in_brackets(sentence: str, figure: Earlier) -> bool:
+    return (
+        "(" in sentence[max(0, figure.start - 40) : figure.start]
+        and ")" in sentence[figure.end : figure.end + 40]
+    )
 
 
 _SAME_DIRECTION = re.compile(

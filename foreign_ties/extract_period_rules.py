@@ -193,7 +193,8 @@ def rules(published: dt.date):
             rf"(?:the )?first (?P<n>{_N}) months(?: of (?:the year|this year|(?P<y>{_Y})))?"
             rf"|(?:the |a )?(?P<n2>{_N})-month(?: period)?(?: of (?:the year|this year"
             rf"|(?P<y2>{_Y})))?|(?P<n3>[1-9]|1[0-2])M[ /-]?(?P<y3>{_Y})"
-            rf"|in (?:the )?(?P<n4>{_N}) months(?: of (?:the year|this year|(?P<y4>{_Y})))?",
+            rf"|(?:in|over) (?:the )?(?P<n4>{_N}) months"
+            rf"(?: of (?:the year|this year|(?P<y4>{_Y})))?",
             first_months,
         ),
         (

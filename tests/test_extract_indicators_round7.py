@@ -125,3 +125,60 @@ def test_a_pages_posting_time_is_not_a_period_and_a_later_area_is_a_stock():
         D(2015, 3, 11),
         D(2015, 3, 11),
     )
+
+
+def test_a_count_and_its_capital_across_a_bracketed_growth_rate():
+    # baogialai.com.vn, May 2024
+    text = (
+        "Có 1.227 dự án mới được cấp giấy chứng nhận đăng ký đầu tư (tăng 27,5% so với cùng kỳ), "
+        "tổng vốn đăng ký đạt gần 7,94 tỉ USD (tăng 50,8% so với cùng kỳ)."
+    )
+    found = by_written(text, D(2024, 5, 25), "vietnam", "vi")
+    assert found["7,94 tỉ USD"].indicator_id == "fdi_new_capital_annual"
+    assert found["50,8%"].indicator_id == "fdi_new_capital_annual_yoy"
+
+
+def test_a_threshold_of_projects_has_no_period_nor_measure_but_their_worth_does():
+    # vovworld.vn, August 2021
+    text = (
+        "Disbursement of foreign direct investment (FDI) capital in Vietnam hit 11.5 billion USD "
+        "over the past eight months. The decline in the newly registered investment capital "
+        "mainly focused on small-scale projects under 5 million USD, while the number of "
+        "large-scale projects worth over 50 million USD keeps rising over the past 8 months."
+    )
+    found = by_written(text, D(2021, 8, 26), "vietnam", "en")
+    for written in ("5 million USD", "50 million USD"):
+        assert period(found[written]) == (None, None)
+        assert found[written].indicator_id is None
+    # qdnd.vn, November 2023: the worth of 57 counted projects is their capital
+    counted = (
+        "Since 2021, the local authorities have issued investment certificates and given "
+        "in-principle approval to 57 projects worth over VND 12.3 trillion (USD 504.8 million)."
+    )
+    found = by_written(counted, D(2023, 11, 8), "lang-son", "en")
+    assert found["VND 12.3 trillion"].indicator_id == "investment_approvals_capital"
+
+
+def test_declarations_valued_at_are_the_provinces_declared_trade():
+    # customsnews.vn, March 2023
+    text = (
+        "In particular, enterprises have registered 12,167 sets of export declarations valued at "
+        "US$342,619 million, growing 364.3% over the same period in 2022."
+    )
+    found = by_written(text, D(2023, 3, 23), "lang-son", "en")
+    assert found["US$342,619 million"].indicator_id == "trade_declared_at_provincial_customs"
+
+
+def test_about_to_receive_is_a_projection_and_ratios_and_view_counters_are_no_figures():
+    # ngoisao.vn, April 2024 (a headline)
+    headline = (
+        "Tỉnh miền núi sắp đón dòng vốn đầu tư hơn 40.000 tỷ đồng, sẽ có thành phố lớn nhất "
+        "Việt Nam"
+    )
+    assert by_written(headline, D(2024, 4, 27), "lang-son", "vi")["40.000 tỷ đồng"].status == (
+        "projection"
+    )
+    # baogialai.com.vn, May 2024; susta.vn
+    ratio = "Bà Rịa-Vũng Tàu dẫn đầu với hơn 1,52 tỉ USD, gấp hơn 12 lần cùng kỳ."
+    assert "12" not in by_written(ratio, D(2024, 5, 25), "vietnam", "vi")
+    assert by_written("Lượt xem: 1082", D(2021, 6, 30), "son-la", "vi") == {}
