@@ -15,6 +15,7 @@ from foreign_ties.i18n import current_language
 
 KEPT = 128
 _results: OrderedDict[tuple, object] = OrderedDict()
+_converted: OrderedDict[tuple, tuple[object, object]] = OrderedDict()  # by_identity
 _lock = threading.Lock()  # Streamlit serves sessions from threads
 
 
@@ -67,6 +68,39 @@ def per_arguments(view):
     return answer
 
 
+def by_identity(convert):
+    """Memoise `convert(obj)` on the identity of `obj`, the data version and the language.
+
+    For what a page run does to a shared result before Streamlit sends it (a table turned
+    into Arrow, a figure into its dict): memoised views and figures hand every run the same
+    object, so the work is done once. The object is kept with its result (its id cannot be
+    reused while cached); an object built afresh each run is converted each run, as before,
+    in a store of its own so it never pushes out memoised views.
+    """
+
+    @functools.wraps(convert)
+    def converted(obj):
+        key = (
+            data_version.current().id,
+            convert.__module__,
+            convert.__qualname__,
+            current_language(),
+            id(obj),
+        )
+        with _lock:
+            if key in _converted:
+                _converted.move_to_end(key)
+                return _converted[key][1]
+        result = convert(obj)
+        with _lock:
+            _converted[key] = (obj, result)
+            while len(_converted) > KEPT:
+                _converted.popitem(last=False)
+        return result
+
+    return converted
+
+
 def _kept(key: tuple, make):
     with _lock:
         if key in _results:
@@ -97,3 +131,4 @@ def _content_key(df: pd.DataFrame) -> bytes:
 def clear() -> None:
     with _lock:
         _results.clear()
+        _converted.clear()

@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from foreign_ties import catalog, charts, data_version, phone_charts, safe_text, site, state, views
+from foreign_ties import catalog, charts, data_version, safe_text, sent, site, state, views
 from foreign_ties.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -307,16 +307,15 @@ def on_phone() -> bool:
 def fig_for_screen(fig: go.Figure, narrow: bool = False) -> go.Figure:
     """The figure as built, or restyled to fit a phone (foreign_ties/phone_charts.py), as
     it is in a `narrow` column (three panels side by side are each about a phone wide)."""
-    return phone_charts.for_phone(fig) if narrow or on_phone() else fig
+    return sent.figure(sent.for_phone(fig) if narrow or on_phone() else fig)
 
 
 def facts_table(rows: pd.DataFrame, key: str) -> None:
     if rows.empty:
         no_figure()
         return
-    labels = {c: t(f"column.{c}") for c in rows.columns}
     st.dataframe(
-        rows.drop(columns=["fact_id"], errors="ignore").rename(columns=labels),
+        sent.facts_table(rows),  # Arrow, made once per shared frame
         hide_index=True,
         key=key,
         width="stretch",
