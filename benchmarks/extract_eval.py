@@ -1,7 +1,7 @@
 """How well `foreign_ties.extract` finds the figures of real published texts.
 
-    .venv/bin/python benchmarks/extract_eval.py [--split dev|holdout|holdout5|all] [--details]
-        [--out benchmarks/results/extract_eval.md]
+    .venv/bin/python benchmarks/extract_eval.py [--split dev|holdout|holdout5|holdout6|all]
+        [--details] [--out benchmarks/results/extract_eval.md]
 
 The texts are under tests/data/extract/texts/, listed in tests/data/extract/manifest.csv
 (url, title, publisher, published date, the reference date used for relative periods such
@@ -151,12 +151,14 @@ def report(name: str, s: Score, texts: int) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "holdout", "holdout5", "all"), default="all")
+    parser.add_argument(
+        "--split", choices=("dev", "holdout", "holdout5", "holdout6", "all"), default="all"
+    )
     parser.add_argument("--details", action="store_true", help="list misses and extras")
     parser.add_argument("--out", type=Path, help="also write the report (Markdown) here")
     args = parser.parse_args(argv)
     manifest = read_csv(DATA / "manifest.csv")
-    splits = ("dev", "holdout", "holdout5") if args.split == "all" else (args.split,)
+    splits = ("dev", "holdout", "holdout5", "holdout6") if args.split == "all" else (args.split,)
     lines = ["## Extraction benchmark", ""]
     for split in splits:
         texts = sum(e["split"] == split for e in manifest)
