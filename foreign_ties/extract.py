@@ -126,6 +126,8 @@ def extract(
             else:
                 indicator = ind.flow_counterpart(indicator, sentence, figure.start, ranged)
             indicator = ind.one_project_counterpart(indicator, sentence)
+            if indicator is None and i == 0:
+                indicator = among.same_measure_as_before(sentence, figure.unit, amounts)
             if mention and mention.kind == TO_DATE:
                 indicator = ind.stock_counterpart(indicator)
             other = province is None and scope.outside(named, figure.start, other_named_last)

@@ -36,6 +36,23 @@ class Earlier(NamedTuple):
     indicator: str | None
 
 
+# "The figure almost kept up with the highest monthly level ... – $1.39 billion in March":
+# the sentence goes on about the measure of the sentence before
+_SAME_FIGURE_OPENING = re.compile(
+    r"\W*(?:the|this|that) (?:figure|amount|number)\b|\W*con số (?:này|trên)\b", re.I
+)
+
+
+def same_measure_as_before(sentence: str, unit: str, before: list[Earlier]) -> str | None:
+    """The measure of the last amount of the sentence before, for the first figure of a
+    sentence opening "The figure ..." (same dimension only)."""
+    if not before or not _SAME_FIGURE_OPENING.match(sentence):
+        return None
+    last = before[-1]
+    same = UNIT_DIMENSION.get(last.unit, last.unit) == UNIT_DIMENSION.get(unit, unit)
+    return last.indicator if same else None
+
+
 def indicator_in_sentence(
     sentence: str, start: int, end: int, unit: str, place: str | None, earlier: list[Earlier]
 ) -> str | None:

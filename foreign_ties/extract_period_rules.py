@@ -260,10 +260,13 @@ def rules(published: dt.date):
             rf"(?P<mo>\d{{1,2}})(?:[/-](?P<y>{_Y}))?",
             year_to_date,
         ),
-        # "đến ngày 20-5": a dash between day and month only after "ngày" (not "20-25")
+        # "đến ngày 20-5", "tính đến 20-5": a dash between day and month only after "ngày",
+        # "đến", "tới" or "hết" (not "20-25%")
         (
             rf"(?:ngày )?(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})(?:/(?P<y>{_Y}))?(?!\d)"
-            rf"|ngày (?P<d2>\d{{1,2}})-(?P<mo2>\d{{1,2}})(?:-(?P<y2>{_Y}))?(?![\d-])",
+            rf"|ngày (?P<d2>\d{{1,2}})-(?P<mo2>\d{{1,2}})(?:-(?P<y2>{_Y}))?(?![\d-])"
+            rf"|(?<=(?:đến|tới|hết) )(?P<d3>\d{{1,2}})-(?P<mo3>\d{{1,2}})(?:-(?P<y3>{_Y}))?"
+            r"(?![\d-]|[.,]\d|\s*%)",
             date,
         ),
         (

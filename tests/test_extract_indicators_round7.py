@@ -182,3 +182,28 @@ def test_about_to_receive_is_a_projection_and_ratios_and_view_counters_are_no_fi
     ratio = "Bà Rịa-Vũng Tàu dẫn đầu với hơn 1,52 tỉ USD, gấp hơn 12 lần cùng kỳ."
     assert "12" not in by_written(ratio, D(2024, 5, 25), "vietnam", "vi")
     assert by_written("Lượt xem: 1082", D(2021, 6, 30), "son-la", "vi") == {}
+
+
+def test_the_figure_goes_on_about_the_measure_of_the_sentence_before():
+    # vietnamnews (vdsc.com.vn), July 2011
+    text = (
+        "Disbursement of foreign direct investment rebounded in July, reaching approximately "
+        "US$1 billion for the month, the Ministry of Planning and Investment said. The figure "
+        "almost kept up with the highest monthly level since the beginning of this year – $1.39 "
+        "billion in March, the agency said."
+    )
+    found = by_written(text, D(2011, 7, 31), "vietnam", "en")
+    assert found["$1.39 billion"].indicator_id == found["US$1 billion"].indicator_id
+    assert found["$1.39 billion"].indicator_id == "fdi_disbursed_annual"
+
+
+def test_memorandums_counted_without_bien():
+    # ngoisao.vn, April 2024
+    text = (
+        "Tại Hội nghị, tỉnh Lạng Sơn đã trao 14 chủ trương đầu tư/giấy chứng nhận đăng ký đầu tư "
+        "cho 14 dự án với tổng vốn đăng ký là 18.602 tỷ đồng, 9 bản ghi nhớ đầu tư cho 9 nhà "
+        "đầu tư với tổng mức đăng ký dự kiến 21.527 tỷ đồng."
+    )
+    found = extract(text, D(2024, 4, 27), "lang-son", "vi")
+    nines = [c for c in found if c.value_as_written == "9"]
+    assert nines[0].indicator_id == "investment_mous_signed"

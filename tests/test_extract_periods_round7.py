@@ -114,3 +114,12 @@ def test_sectors_out_of_the_total_are_a_breakdown_with_no_period():
     assert period(found["17"]) == (None, None)
     assert found["17"].indicator_id is None
     assert period(found["7,43 tỉ USD"]) == (None, None)
+
+
+def test_a_dashed_date_after_den_and_not_a_range_of_percentages():
+    from foreign_ties.extract_periods import period_mentions
+
+    # the baogialai.com.vn sentence with "ngày" left out, as reports also write it
+    mentions = period_mentions("Tính lũy kế đến 20-5, cả nước có 40.285 dự án", D(2024, 5, 25))
+    assert [(m.period_start, m.as_of) for m in mentions] == [(D(2024, 5, 20), True)]
+    assert period_mentions("dự kiến tăng đến 20-25% so với cùng kỳ", D(2024, 5, 25)) == []
