@@ -94,7 +94,11 @@ def extract(
             inferred = carry.event(sentence, last_day or published)
         if mentions or inferred:
             breakdown = False
-        elif _BREAKDOWN.search(sentence):
+        elif _BREAKDOWN.search(sentence) or (
+            paragraph != period_paragraph
+            and text[:offset].rstrip(" ").endswith("\n")
+            and cues.RANKING.search(sentence)
+        ):
             last_period = last_used = None  # a breakdown with no period of its own has none
             breakdown = True
         places = ctx.place_mentions(sentence)
@@ -154,7 +158,7 @@ def extract(
                 note = "a rate per day (or year): no period"
             elif start is not None:
                 last_used = Mention(0, 0, start, end, False, note)
-            if start is None and breakdown:
+            if start is None and breakdown and carry.kind(indicator, figure.unit) != "stock":
                 note = "a breakdown with no period written"
             elif start is None and not note.startswith(("a rate per day", "a threshold")):
                 indicator = carry.to_date_without_period(indicator, sentence, status, published)

@@ -123,3 +123,18 @@ def test_a_dashed_date_after_den_and_not_a_range_of_percentages():
     mentions = period_mentions("Tính lũy kế đến 20-5, cả nước có 40.285 dự án", D(2024, 5, 25))
     assert [(m.period_start, m.as_of) for m in mentions] == [(D(2024, 5, 20), True)]
     assert period_mentions("dự kiến tăng đến 20-25% so với cùng kỳ", D(2024, 5, 25)) == []
+
+
+def test_a_paragraph_opening_with_a_ranking_and_no_period_is_a_breakdown():
+    # baogialai.com.vn, May 2024: the provinces' parts have no period written in their paragraph
+    text = (
+        "Cụ thể, theo Cục Đầu tư nước ngoài, từ đầu năm đến ngày 20-5, tổng vốn đăng ký mới, "
+        "điều chỉnh và góp vốn mua cổ phần của nhà đầu tư nước ngoài đạt hơn 11,07 tỉ USD.\n\n"
+        "Theo Cục Đầu tư nước ngoài, Bà Rịa-Vũng Tàu dẫn đầu với tổng vốn đầu tư đăng ký hơn 1,52 "
+        "tỉ USD, chiếm 13,8% tổng vốn đầu tư cả nước.\n\nTiếp theo là Hà Nội với gần 1,14 tỉ USD, "
+        "chiếm 10,3% tổng vốn đầu tư đăng ký và giảm 39% so với cùng kỳ năm 2023."
+    )
+    found = by_written(text, D(2024, 5, 25), "vietnam", "vi")
+    assert period(found["11,07 tỉ USD"]) == (D(2024, 1, 1), D(2024, 5, 20))
+    for written in ("1,52 tỉ USD", "13,8%", "1,14 tỉ USD", "39%"):
+        assert period(found[written]) == (None, None)
