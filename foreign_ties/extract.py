@@ -195,6 +195,13 @@ def extract(
         # a fact sheet's "GRDP (2022): ..." line: the period in its label is that line's own
         label = re.match(r"[^:.;]{1,60}:\s", sentence)
         passed_on = [m for m in mentions if not label or m.start >= label.end()]
+        # "1.16 million residents (in 2014)": a bracketed period of a sentence with figures is
+        # theirs alone ("Giai đoạn ... bao cấp (1960-1980)", a heading's, goes on)
+        passed_on = [
+            m
+            for m in passed_on
+            if not (found and _BRACKETED.fullmatch(sentence[m.start - 1 : m.end + 1]))
+        ]
         if carry.PAGE_DATE_LINE.fullmatch(sentence):
             passed_on = []  # "12:31:51 AM | 11/2/2015": when the page was posted
         if passed_on or inferred:
@@ -243,6 +250,7 @@ def _period(
     return mention.period_start, mention.period_end
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
 _SAME_PERIOD = re.compile(r"same period|cùng kỳ", re.I)
 _ACCUMULATED = re.compile(r"accumulated|cumulative|in effect|còn hiệu lực", re.I)
 # "Of which, there were 261 new projects": a part of the last figure, for its period (a

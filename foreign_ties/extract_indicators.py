@@ -175,8 +175,10 @@ def suggest_indicator(
     most; for a percent of growth, the `_yoy` indicator of the measure it qualifies."""
     known = indicators()
     if unit == "percent" and _growth(sentence, start, end, previous_end):
-        base = suggest_indicator(sentence, start, end, "USD", place) or suggest_indicator(
-            sentence, start, end, "count", place
+        # "the number of customs declarations ... rocketed 91%": the change of a count
+        counted = _NUMBER_OF.search(sentence[previous_end:start])
+        base = (None if counted else suggest_indicator(sentence, start, end, "USD", place)) or (
+            suggest_indicator(sentence, start, end, "count", place)
         )
         return f"{base}_yoy" if base and f"{base}_yoy" in known else None
     lowered = same_tones(sentence.lower())
@@ -244,6 +246,7 @@ def suggest_indicator(
 # "09 tỉnh", "nine provinces": a count of places is read by its own noun ("tỉnh của Lào",
 # "provinces and cities") or not at all (not by "đoàn", "delegation" before it)
 _PLACES_AFTER = re.compile(r"\s*(?:tỉnh|provinces?|localities|địa phương)\b")
+_NUMBER_OF = re.compile(r"\b(?:the number of|number of|số lượng)\b", re.I)
 _OUT_OF = re.compile(r"\s*(?:out of|of|trong (?:tổng )?số|trên tổng số|trên|/)\s*[\d.,]+", re.I)
 
 

@@ -207,3 +207,23 @@ def test_memorandums_counted_without_bien():
     found = extract(text, D(2024, 4, 27), "lang-son", "vi")
     nines = [c for c in found if c.value_as_written == "9"]
     assert nines[0].indicator_id == "investment_mous_signed"
+
+
+def test_the_change_in_the_number_of_declarations_is_no_change_in_trade():
+    # vietnamplus.vn, March 2023
+    text = (
+        "In the reviewed period, the number of customs declarations at Huu Nghi Border Gate "
+        "rocketed 91% year-on-year with all the declarations submitted via the electronic "
+        "customs system."
+    )
+    assert by_written(text, D(2023, 3, 1), "lang-son", "en")["91%"].indicator_id is None
+    # customsnews.vn, March 2023: sets of declarations are documents, not border gates
+    sets = (
+        "Statistics from Lang Son Customs Department showed that, as of March 22, border-gate "
+        "customs units have received and processed procedures for 27,055 sets of declarations "
+        "with a turnover of US$727,931 million, an increase of 71% compared to the same period "
+        "in 2022."
+    )
+    found = by_written(sets, D(2023, 3, 23), "lang-son", "en")
+    assert found["27,055"].indicator_id is None
+    assert period(found["27,055"]) == (D(2023, 1, 1), D(2023, 3, 22))

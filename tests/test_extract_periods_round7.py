@@ -138,3 +138,14 @@ def test_a_paragraph_opening_with_a_ranking_and_no_period_is_a_breakdown():
     assert period(found["11,07 tỉ USD"]) == (D(2024, 1, 1), D(2024, 5, 20))
     for written in ("1,52 tỉ USD", "13,8%", "1,14 tỉ USD", "39%"):
         assert period(found[written]) == (None, None)
+
+
+def test_a_bracketed_period_of_a_sentence_with_figures_is_not_carried():
+    # vccinews.com, February 2015
+    text = (
+        "It is home to 12 ethnic groups and 1.16 million residents (in 2014).\n\nIn addition, "
+        "Son La has 2,443 ha of ponds, over 500 irrigation reservoirs and dams."
+    )
+    found = by_written(text, D(2015, 2, 11), "son-la", "en")
+    assert period(found["12"]) == (D(2014, 1, 1), D(2014, 12, 31))
+    assert period(found["500"]) == (D(2015, 2, 11), D(2015, 2, 11))
