@@ -145,7 +145,7 @@ def extract(
                     mention, carry.kind(indicator, "" if figure.unit == "count" else figure.unit)
                 )
             status = ctx.status_for(sentence, figure.start)
-            start, end = _period(mention, indicator, published, figure.unit, sentence)
+            start, end = carry.figure_period(mention, indicator, published, figure.unit, sentence)
             following = found[i + 1].start if i + 1 < len(found) else len(sentence)
             window = sentence[previous_end:following]
             if cues.THRESHOLD_BEFORE.search(sentence[: figure.start]):
@@ -227,32 +227,7 @@ def _qualifier(window: str, written: str, language: str) -> str:
     return "approx" if cue == "exact" and before.endswith("~") else cue
 
 
-def _period(
-    mention: Mention | None, indicator: str | None, published: dt.date, unit: str, sentence: str
-) -> tuple[dt.date | None, dt.date | None]:
-    if mention is None:
-        return None, None
-    if mention.kind == TO_DATE:
-        return mention.period_start, mention.period_end
-    kind = carry.kind(indicator, "" if _ACCUMULATED.search(sentence) else unit)
-    if kind is None and _SAME_PERIOD.search(sentence):
-        kind = "flow"  # "as of April 20, ... 149,000 vehicles, up 20% over the same period"
-    if kind == "stock" and mention.period_start != mention.period_end:
-        day = min(mention.period_end, published)
-        return day, day
-    if (
-        kind == "flow"
-        and mention.as_of
-        and mention.period_start.month * 100 + mention.period_start.day > 101
-    ):
-        # "as of December 31, total registered capital ...": the year to that date
-        return dt.date(mention.period_end.year, 1, 1), mention.period_end
-    return mention.period_start, mention.period_end
-
-
 _BRACKETED = re.compile(r"\([^()]*\)")
-_SAME_PERIOD = re.compile(r"same period|cùng kỳ", re.I)
-_ACCUMULATED = re.compile(r"accumulated|cumulative|in effect|còn hiệu lực", re.I)
 # "Of which, there were 261 new projects": a part of the last figure, for its period (a
 # heading between them, "Structure of capital in the first 2 months", does not count)
 _PART_OF = re.compile(r"(?:of which|of this|of these|among them|in which|trong đó)\b", re.I)

@@ -3,7 +3,8 @@ and the default of a figure with none: an excerpt's opening figures take the fir
 text names; a stock in a later paragraph is as of the publication date rather than the end
 of a period carried to it; an event's figures with no date written are the last day written
 (else the publication day's); a rate per day has no period; a flow with none written has
-none (a January or February report's: the year just ended), a stock is as of publication."""
+none (a January or February report's: the year just ended), a stock is as of publication.
+`figure_period` reads a figure's period from the mention that governs it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import datetime as dt
 import re
 
 from foreign_ties import extract_indicators as ind
-from foreign_ties.extract_period_rules import THE_MONTH
+from foreign_ties.extract_period_rules import THE_MONTH, TO_DATE
 from foreign_ties.extract_periods import Mention
 
 NO_PERIOD = "no period in the text"
@@ -142,3 +143,32 @@ def no_period(
         note = "no period in the text; reported in January or February: the year just ended"
         return dt.date(y, 1, 1), dt.date(y, 12, 31), note
     return None, None, "no period in the text"
+
+
+_SAME_PERIOD = re.compile(r"same period|cùng kỳ", re.I)
+_ACCUMULATED = re.compile(r"accumulated|cumulative|in effect|còn hiệu lực", re.I)
+
+
+def figure_period(
+    mention: Mention | None, indicator: str | None, published: dt.date, unit: str, sentence: str
+) -> tuple[dt.date | None, dt.date | None]:
+    """The figure's period from the mention that governs it: a stock read with a span is as
+    of its end; a flow read "as of" a day runs from 1 January."""
+    if mention is None:
+        return None, None
+    if mention.kind == TO_DATE:
+        return mention.period_start, mention.period_end
+    measure = kind(indicator, "" if _ACCUMULATED.search(sentence) else unit)
+    if measure is None and _SAME_PERIOD.search(sentence):
+        measure = "flow"  # "as of April 20, ... 149,000 vehicles, up 20% over the same period"
+    if measure == "stock" and mention.period_start != mention.period_end:
+        day = min(mention.period_end, published)
+        return day, day
+    if (
+        measure == "flow"
+        and mention.as_of
+        and mention.period_start.month * 100 + mention.period_start.day > 101
+    ):
+        # "as of December 31, total registered capital ...": the year to that date
+        return dt.date(mention.period_end.year, 1, 1), mention.period_end
+    return mention.period_start, mention.period_end

@@ -227,3 +227,13 @@ def test_the_change_in_the_number_of_declarations_is_no_change_in_trade():
     found = by_written(sets, D(2023, 3, 23), "lang-son", "en")
     assert found["27,055"].indicator_id is None
     assert period(found["27,055"]) == (D(2023, 1, 1), D(2023, 3, 22))
+
+
+def test_residents_are_the_population_and_ethnic_groups_no_measure():
+    # vccinews.com, February 2015
+    text = "It is home to 12 ethnic groups and 1.16 million residents (in 2014)."
+    found = by_written(text, D(2015, 2, 11), "son-la", "en")
+    assert found["1.16 million"].indicator_id == "population"
+    assert found["1.16 million"].unit == "people"
+    assert period(found["1.16 million"]) == (D(2014, 12, 31), D(2014, 12, 31))
+    assert found["12"].indicator_id is None and found["12"].unit == "count"
