@@ -132,6 +132,9 @@ def extract(
             indicator = ind.one_project_counterpart(indicator, sentence)
             if indicator is None and i == 0:
                 indicator = among.same_measure_as_before(sentence, figure.unit, amounts)
+            indicator = among.part_of_a_count(
+                sentence[: figure.start], figure.unit, earlier, indicator
+            )
             if mention and mention.kind == TO_DATE:
                 indicator = ind.stock_counterpart(indicator)
             other = province is None and scope.outside(named, figure.start, other_named_last)

@@ -43,6 +43,23 @@ _SAME_FIGURE_OPENING = re.compile(
 )
 
 
+# "more than 67,600 vehicles ..., of which 31,800 carried exports": a part of the count before
+_PART_OF_COUNT = re.compile(
+    r"[,;]\s*(?:of which|of them|of these|trong đó)[,:]?\s*(?:có\s+)?$", re.I
+)
+
+
+def part_of_a_count(
+    before: str, unit: str, earlier: list[Earlier], found: str | None
+) -> str | None:
+    """A count right after "of which" in the sentence of another count is that count's part:
+    its measure (or none, when that count's is none)."""
+    counts = [e for e in earlier if e.unit == "count"]
+    if unit == "count" and counts and _PART_OF_COUNT.search(before):
+        return counts[-1].indicator
+    return found
+
+
 def same_measure_as_before(sentence: str, unit: str, before: list[Earlier]) -> str | None:
     """The measure of the last amount of the sentence before, for the first figure of a
     sentence opening "The figure ..." (same dimension only)."""

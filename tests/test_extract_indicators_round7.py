@@ -237,3 +237,23 @@ def test_residents_are_the_population_and_ethnic_groups_no_measure():
     assert found["1.16 million"].unit == "people"
     assert period(found["1.16 million"]) == (D(2014, 12, 31), D(2014, 12, 31))
     assert found["12"].indicator_id is None and found["12"].unit == "count"
+
+
+def test_letters_talks_and_a_part_of_a_count_of_vehicles():
+    # laodong.vn, April 2025
+    text = (
+        "In addition, in the first 4 months of the year, the Management Board sent 17 working "
+        "letters, organized 4 talks and welcomed many delegations from China to remove obstacles "
+        "in customs clearance."
+    )
+    found = by_written(text, D(2025, 4, 25), "lang-son", "en")
+    assert found["17"].indicator_id is None
+    assert found["4"].indicator_id == "meetings_foreign_partners"
+    # vietnamplus.vn, July 2023
+    vehicles = (
+        "Since May, more than 67,600 vehicles have undergone customs clearance at border gates in "
+        "Lang Son, of which 31,800 carried exports."
+    )
+    found = by_written(vehicles, D(2023, 7, 10), "lang-son", "en")
+    assert found["31,800"].indicator_id is None
+    assert period(found["31,800"]) == (D(2023, 5, 1), D(2023, 7, 10))
