@@ -93,10 +93,14 @@ def indicator_in_sentence(
         return None
     if unit == "percent" and cues.AGAINST_PREVIOUS.match(sentence[end:]):
         return None
-    if unit == "percent" and cues.SHARE_BEFORE.search(before):
-        amounts = [e for e in earlier if e.unit != "percent"]
-        base = amounts[-1].indicator if amounts else None
+    amounts = [e for e in earlier if e.unit != "percent"]
+    if unit == "percent" and cues.SHARE_BEFORE.search(before) and amounts:
+        base = amounts[-1].indicator
         return f"{base}_share" if f"{base}_share" in known else None
+    if unit == "percent" and cues.SHARE_BEFORE.search(before):
+        # "Foreign-invested sector accounted for 71 percent of ...": a share named by its words
+        found = suggest_indicator(sentence, start, end, unit, place)
+        return found if found and found.endswith("_share") else None
     if unit == "percent" and _growth(sentence, start, end, previous_end):
         after = sentence[end : end + 12]
         wanted = (

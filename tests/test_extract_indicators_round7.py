@@ -257,3 +257,21 @@ def test_letters_talks_and_a_part_of_a_count_of_vehicles():
     found = by_written(vehicles, D(2023, 7, 10), "lang-son", "en")
     assert found["31,800"].indicator_id is None
     assert period(found["31,800"]) == (D(2023, 5, 1), D(2023, 7, 10))
+
+
+def test_accounting_for_alone_is_no_share_of_fdi_exports():
+    # vccinews.com, February 2015: a share of the country's area
+    area = (
+        "Sharing a 250-km borderline with Laos, the province has a natural area of 14,174 square "
+        "kilometres, accounting for 37.88 percent of the northwest area and 4.28 percent of the "
+        "country’s area - the third largest province in Vietnam."
+    )
+    found = by_written(area, D(2015, 2, 11), "son-la", "en")
+    assert found["4.28 percent"].indicator_id is None
+    # vtv.vn, July 2017: the sector's share named in the sentence
+    share = (
+        "Foreign-invested sector accounted for 71 percent of the country’s total six-month "
+        "export turnover."
+    )
+    found = by_written(share, D(2017, 7, 1), "vietnam", "en")
+    assert found["71 percent"].indicator_id == "exports_fdi_sector_share"
