@@ -10,6 +10,8 @@ a whole year labelled with its period. Every kind of mark drawn gets a legend en
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -103,8 +105,6 @@ def _label(row, ptype: str) -> str:
 def totals_text(df, place_names) -> str:
     """Totals over several years as the words written over their panel, one a line: drawn
     beside shorter periods they would mislead (`grammar.totals_beside_shorter`)."""
-    from foreign_ties.charts import wrap  # local: charts draws with this module
-
     lines = [
         t(
             "chart.total_not_drawn",
@@ -114,7 +114,16 @@ def totals_text(df, place_names) -> str:
         for row in df.itertuples()
     ]
     # Plotly does not wrap; each line in italics of its own (a tag must not span a break)
-    return "<br>".join(f"<i>{part}</i>" for line in lines for part in wrap(line, 80).split("<br>"))
+    parts = [part for line in lines for part in _wrapped(line, TOTALS_CHARS)]
+    return "<br>".join(f"<i>{part}</i>" for part in parts)
+
+
+TOTALS_CHARS = 80  # a line of totals over a panel beside the sidebar on a 1280 px laptop
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """Plotly does not wrap: lines at spaces only (never inside '2021–2025' or a number)."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
 
 
 def write_totals(fig, text: str) -> None:
