@@ -50,6 +50,17 @@ def _shown(raw: str) -> str:
     return text[:40] + ("…" if len(text) > 40 else "")
 
 
+LISTED = 3  # values a notice quotes back; a link with many bad ones gets one notice, not many
+
+
+def _listed(values: Sequence[str]) -> dict[str, str]:
+    """Unknown values quoted back in one notice: the first few, and how many in all (`n`, for
+    the message's plural form)."""
+    unique = list(dict.fromkeys(values))
+    quoted = ", ".join(f"“{_shown(v)}”" for v in unique[:LISTED])
+    return {"value": quoted + (" …" if len(unique) > LISTED else ""), "n": str(len(unique))}
+
+
 def parse_provinces(
     raw: Iterable[str], allowed: Sequence[str], default: Sequence[str]
 ) -> tuple[tuple[str, ...], list[Notice]]:
@@ -58,7 +69,7 @@ def parse_provinces(
         return tuple(default), []
     unknown = [v for v in values if v not in allowed]
     known = tuple(dict.fromkeys(v for v in values if v in allowed))
-    notices = [Notice("notice.unknown_province", {"value": _shown(v)}) for v in unknown]
+    notices = [Notice("notice.unknown_province", _listed(unknown))] if unknown else []
     if not known:
         return tuple(default), notices
     return known, notices

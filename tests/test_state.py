@@ -38,6 +38,16 @@ def test_unknown_places_are_dropped_with_a_notice(bad):
     assert [n.key for n in notices] == ["notice.unknown_province"]
 
 
+def test_many_unknown_places_make_one_notice_quoting_the_first_few():
+    """A hand-made link with 31 ids the dashboard does not cover printed 31 warnings."""
+    bad = [f"synthetic-{n:02}" for n in range(1, 32)]
+    filters, notices = parse({"provinces": [",".join([*bad, "son-la", bad[0]])]})
+    assert filters.provinces == ("son-la",)
+    (notice,) = notices
+    assert notice.key == "notice.unknown_province" and notice.values["n"] == "31"
+    assert notice.values["value"] == "“synthetic-01”, “synthetic-02”, “synthetic-03” …"
+
+
 def test_only_unknown_places_fall_back_to_all_places():
     filters, notices = parse({"provinces": ["atlantis"]})
     assert filters.provinces == PLACES
@@ -69,7 +79,7 @@ def test_a_single_year_means_that_year():
 
 def test_notice_text_quotes_user_input_shortened():
     _, notices = parse({"provinces": ["x" * 500]})
-    assert len(notices[0].values["value"]) <= 41
+    assert len(notices[0].values["value"]) <= 43  # 40 characters, "…" and its quotes
 
 
 def test_choices_come_from_a_fixed_list():

@@ -25,6 +25,7 @@ from foreign_ties.i18n import (
     language_from_locale,
     set_language,
     t,
+    tn,
 )
 from foreign_ties.paths import ROOT
 from foreign_ties.state import Filters
@@ -117,7 +118,7 @@ def setup() -> Filters:
     filters = Filters(tuple(chosen) or tuple(catalog.COMPARED_PLACES), int(years[0]), int(years[1]))
     _remember_home(place_ids)
     for notice in st.session_state.pop("_notices", []):
-        st.warning(t(notice.key, **notice.values), icon=":material/warning:")
+        st.warning(notice_text(notice), icon=":material/warning:")
     return filters
 
 
@@ -172,7 +173,7 @@ def choice(
     value, notices = state.parse_choice(st.query_params.get_all(param), options, default, param)
     if _url_changed(param):  # only a link's own value earns a notice, never a stale one we wrote
         for notice in notices:
-            st.warning(t(notice.key, **notice.values), icon=":material/warning:")
+            st.warning(notice_text(notice), icon=":material/warning:")
     if value not in options:
         value = default
     _seed(key, param, value)
@@ -296,6 +297,15 @@ def chart(fig: go.Figure | None, key: str, height: str = "content", width: str =
     st.plotly_chart(
         fig_for_screen(fig), key=key, theme=None, height=height, width=width, config=PLOTLY_CONFIG
     )
+
+
+def notice_text(notice: state.Notice) -> str:
+    """A link notice in the reader's language; one that counts its values (`n`) in the
+    plural form for that count."""
+    values = dict(notice.values)
+    if "n" in values:
+        return tn(notice.key, int(values.pop("n")), **values)
+    return t(notice.key, **values)
 
 
 def on_phone() -> bool:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from foreign_ties import state
 from foreign_ties.i18n import t
-from foreign_ties.ui import page_param, url_changed
+from foreign_ties.ui import notice_text, page_param, url_changed
 
 _KEY = "page_page"
 _LIST = "_paged_list"  # session key: which list (its filters) the page number belongs to
@@ -22,7 +22,7 @@ def page_number(pages: int, list_key: Hashable, linked: int | None = None) -> in
     page, notices = state.parse_page(st.query_params.get_all(state.PAGE_KEY), pages)
     if url_changed(state.PAGE_KEY):
         for notice in notices:
-            st.warning(t(notice.key, **notice.values), icon=":material/warning:")
+            st.warning(notice_text(notice), icon=":material/warning:")
     if linked is not None:
         st.session_state[_KEY] = linked
     elif _KEY not in st.session_state or url_changed(state.PAGE_KEY):

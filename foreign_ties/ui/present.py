@@ -85,7 +85,7 @@ def _slide_number(total: int) -> int:
     if _STATE not in st.session_state or ui._url_changed(SLIDE_PARAM):
         number, notices = parse_slide(st.query_params.get_all(SLIDE_PARAM), total)
         for notice in notices:
-            st.warning(t(notice.key, **notice.values), icon=":material/warning:")
+            st.warning(ui.notice_text(notice), icon=":material/warning:")
         st.session_state[_STATE] = number
     st.session_state[_STATE] = min(max(1, int(st.session_state[_STATE])), total)
     return st.session_state[_STATE]
