@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
-from foreign_ties import catalog, formatting, grammar, safe_text
+from foreign_ties import catalog, formatting, grammar, mark_labels, safe_text
 from foreign_ties.catalog import Indicator
 from foreign_ties.i18n import current_language, t, tn
 from foreign_ties.memo import remembered
@@ -342,7 +342,7 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
     subtitle = t("chart.subtitle", unit=" | ".join(dict.fromkeys(units_shown)), period=period)
     total_height = height if len(panels) == 1 else int(height * 0.7 * len(panels))
     marks.add_keys(fig, used)
-    marks.place_labels(fig)
+    mark_labels.place_labels(fig)
     _one_legend_entry_per_series(fig)
     first_lines = totals[0].count("<br>") + 1 if totals[0] else 0
     return _layout(fig, title, subtitle, source_footnote(df), total_height, first_lines)

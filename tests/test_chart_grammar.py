@@ -305,3 +305,47 @@ def test_no_axis_of_any_trade_panel_can_repeat_a_tick_label():
     for panel in trade.panels(filters, "published"):
         if panel.figure is not None:
             assert _axis_kinds(panel.figure), panel.spec.key
+
+
+def test_no_two_labels_of_a_stacked_trade_panel_print_over_each_other(all_places):
+    """Lang Son's Customs panel printed three part-year labels over each other at 1280 px:
+    in stacked panels a label that would still overlap a higher one is left to the hover."""
+    from foreign_ties import mark_labels
+
+    stacked = [
+        p.figure
+        for p in trade.panels(all_places, "published")
+        if p.figure is not None and len({t.yaxis for t in p.figure.data}) > 1
+    ]
+    assert stacked
+    hidden = 0
+    for fig in stacked:
+        tops: dict[str, float] = {}
+        labels = []
+        for trace in fig.data:
+            if trace.type != "scatter" or trace.text is None:
+                continue
+            places = trace.textposition
+            for n, (x, y, text) in enumerate(zip(trace.x, trace.y, trace.text, strict=True)):
+                if y is None:
+                    continue
+                where = places[n] if isinstance(places, tuple | list) else places
+                axis = trace.yaxis or "y"
+                tops[axis] = max(tops.get(axis, 0.0), abs(y))
+                if not text:
+                    hidden += 1
+                    continue
+                xaxis = fig.layout["xaxis" + (trace.xaxis or "x")[1:]]
+                start, end = (pd.Timestamp(v) for v in xaxis.range)
+                share = (pd.Timestamp(x) - start) / (end - start)
+                labels.append((axis, share, y, str(text), where))
+        for i, (axis, share, y, text, where) in enumerate(labels):
+            height = mark_labels.NEAR * tops[axis]
+            low, high = (y, y + height) if where.startswith("top") else (y - height, y)
+            left, right = mark_labels._span(share, text, where)
+            for oaxis, oshare, oy, otext, owhere in labels[:i]:
+                olow, ohigh = (oy, oy + height) if owhere.startswith("top") else (oy - height, oy)
+                oleft, oright = mark_labels._span(oshare, otext, owhere)
+                overlap = low < ohigh and olow < high and left < oright and oleft < right
+                assert oaxis != axis or not overlap, (text, otext)
+    assert hidden  # some points are labelled only on hover
