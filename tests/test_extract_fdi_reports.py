@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from foreign_ties.extract import extract
 from foreign_ties.extract_figures import figures
+from tests.extract_helpers import by_written
 
 D = dt.date
-
-
-def by_written(text, published, place=None):
-    return {c.value_as_written: c for c in extract(text, published, place)}
 
 
 # investvietnam.gov.vn, February 2023 (a heading between the total and its parts)

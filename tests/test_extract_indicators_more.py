@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from foreign_ties.extract import extract
+from tests.extract_helpers import by_written
 
 D = dt.date
-
-
-def by_written(text, published, place=None, language=None):
-    return {c.value_as_written: c for c in extract(text, published, place, language)}
 
 
 def test_a_goods_part_of_the_nations_exports_has_no_indicator():

@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from foreign_ties.extract import extract
 from foreign_ties.extract_periods import period_mentions
+from tests.extract_helpers import by_written
 
 D = dt.date
-
-
-def by_written(text, published, place=None, language=None):
-    return {c.value_as_written: c for c in extract(text, published, place, language)}
 
 
 def periods(sentence, published):

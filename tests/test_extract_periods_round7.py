@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from foreign_ties.extract import extract
+from tests.extract_helpers import by_written, period
 
 D = dt.date
-
-
-def by_written(text, published, place=None, language=None):
-    return {c.value_as_written: c for c in extract(text, published, place, language)}
-
-
-def period(candidate):
-    return candidate.period_start, candidate.period_end
 
 
 def test_a_day_and_month_joined_by_a_dash_after_ngay():

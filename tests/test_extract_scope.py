@@ -7,14 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from foreign_ties.extract import extract
 from foreign_ties.extract_scope import in_scope
+from tests.extract_helpers import by_written
 
 D = dt.date
-
-
-def by_written(text, published, place=None, language=None):
-    return {c.value_as_written: c for c in extract(text, published, place, language)}
 
 
 def test_a_provinces_imports_have_no_measure_its_exports_are_its_statistics():
