@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
-from foreign_ties import catalog, formatting, grammar, mark_labels, safe_text
+from foreign_ties import catalog, formatting, grammar, mark_labels, marks, safe_text
 from foreign_ties.catalog import Indicator
 from foreign_ties.i18n import current_language, t, tn
 from foreign_ties.memo import remembered
@@ -290,8 +290,6 @@ def _panels_figure(df, panels, title, kind, place_names, years, height) -> go.Fi
     axis. `years` fixes the time axis to the chosen years: a year without a figure shows as
     a gap.
     """
-    from foreign_ties import marks  # local: marks draws with this module's labels and colours
-
     panels, totals = _totals_apart(panels, place_names)
     drawn = pd.concat([part for _, part in panels]) if any(totals) else df
     titles = [panel_title for panel_title, _ in panels]
@@ -355,8 +353,6 @@ def _totals_apart(panels, place_names) -> tuple[list, list[str]]:
     """Each panel without its totals over several years that sit beside shorter periods
     (`grammar.totals_beside_shorter`), and for each panel those totals as text, one a line
     ('' when none): written over the panel instead of drawn."""
-    from foreign_ties import marks  # local, as in _panels_figure
-
     kept, notes = [], []
     for title, part in panels:
         apart = grammar.totals_beside_shorter(part)

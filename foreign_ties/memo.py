@@ -87,30 +87,23 @@ def by_identity(convert):
             current_language(),
             id(obj),
         )
-        with _lock:
-            if key in _converted:
-                _converted.move_to_end(key)
-                return _converted[key][1]
-        result = convert(obj)
-        with _lock:
-            _converted[key] = (obj, result)
-            while len(_converted) > KEPT:
-                _converted.popitem(last=False)
-        return result
+        return _kept(key, lambda: (obj, convert(obj)), _converted)[1]
 
     return converted
 
 
-def _kept(key: tuple, make):
+def _kept(key: tuple, make, store: OrderedDict = _results):
+    """The result kept under `key` in `store` (the most recently used last), else `make()`'s,
+    kept; the oldest goes past KEPT."""
     with _lock:
-        if key in _results:
-            _results.move_to_end(key)
-            return _results[key]
+        if key in store:
+            store.move_to_end(key)
+            return store[key]
     result = make()
     with _lock:
-        _results[key] = result
-        while len(_results) > KEPT:
-            _results.popitem(last=False)
+        store[key] = result
+        while len(store) > KEPT:
+            store.popitem(last=False)
     return result
 
 

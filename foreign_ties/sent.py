@@ -23,11 +23,8 @@ def facts_table(rows: pd.DataFrame) -> pa.Table:
     """A readable facts frame as the tables show it: no fact id, columns in the reader's
     language, as Arrow (Streamlit sends a table as Arrow; given one, it only encodes it)."""
     shown = rows.drop(columns=["fact_id"], errors="ignore")
-    return table(shown.rename(columns={c: t(f"column.{c}") for c in shown.columns}))
-
-
-def table(frame: pd.DataFrame) -> pa.Table:
-    return pa.Table.from_pandas(frame, preserve_index=False)
+    shown = shown.rename(columns={c: t(f"column.{c}") for c in shown.columns})
+    return pa.Table.from_pandas(shown, preserve_index=False)
 
 
 class _SentFigure(go.Figure):
